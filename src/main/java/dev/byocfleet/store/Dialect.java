@@ -1,0 +1,46 @@
+package dev.byocfleet.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Everything that differs between the embedded store (DuckDB) and the distributed one (StarRocks).
+ * Feature code builds portable SQL and asks the dialect only for the pieces that differ; it never
+ * asks which dialect it runs on.
+ */
+public interface Dialect {
+
+    /** {@code duckdb} or {@code starrocks}; also the DDL folder under {@code db/}. */
+    String name();
+
+    /** Opens the pool for this store, creating whatever must exist first (the data folder). */
+    DataSource openDataSource(StoreProperties props);
+
+    /** Exact-or-approximate percentile of {@code expr}, {@code p} in [0, 1], as an aggregate. */
+    String percentile(String expr, double p);
+
+    /** Text value at a JSON path such as {@code $.labels.cluster}. */
+    String jsonString(String jsonExpr, String jsonPath);
+
+    /**
+     * Table that takes hourly snapshots written directly (history older than the raw window).
+     * On DuckDB that is the snapshot table itself; on StarRocks the snapshot table is a materialized
+     * view and direct rows go to a backfill table that the view unions in.
+     */
+    String snapshotBackfillTable();
+
+    /**
+     * A statement that refreshes the hourly snapshots in the store itself, when the store maintains
+     * them (a materialized view); empty when the application must refresh them incrementally.
+     */
+    Optional<String> storeManagedSnapshotRefresh();
+
+    /** Inserts rows, replacing those with the same key. */
+    String upsert(String table, List<String> columns, List<String> keyColumns);
+
+    /** A bulk writer for generated or imported rows; values must follow the table's column order. */
+    TableWriter openWriter(Connection connection, String schema, String table, int columnCount) throws SQLException;
+}

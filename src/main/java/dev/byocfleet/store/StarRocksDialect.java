@@ -1,0 +1,131 @@
+package dev.byocfleet.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * StarRocks over the MySQL protocol. The three databases are StarRocks databases; entity tables
+ * are PRIMARY KEY tables, so a plain INSERT replaces rows with the same key.
+ */
+public final class StarRocksDialect implements Dialect {
+
+    static final int BATCH_ROWS = 5_000;
+
+    @Override
+    public String name() {
+        return "starrocks";
+    }
+
+    @Override
+    public DataSource openDataSource(StoreProperties props) {
+        if (props.starrocksUrl() == null || props.starrocksUrl().isBlank()) {
+            throw new IllegalStateException("BYOC_STORE=starrocks needs BYOC_STARROCKS_URL "
+                    + "(for example jdbc:mysql://fe-host:9030/?rewriteBatchedStatements=true)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("starrocks");
+        config.setDriverClassName("com.mysql.cj.jdbc.Driver");
+        config.setJdbcUrl(props.starrocksUrl());
+        config.setUsername(props.starrocksUser());
+        config.setPassword(props.starrocksPassword());
+        config.setMaximumPoolSize(props.poolSize());
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public String percentile(String expr, double p) {
+        return "percentile_approx(" + expr + ", " + p + ")";
+    }
+
+    @Override
+    public String jsonString(String jsonExpr, String jsonPath) {
+        return "get_json_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
+    }
+
+    @Override
+    public String snapshotBackfillTable() {
+        return "metrics.hourly_snapshots_backfill";
+    }
+
+    @Override
+    public Optional<String> storeManagedSnapshotRefresh() {
+        return Optional.of("REFRESH MATERIALIZED VIEW metrics.amv_hourly_snapshots_v1 WITH SYNC MODE");
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> keyColumns) {
+        // PRIMARY KEY tables replace on key: the key list is implied by the table.
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    @Override
+    public TableWriter openWriter(Connection connection, String schema, String table, int columnCount)
+            throws SQLException {
+        String sql = "INSERT INTO " + schema + "." + table + " VALUES ("
+                + String.join(", ", Collections.nCopies(columnCount, "?")) + ")";
+        return new BatchWriter(connection.prepareStatement(sql), columnCount);
+    }
+
+    /** Batched INSERT; with rewriteBatchedStatements the driver sends multi-row statements. */
+    private static final class BatchWriter implements TableWriter {
+        private final PreparedStatement statement;
+        private final int columnCount;
+        private long rows;
+        private int pending;
+
+        BatchWriter(PreparedStatement statement, int columnCount) {
+            this.statement = statement;
+            this.columnCount = columnCount;
+        }
+
+        @Override
+        public void row(Object... values) throws SQLException {
+            if (values.length != columnCount) {
+                throw new SQLException("expected " + columnCount + " values, got " + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                switch (v) {
+                    case LocalDateTime t -> statement.setTimestamp(i + 1, Timestamp.valueOf(t));
+                    case LocalDate d -> statement.setObject(i + 1, d);
+                    case BigDecimal d -> statement.setBigDecimal(i + 1, d);
+                    case null, default -> statement.setObject(i + 1, v);
+                }
+            }
+            statement.addBatch();
+            rows++;
+            if (++pending >= BATCH_ROWS) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public long rowsWritten() {
+            return rows;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (statement) {
+                if (pending > 0) {
+                    statement.executeBatch();
+                }
+            }
+        }
+    }
+}
