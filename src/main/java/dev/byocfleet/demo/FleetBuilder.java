@@ -169,7 +169,7 @@ final class FleetBuilder {
         Resource fe = new Resource(id("res-", 6), c.elastic() ? "COORDINATOR" : "FE", "fe", feType, "FE", false,
                 feCount, 100, 1);
         c.resources.add(fe);
-        int computeCount = big ? 6 + rnd.nextInt(13) : prod ? 3 + rnd.nextInt(6) : 1 + rnd.nextInt(3);
+        int computeCount = big ? 4 + rnd.nextInt(9) : prod ? 3 + rnd.nextInt(4) : 1 + rnd.nextInt(3);
         Resource compute;
         if (c.elastic()) {
             compute = new Resource(id("res-", 6), "WAREHOUSE", "default_warehouse", pick(Catalog.CN_TYPES.get(c.csp)),

@@ -107,6 +107,7 @@ public final class DuckDbDialect implements Dialect {
                 switch (v) {
                     case null -> appender.appendNull();
                     case String s -> appender.append(s);
+                    case Byte b -> appender.append(b);
                     case Integer i -> appender.append(i.intValue());
                     case Long l -> appender.append(l.longValue());
                     case Double d -> appender.append(d.doubleValue());
@@ -128,7 +129,9 @@ public final class DuckDbDialect implements Dialect {
 
         @Override
         public void close() throws SQLException {
-            appender.close();
+            if (!appender.isClosed()) {
+                appender.close();
+            }
         }
     }
 }

@@ -86,6 +86,7 @@ public final class StarRocksDialect implements Dialect {
         private final int columnCount;
         private long rows;
         private int pending;
+        private boolean closed;
 
         BatchWriter(PreparedStatement statement, int columnCount) {
             this.statement = statement;
@@ -121,6 +122,10 @@ public final class StarRocksDialect implements Dialect {
 
         @Override
         public void close() throws SQLException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try (statement) {
                 if (pending > 0) {
                     statement.executeBatch();

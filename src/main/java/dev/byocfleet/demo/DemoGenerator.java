@@ -1,0 +1,170 @@
+package dev.byocfleet.demo;
+
+import dev.byocfleet.metrics.HourlySnapshotRefresher;
+import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.StoreProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Generates a deterministic demo fleet into the configured store: the control plane, customer
+ * profiles, telemetry (raw samples for the recent window, rolled up by the application; hourly
+ * snapshots before it), CCU billing, incidents from scenario files with their alerts, the alert
+ * payload files the ingestion paths read, and the ground truth beside the database.
+ */
+@Service
+public class DemoGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoGenerator.class);
+
+    /** Tables the generator fills, cleared by {@code --replace}. */
+    static final List<String> TABLES = List.of("byoc.organization", "byoc.account", "byoc.deployment_credential",
+            "byoc.data_credential", "byoc.network_config", "byoc.cluster", "byoc.cluster_resource", "byoc.node",
+            "byoc.vm_spec", "byoc.ccu_rate", "byoc.cluster_action", "byoc.cluster_state_history",
+            "byoc.autoscaling_policy", "byoc.bill_detail", "byoc.billing_order", "byoc.ccu_weekly_rollup",
+            "metrics.metrics_table", "metrics.amv_hourly_snapshots_v1", "metrics.rollup_state",
+            "metrics.dim_customer_profile", "alerts.lark_alerts");
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final StoreProperties store;
+    private final HourlySnapshotRefresher refresher;
+
+    public DemoGenerator(DataSource dataSource, Dialect dialect, StoreProperties store,
+                         HourlySnapshotRefresher refresher) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.store = store;
+        this.refresher = refresher;
+    }
+
+    /** Whether the store holds no fleet yet. */
+    public boolean storeIsEmpty() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM byoc.cluster")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    public GenerateReport generate(GenerateOptions options) {
+        long started = System.nanoTime();
+        Preset preset = options.preset();
+        if (!options.replace() && !storeIsEmpty()) {
+            throw new IllegalStateException("the store already holds a fleet; generate with --replace to overwrite it");
+        }
+        log.info("generating the {} preset (seed {}, end {})", preset.id(), options.seed(), options.end());
+        FleetBuilder builder = new FleetBuilder(preset, options.seed(), options.end());
+        FleetModel fleet = builder.build();
+
+        List<Scenario> scenarios = new ArrayList<>();
+        if (preset.builtInScenarios()) {
+            scenarios.addAll(ScenarioLoader.builtIn());
+        }
+        for (Path p : options.scenarios()) {
+            scenarios.addAll(ScenarioLoader.load(p));
+        }
+        IncidentPlanner planner = new IncidentPlanner(fleet, builder, options.seed());
+        List<Incident> incidents = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            incidents.add(planner.place(s));
+        }
+        int background = preset.clusters() * preset.backgroundIncidentsPer100Clusters() / 100;
+        for (Scenario s : planner.backgroundScenarios(background)) {
+            try {
+                incidents.add(planner.place(s));
+            } catch (IllegalArgumentException noFit) {
+                log.debug("background incident skipped: {}", noFit.getMessage());
+            }
+        }
+        NodeReconciler.reconcile(fleet, builder);
+
+        MetricModel model = new MetricModel(fleet);
+        AlertPlanner alertPlanner = new AlertPlanner(fleet, model, options.seed());
+        List<DemoAlert> alerts = new ArrayList<>();
+        for (Incident inc : incidents) {
+            alerts.addAll(alertPlanner.forIncident(inc));
+        }
+        alerts.addAll(alertPlanner.noise(preset.noiseAlertsPerClusterDay()));
+        alerts = AlertPlanner.inTimeOrder(alerts);
+
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Path dataDir = store.dataDir().toAbsolutePath();
+        Path alertDir = dataDir.resolve("alerts");
+        try {
+            if (options.replace()) {
+                clear();
+            }
+            log.info("planned {} incidents and {} alerts ({} ms)", incidents.size(), alerts.size(), since(started));
+            try (Connection c = dataSource.getConnection()) {
+                new FleetTables(fleet, dialect, counts).write(c);
+            }
+            log.info("control plane written ({} ms)", since(started));
+            int rawHours = options.rawHours() != null ? options.rawHours() : preset.rawHours();
+            new MetricsWriter(fleet, model, dialect, rawHours).write(dataSource,
+                    Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), counts);
+            log.info("telemetry written ({} ms)", since(started));
+            try (Connection c = dataSource.getConnection()) {
+                new BillingWriter(fleet, dialect).write(c, counts);
+            }
+            log.info("billing written ({} ms)", since(started));
+            AlertOutput output = new AlertOutput(fleet, dialect, options.seed());
+            try (Connection c = dataSource.getConnection()) {
+                output.writeRows(c, alerts, counts);
+            }
+            output.writeFiles(alertDir, alerts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the demo fleet failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the alert files failed", e);
+        }
+        var refresh = refresher.refresh(true);
+        counts.put("metrics.amv_hourly_snapshots_v1 (rolled up)", refresh.rowsWritten());
+        Path truth = GroundTruth.write(dataDir, options, incidents, alerts);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        GenerateReport report = new GenerateReport(preset.id(), options.seed(), counts, incidents.size(),
+                alerts.size(), truth, alertDir, millis);
+        log.info(report.describe());
+        return report;
+    }
+
+    private static long since(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private void clear() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String t : TABLES) {
+                s.execute("DELETE FROM " + t);
+            }
+            if (!dialect.snapshotBackfillTable().equals("metrics.amv_hourly_snapshots_v1")) {
+                s.execute("DELETE FROM " + dialect.snapshotBackfillTable());
+            }
+        }
+        try {
+            Path alertDir = store.dataDir().toAbsolutePath().resolve("alerts");
+            if (Files.isDirectory(alertDir)) {
+                try (var files = Files.walk(alertDir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
