@@ -1,0 +1,57 @@
+import { formatNumber } from "../../shared/format/formatNumber";
+
+export const PAGE_SIZES = [25, 50, 100];
+
+interface ClusterPagerProps {
+  page: number;
+  size: number;
+  total: number;
+  onPageChange: (page: number) => void;
+  onSizeChange: (size: number) => void;
+}
+
+export function ClusterPager({ page, size, total, onPageChange, onSizeChange }: ClusterPagerProps) {
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const first = total === 0 ? 0 : page * size + 1;
+  const last = Math.min(total, (page + 1) * size);
+  const buttonClass =
+    "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
+
+  return (
+    <nav aria-label="Cluster pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+      <span>
+        {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)}
+      </span>
+      <div className="flex items-center gap-2">
+        <label className="flex items-center gap-1">
+          Rows
+          <select
+            value={size}
+            onChange={(event) => onSizeChange(Number(event.target.value))}
+            className="rounded border border-slate-300 bg-white px-1 py-1"
+          >
+            {PAGE_SIZES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className={buttonClass} disabled={page <= 0} onClick={() => onPageChange(page - 1)}>
+          Previous
+        </button>
+        <span className="tabular-nums">
+          Page {page + 1} of {formatNumber(pageCount)}
+        </span>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={page + 1 >= pageCount}
+          onClick={() => onPageChange(page + 1)}
+        >
+          Next
+        </button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,48 @@
+import type { QueryParams } from "../../shared/api/apiClient";
+
+export type SortDirection = "asc" | "desc";
+
+export interface ClusterFilters {
+  q: string;
+  state: string;
+  type: string;
+  tier: string;
+  version: string;
+  region: string;
+}
+
+export interface ClusterQuery {
+  page: number;
+  size: number;
+  sort: { field: string; direction: SortDirection };
+  filters: ClusterFilters;
+}
+
+export const EMPTY_FILTERS: ClusterFilters = { q: "", state: "", type: "", tier: "", version: "", region: "" };
+
+export const DEFAULT_CLUSTER_QUERY: ClusterQuery = {
+  page: 0,
+  size: 25,
+  sort: { field: "cluster_name", direction: "asc" },
+  filters: EMPTY_FILTERS,
+};
+
+/** The query string of GET /api/fleet/clusters; empty filters are left out. */
+export function toClusterParams(query: ClusterQuery): QueryParams {
+  const { filters } = query;
+  return {
+    page: query.page,
+    size: query.size,
+    sort: `${query.sort.field},${query.sort.direction}`,
+    q: filters.q.trim(),
+    state: filters.state,
+    type: filters.type,
+    tier: filters.tier,
+    version: filters.version,
+    region: filters.region,
+  };
+}
+
+export function hasActiveFilters(filters: ClusterFilters): boolean {
+  return Object.values(filters).some((value) => value.trim() !== "");
+}
