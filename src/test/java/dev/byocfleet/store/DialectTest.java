@@ -1,0 +1,136 @@
+package dev.byocfleet.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import dev.byocfleet.support.TestStore;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DialectTest {
+
+    // DuckDB pieces run on a real, migrated DuckDB file; StarRocks has no server here, so its
+    // rendered SQL is what there is to check.
+    private final Dialect duckDb = new DuckDbDialect();
+    private final Dialect starRocks = new StarRocksDialect();
+
+    @Test
+    void duckDbPercentileInterpolatesBetweenSamples() {
+        try (TestStore store = new TestStore()) {
+            Double p95 = new JdbcTemplate(store.dataSource()).queryForObject(
+                    "SELECT " + duckDb.percentile("x", 0.95) + " FROM range(1, 101) t(x)", Double.class);
+            assertThat(p95).isCloseTo(95.05, offset(1e-9));
+        }
+    }
+
+    @Test
+    void duckDbJsonStringReadsANestedPathAndEscapesQuotesInThePath() {
+        String json = """
+                {"labels": {"cluster": "c-1", "it's": "quoted key"}}""";
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            String nested = jdbc.queryForObject(
+                    "SELECT " + duckDb.jsonString("CAST(? AS JSON)", "$.labels.cluster"), String.class, json);
+            String quoted = jdbc.queryForObject(
+                    "SELECT " + duckDb.jsonString("CAST(? AS JSON)", "$.labels.\"it's\""), String.class, json);
+            assertThat(nested).isEqualTo("c-1");
+            assertThat(quoted).isEqualTo("quoted key");
+        }
+    }
+
+    @Test
+    void duckDbUpsertTwiceLeavesOneRowWithTheNewValues() {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            jdbc.execute("CREATE TABLE main.upsert_probe (k VARCHAR PRIMARY KEY, v INTEGER, note VARCHAR)");
+            String sql = duckDb.upsert("main.upsert_probe", List.of("k", "v", "note"), List.of("k"));
+            jdbc.update(sql, "a", 1, "first");
+            jdbc.update(sql, "a", 2, "second");
+            assertThat(jdbc.queryForList("SELECT k, v, note FROM main.upsert_probe"))
+                    .containsExactly(Map.of("k", "a", "v", 2, "note", "second"));
+        }
+    }
+
+    @Test
+    void duckDbWriterStoresEverySupportedJavaTypeAndNull() throws SQLException {
+        LocalDateTime at = LocalDateTime.of(2025, 7, 1, 13, 45, 30, 123_456_000);
+        Object[] row = {"c-1", 42, 9_000_000_000L, 0.25, true, new BigDecimal("12.345678"), at,
+                LocalDate.of(2025, 7, 1), null};
+        try (TestStore store = new TestStore(); Connection c = store.dataSource().getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("""
+                        CREATE TABLE main.writer_probe (
+                          s VARCHAR, i INTEGER, l BIGINT, d DOUBLE, b BOOLEAN, m DECIMAL(18,6),
+                          t TIMESTAMP, day DATE, n VARCHAR)""");
+            }
+            try (TableWriter writer = duckDb.openWriter(c, "main", "writer_probe", row.length)) {
+                writer.row(row);
+                writer.row("c-2", null, null, null, null, null, null, null, null);
+                assertThat(writer.rowsWritten()).isEqualTo(2);
+                assertThatThrownBy(() -> writer.row("too few")).isInstanceOf(SQLException.class);
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT * FROM main.writer_probe ORDER BY s")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("s")).isEqualTo("c-1");
+                assertThat(rs.getObject("i", Integer.class)).isEqualTo(42);
+                assertThat(rs.getObject("l", Long.class)).isEqualTo(9_000_000_000L);
+                assertThat(rs.getObject("d", Double.class)).isEqualTo(0.25);
+                assertThat(rs.getObject("b", Boolean.class)).isTrue();
+                assertThat(rs.getBigDecimal("m")).isEqualByComparingTo("12.345678");
+                assertThat(rs.getObject("t", LocalDateTime.class)).isEqualTo(at);
+                assertThat(rs.getObject("day", LocalDate.class)).isEqualTo(LocalDate.of(2025, 7, 1));
+                assertThat(rs.getObject("n")).isNull();
+                assertThat(rs.next()).isTrue();
+                for (String column : List.of("i", "l", "d", "b", "m", "t", "day", "n")) {
+                    assertThat(rs.getObject(column)).as(column).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void starRocksRendersApproximatePercentile() {
+        assertThat(starRocks.percentile("m.value", 0.95)).isEqualTo("percentile_approx(m.value, 0.95)");
+    }
+
+    @Test
+    void starRocksRendersGetJsonStringWithQuotesEscaped() {
+        assertThat(starRocks.jsonString("labels", "$.labels.\"it's\""))
+                .isEqualTo("get_json_string(labels, '$.labels.\"it''s\"')");
+    }
+
+    @Test
+    void starRocksUpsertIsAPlainInsertIntoThePrimaryKeyTable() {
+        assertThat(starRocks.upsert("metrics.rollup_state", List.of("rollup_name", "watermark"), List.of("rollup_name")))
+                .isEqualTo("INSERT INTO metrics.rollup_state (rollup_name, watermark) VALUES (?, ?)");
+    }
+
+    @Test
+    void starRocksRefreshesTheSnapshotViewItselfAndBackfillsBesideIt() {
+        assertThat(starRocks.storeManagedSnapshotRefresh())
+                .contains("REFRESH MATERIALIZED VIEW metrics.amv_hourly_snapshots_v1 WITH SYNC MODE");
+        assertThat(starRocks.snapshotBackfillTable()).isEqualTo("metrics.hourly_snapshots_backfill");
+        assertThat(starRocks.name()).isEqualTo("starrocks");
+    }
+
+    @Test
+    void picksTheDialectByKindAndNamesTheVariableForAnUnknownOne() {
+        assertThat(StoreConfiguration.dialectFor("duckdb")).isInstanceOf(DuckDbDialect.class);
+        assertThat(StoreConfiguration.dialectFor("starrocks")).isInstanceOf(StarRocksDialect.class);
+        assertThatThrownBy(() -> StoreConfiguration.dialectFor("oracle"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BYOC_STORE")
+                .hasMessageContaining("oracle");
+    }
+}
