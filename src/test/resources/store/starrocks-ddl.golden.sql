@@ -290,16 +290,17 @@ DISTRIBUTED BY HASH (instance_type)
 PROPERTIES ('enable_persistent_index' = 'true');
 
 CREATE TABLE IF NOT EXISTS byoc.ccu_rate (
-  csp            VARCHAR(8),
-  instance_type  VARCHAR(64),
-  node_type      VARCHAR(16),
+  csp            VARCHAR(8) NOT NULL,
+  instance_type  VARCHAR(64) NOT NULL,
+  node_type      VARCHAR(16) NOT NULL,
+  effective_from DATE NOT NULL,
   ccu_per_hour   DECIMAL(10,4),
   usd_per_ccu    DECIMAL(10,4),
-  effective_from DATE,
   effective_to   DATE
 )
-DUPLICATE KEY (csp, instance_type, node_type)
-DISTRIBUTED BY HASH (instance_type);
+PRIMARY KEY (csp, instance_type, node_type, effective_from)
+DISTRIBUTED BY HASH (instance_type)
+PROPERTIES ('enable_persistent_index' = 'true');
 
 CREATE TABLE IF NOT EXISTS byoc.cluster_action (
   action_id    VARCHAR(64) NOT NULL,
@@ -387,9 +388,9 @@ PROPERTIES ('enable_persistent_index' = 'true');
 
 CREATE TABLE IF NOT EXISTS byoc.ccu_weekly_rollup (
   week_start      DATE NOT NULL,
-  org_id          VARCHAR(64) NOT NULL,
-  account_id      VARCHAR(64) NOT NULL,
   cluster_id      VARCHAR(64) NOT NULL,
+  org_id          VARCHAR(64),
+  account_id      VARCHAR(64),
   ccu_usage       DECIMAL(18,6),
   usd_cost        DECIMAL(18,6),
   running_hours   DECIMAL(10,2),
@@ -398,7 +399,7 @@ CREATE TABLE IF NOT EXISTS byoc.ccu_weekly_rollup (
   peak_node_count INT,
   wow_change_pct  DECIMAL(8,2)
 )
-PRIMARY KEY (week_start, org_id, account_id, cluster_id)
+PRIMARY KEY (week_start, cluster_id)
 DISTRIBUTED BY HASH (cluster_id)
 PROPERTIES ('enable_persistent_index' = 'true');
 

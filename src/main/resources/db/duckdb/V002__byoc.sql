@@ -150,13 +150,14 @@ CREATE TABLE IF NOT EXISTS byoc.vm_spec (
 );
 
 CREATE TABLE IF NOT EXISTS byoc.ccu_rate (
-  csp            VARCHAR(8),
-  instance_type  VARCHAR(64),
-  node_type      VARCHAR(16),
+  csp            VARCHAR(8) NOT NULL,
+  instance_type  VARCHAR(64) NOT NULL,
+  node_type      VARCHAR(16) NOT NULL,
+  effective_from DATE NOT NULL,
   ccu_per_hour   DECIMAL(10,4),
   usd_per_ccu    DECIMAL(10,4),
-  effective_from DATE,
-  effective_to   DATE
+  effective_to   DATE,
+  PRIMARY KEY (csp, instance_type, node_type, effective_from)
 );
 
 CREATE TABLE IF NOT EXISTS byoc.cluster_action (
@@ -230,11 +231,12 @@ CREATE TABLE IF NOT EXISTS byoc.billing_order (
   paid_at             TIMESTAMP
 );
 
+-- Key columns lead (StarRocks PRIMARY KEY tables need that; both dialects keep one column order).
 CREATE TABLE IF NOT EXISTS byoc.ccu_weekly_rollup (
-  week_start      DATE,
+  week_start      DATE NOT NULL,
+  cluster_id      VARCHAR(64) NOT NULL,
   org_id          VARCHAR(64),
   account_id      VARCHAR(64),
-  cluster_id      VARCHAR(64),
   ccu_usage       DECIMAL(18,6),
   usd_cost        DECIMAL(18,6),
   running_hours   DECIMAL(10,2),

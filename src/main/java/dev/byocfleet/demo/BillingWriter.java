@@ -94,7 +94,7 @@ final class BillingWriter {
                     Totals t = e.getValue();
                     BigDecimal wow = previous == null || previous == 0 ? null
                             : FleetTables.dec((t.ccu - previous) / previous * 100, 2);
-                    weeks.row(e.getKey(), cl.org.orgId(), cl.account.accountId(), cl.clusterId,
+                    weeks.row(e.getKey(), cl.clusterId, cl.org.orgId(), cl.account.accountId(),
                             FleetTables.dec(t.ccu, 6), FleetTables.dec(t.usd, 6), FleetTables.dec(t.runningHours, 2),
                             FleetTables.dec(t.suspendedHours, 2),
                             FleetTables.dec(t.runningHours == 0 ? 0 : t.nodeHours / t.runningHours, 2), t.peakNodes, wow);

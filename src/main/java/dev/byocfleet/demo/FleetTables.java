@@ -208,9 +208,9 @@ final class FleetTables {
                 }
                 String nodeType = role.equals("COMPUTE") ? "CN" : role;
                 BigDecimal perHour = dec(ccuPerHour(e.getValue(), nodeType), 4);
-                rate.row(csp, e.getValue().name(), nodeType, perHour, USD_PER_CCU_BEFORE_2025_07,
-                        LocalDate.of(2023, 1, 1), PRICE_CHANGE.minusDays(1));
-                rate.row(csp, e.getValue().name(), nodeType, perHour, USD_PER_CCU, PRICE_CHANGE, null);
+                rate.row(csp, e.getValue().name(), nodeType, LocalDate.of(2023, 1, 1), perHour,
+                        USD_PER_CCU_BEFORE_2025_07, PRICE_CHANGE.minusDays(1));
+                rate.row(csp, e.getValue().name(), nodeType, PRICE_CHANGE, perHour, USD_PER_CCU, null);
             }
         }
         done("byoc.vm_spec", spec);

@@ -4,11 +4,8 @@ import dev.byocfleet.store.Dialect;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,14 +43,6 @@ public class HourlySnapshotRefresher {
         this.dialect = dialect;
         this.tx = tx;
         this.clock = Clock.systemUTC();
-    }
-
-    /** For use outside a Spring context (tools, tests). */
-    public static HourlySnapshotRefresher create(DataSource dataSource, Dialect dialect) {
-        var tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-        return new HourlySnapshotRefresher(
-                new SnapshotRepository(JdbcClient.create(dataSource), dialect),
-                dialect, tx);
     }
 
     /** Refreshes what changed since the last refresh, or every hour with raw samples when {@code full}. */

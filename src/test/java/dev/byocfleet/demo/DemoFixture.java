@@ -1,6 +1,6 @@
 package dev.byocfleet.demo;
 
-import dev.byocfleet.metrics.HourlySnapshotRefresher;
+import dev.byocfleet.metrics.TestRefreshers;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.store.StoreProperties;
 import dev.byocfleet.support.TestStore;
@@ -26,7 +26,7 @@ final class DemoFixture implements AutoCloseable {
         var dialect = new DuckDbDialect();
         var props = new StoreProperties("duckdb", store.dir(), "test.duckdb", null, null, null, 4);
         generator = new DemoGenerator(store.dataSource(), dialect, props,
-                HourlySnapshotRefresher.create(store.dataSource(), dialect));
+                TestRefreshers.create(store.dataSource(), dialect));
     }
 
     static DemoFixture tiny(long seed, String scenarioYaml) {
