@@ -18,10 +18,10 @@ final class AlertPayloads {
     List<LarkMessage> larkMessages(List<DemoAlert> alerts) {
         List<LarkMessage> out = new ArrayList<>();
         for (DemoAlert a : alerts) {
-            out.add(new LarkMessage("om_" + a.fingerprint() + "f", "text", "{\"text\":\"" + a.name() + "\"}",
+            out.add(new LarkMessage("om_" + a.fingerprint() + a.startsAt() + "f", "text", "{\"text\":\"" + a.name() + "\"}",
                     a.startsAt(), List.of(a), List.of(false)));
             if (a.resolved()) {
-                out.add(new LarkMessage("om_" + a.fingerprint() + "r", "text", "{\"text\":\"" + a.name() + "\"}",
+                out.add(new LarkMessage("om_" + a.fingerprint() + a.startsAt() + "r", "text", "{\"text\":\"" + a.name() + "\"}",
                         a.endsAt(), List.of(a), List.of(true)));
             }
         }

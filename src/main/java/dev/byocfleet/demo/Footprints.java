@@ -76,7 +76,7 @@ final class Footprints {
                 int cpu = CPU_UTIL_PCT.ordinal();
                 out[cpu] = out[cpu] + (96 - out[cpu]) * p;
                 out[QUERY_QUEUE_PENDING.ordinal()] += Math.round((5 + 100 * k) * p);
-                out[QUERY_P99_MS.ordinal()] *= 1 + 5 * p;
+                out[QUERY_P99_MS.ordinal()] *= 1 + (4 + 12 * k) * p;
                 out[CONNECTIONS.ordinal()] = Math.round(out[CONNECTIONS.ordinal()] * (1 + 1.5 * p));
                 out[MEM_UTIL_PCT.ordinal()] += 10 * p;
                 out[QUERY_ERROR_PCT.ordinal()] += 3 * k * p;
@@ -109,12 +109,15 @@ final class Footprints {
             case SCALING_SIDE_EFFECT -> {
                 int before = inc.cluster().computeResource().countAt((int) (inc.startMinute() / 60) - 2);
                 double factor = before / (double) computeNodes;
-                out[CPU_UTIL_PCT.ordinal()] *= factor;
+                // The remaining nodes take the whole load: CPU heads for saturation as traffic returns.
+                int cpu = CPU_UTIL_PCT.ordinal();
+                out[cpu] *= factor;
+                out[cpu] += (92 + 6 * k - out[cpu]) * p * Math.min(1, k + 0.2);
                 if (!inc.cluster().elastic()) {
                     out[DISK_USED_PCT.ordinal()] *= factor;
                 }
                 out[MEM_UTIL_PCT.ordinal()] *= Math.min(1.3, factor);
-                out[QUERY_P99_MS.ordinal()] *= 1 + (factor - 1) * 3;
+                out[QUERY_P99_MS.ordinal()] *= 1 + (factor - 1) * 3 + 12 * k * p;
                 out[QUERY_QUEUE_PENDING.ordinal()] += Math.round(10 * (factor - 1) * k);
             }
             case NO_INCIDENT -> {

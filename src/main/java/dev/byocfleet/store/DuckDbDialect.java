@@ -129,7 +129,13 @@ public final class DuckDbDialect implements Dialect {
 
         @Override
         public void close() throws SQLException {
-            if (!appender.isClosed()) {
+            if (appender.isClosed()) {
+                return;
+            }
+            try {
+                // close() alone drops rows that break a constraint without a word; flush() reports it.
+                appender.flush();
+            } finally {
                 appender.close();
             }
         }

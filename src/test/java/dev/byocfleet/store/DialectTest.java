@@ -100,6 +100,19 @@ class DialectTest {
     }
 
     @Test
+    void duckDbWriterReportsRowsThatBreakAKeyInsteadOfDroppingThemSilently() throws SQLException {
+        try (TestStore store = new TestStore(); Connection c = store.dataSource().getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE main.keyed_probe (k VARCHAR PRIMARY KEY, v INTEGER)");
+            }
+            TableWriter writer = duckDb.openWriter(c, "main", "keyed_probe", 2);
+            writer.row("a", 1);
+            writer.row("a", 2);
+            assertThatThrownBy(writer::close).isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
     void starRocksRendersApproximatePercentile() {
         assertThat(starRocks.percentile("m.value", 0.95)).isEqualTo("percentile_approx(m.value, 0.95)");
     }
