@@ -41,6 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "delete the fleet already in the store first")
     boolean replace;
 
+    @Option(names = "--report", description = "also write the report (rows per table, timing) as JSON here")
+    Path report;
+
     @Override
     public Integer call() {
         Preset p;
@@ -57,9 +60,18 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateOptions options = new GenerateOptions(p, seed, endTime, scenarios, replace, rawHours);
         return Cli.withStore(List.of(), ctx -> {
             try {
-                var report = ctx.getBean(DemoGenerator.class).generate(options);
-                System.out.println(report.describe());
+                var result = ctx.getBean(DemoGenerator.class).generate(options);
+                System.out.println(result.describe());
+                if (report != null) {
+                    java.nio.file.Files.writeString(report, tools.jackson.databind.json.JsonMapper.builder()
+                            .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                            .build().writeValueAsString(result));
+                }
                 return 0;
+            } catch (java.io.IOException e) {
+                System.err.println("generate: cannot write the report: " + e.getMessage());
+                return 1;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("generate: " + e.getMessage());
                 return 2;

@@ -79,6 +79,29 @@ class SnapshotRepository {
                 .update();
     }
 
+    /**
+     * The baseline of the rollup benchmark: the same aggregates over every raw row with a bare
+     * GROUP BY into a scratch table, no bookkeeping. Returns the rows it produced.
+     */
+    long bareGroupByIntoScratch() {
+        jdbc.sql("DROP TABLE IF EXISTS metrics.bench_rollup_scratch").update();
+        jdbc.sql("""
+                CREATE TABLE metrics.bench_rollup_scratch AS
+                SELECT cluster_id, metric_name, date_trunc('hour', ts) AS snapshot_hour,
+                       avg(value) AS avg_value, min(value) AS min_value, max(value) AS max_value,
+                       %s AS p95_value, max_by(value, ts) AS last_value, count(*) AS sample_count
+                FROM metrics.metrics_table
+                GROUP BY cluster_id, metric_name, date_trunc('hour', ts)""".formatted(dialect.percentile("value", 0.95)))
+                .update();
+        long rows = jdbc.sql("SELECT count(*) FROM metrics.bench_rollup_scratch").query(Long.class).single();
+        jdbc.sql("DROP TABLE metrics.bench_rollup_scratch").update();
+        return rows;
+    }
+
+    long rawRows() {
+        return jdbc.sql("SELECT count(*) FROM metrics.metrics_table").query(Long.class).single();
+    }
+
     void runStoreManagedRefresh(String sql) {
         jdbc.sql(sql).update();
     }
