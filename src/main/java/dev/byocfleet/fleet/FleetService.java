@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,9 +115,8 @@ public class FleetService {
     private static Map<String, Long> breakdown(List<ClusterGroup> groups,
                                                Function<ClusterGroup, @Nullable String> key,
                                                Comparator<String> order) {
-        Map<String, Long> counts = groups.stream().collect(Collectors.groupingBy(
+        return groups.stream().collect(Collectors.groupingBy(
                 g -> orUnknown(key.apply(g)), () -> new TreeMap<>(order), Collectors.summingLong(ClusterGroup::clusters)));
-        return new LinkedHashMap<>(counts);
     }
 
     /** "3.3.7" and "3.3.7-ee" become "3.3"; what does not start with a number stays as it is. */
