@@ -1,0 +1,259 @@
+package dev.byocfleet.fleet;
+
+import dev.byocfleet.fleet.ClusterDetail.ActionInfo;
+import dev.byocfleet.fleet.ClusterDetail.ClusterInfo;
+import dev.byocfleet.fleet.ClusterDetail.MetricReading;
+import dev.byocfleet.fleet.ClusterDetail.NodeInfo;
+import dev.byocfleet.fleet.ClusterDetail.OrganizationInfo;
+import dev.byocfleet.fleet.ClusterDetail.ResourceInfo;
+import dev.byocfleet.fleet.ClusterDetail.StateChange;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the {@code byoc} control-plane tables with the customer profile and the hourly snapshots.
+ * Every query is portable SQL, set-based (never one query per cluster), and binds every value.
+ */
+@Repository
+class FleetRepository {
+
+    /** A node that still exists: not terminated and not decommissioned (alive or dead). */
+    private static final String LIVE_NODE =
+            "n.terminated_at IS NULL AND coalesce(lower(n.state), '') <> 'decommissioned'";
+
+    /** A cluster with its account, organization and customer profile (aliases c, a, o, p). */
+    private static final String CLUSTER_FROM = """
+            FROM byoc.cluster c
+            LEFT JOIN byoc.account a ON a.account_id = c.account_id
+            LEFT JOIN byoc.organization o ON o.org_id = a.org_id
+            LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
+            """;
+
+    /** Cluster counts by every dimension the summary breaks them down by. */
+    record ClusterGroup(@Nullable String clusterState, @Nullable String clusterType, @Nullable String region,
+                        @Nullable String clusterVersion, @Nullable String tier, long clusters) {
+    }
+
+    record BillWeeks(BigDecimal ccuThisWeek, BigDecimal ccuLastWeek, BigDecimal usdThisWeek) {
+    }
+
+    private final JdbcClient jdbc;
+
+    FleetRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long countOrganizations() {
+        return jdbc.sql("SELECT count(*) FROM byoc.organization").query(Long.class).single();
+    }
+
+    List<ClusterGroup> clusterGroups() {
+        return jdbc.sql("""
+                SELECT c.cluster_state, c.cluster_type, c.region, c.cluster_version, p.tier, count(*) AS clusters
+                """ + CLUSTER_FROM + """
+                GROUP BY c.cluster_state, c.cluster_type, c.region, c.cluster_version, p.tier""")
+                .query(ClusterGroup.class).list();
+    }
+
+    /** Live nodes by node type, over clusters that are not released. */
+    Map<String, Long> liveNodesByType() {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT n.node_type, count(*) AS nodes
+                FROM byoc.node n
+                JOIN byoc.cluster c ON c.cluster_id = n.cluster_id
+                WHERE %s AND coalesce(upper(c.cluster_state), '') <> 'RELEASED'
+                GROUP BY n.node_type""".formatted(LIVE_NODE))
+                .query(rs -> {
+                    counts.put(String.valueOf(rs.getString("node_type")).toUpperCase(Locale.ROOT),
+                            rs.getLong("nodes"));
+                });
+        return counts;
+    }
+
+    /** The newest hour that has bills. */
+    Optional<LocalDateTime> newestBillHour() {
+        return jdbc.sql("""
+                SELECT bill_date, max(bill_hour) AS bill_hour
+                FROM byoc.bill_detail
+                WHERE bill_date = (SELECT max(bill_date) FROM byoc.bill_detail)
+                GROUP BY bill_date""")
+                .query((rs, i) -> rs.getObject("bill_date", LocalDate.class).atStartOfDay()
+                        .plusHours(rs.getInt("bill_hour")))
+                .optional();
+    }
+
+    /** CCU and cost from {@code weekStart} on, and CCU of the seven days before it. */
+    BillWeeks billWeeks(LocalDate weekStart) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(CASE WHEN bill_date >= :weekStart THEN ccu_usage END), 0) AS ccu_this_week,
+                       coalesce(sum(CASE WHEN bill_date < :weekStart THEN ccu_usage END), 0) AS ccu_last_week,
+                       coalesce(sum(CASE WHEN bill_date >= :weekStart THEN usd_cost END), 0) AS usd_this_week
+                FROM byoc.bill_detail
+                WHERE bill_date >= :lastWeekStart""")
+                .param("weekStart", weekStart)
+                .param("lastWeekStart", weekStart.minusWeeks(1))
+                .query(BillWeeks.class).single();
+    }
+
+    Optional<LocalDateTime> newestSnapshotHour() {
+        // max() of no rows is one row holding NULL, which optional() reads as empty
+        return jdbc.sql("SELECT max(snapshot_hour) FROM metrics.amv_hourly_snapshots_v1")
+                .query(LocalDateTime.class).optional();
+    }
+
+    long countClusters(ClusterQuery query) {
+        ClusterFilter filter = ClusterFilter.of(query);
+        return jdbc.sql("SELECT count(*) " + CLUSTER_FROM + filter.where())
+                .params(filter.params())
+                .query(Long.class).single();
+    }
+
+    /**
+     * One page of clusters with live node counts and the CCU of bill hours after {@code ccuAfter}.
+     * The sort expression comes from a fixed switch, never from the request text.
+     */
+    List<ClusterListItem> findClusters(ClusterQuery query, LocalDateTime ccuAfter) {
+        ClusterFilter filter = ClusterFilter.of(query);
+        String sort = switch (query.sort()) {
+            case CLUSTER_NAME -> "c.cluster_name";
+            case CLUSTER_STATE -> "c.cluster_state";
+            case CLUSTER_TYPE -> "c.cluster_type";
+            case CLUSTER_VERSION -> "c.cluster_version";
+            case REGION -> "c.region";
+            // S is the most important tier: ascending means S, A, B.
+            case TIER -> "CASE p.tier WHEN 'S' THEN 1 WHEN 'A' THEN 2 WHEN 'B' THEN 3 END";
+            case ORG_NAME -> "o.org_name";
+            case CREATED_AT -> "c.created_at";
+            case CCU_7D -> "coalesce(rc.ccu_7d, 0)";
+            case FE_COUNT -> "coalesce(ln.fe_count, 0)";
+            case BE_COUNT -> "coalesce(ln.be_count, 0)";
+            case CN_COUNT -> "coalesce(ln.cn_count, 0)";
+        };
+        String direction = query.descending() ? "DESC" : "ASC";
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("ccuDate", ccuAfter.toLocalDate());
+        params.put("ccuHour", ccuAfter.getHour());
+        params.put("limit", query.size());
+        params.put("offset", query.offset());
+        // Nulls last in both directions, the same on every store; cluster_id keeps pages stable.
+        return jdbc.sql("""
+                WITH live_nodes AS (
+                  SELECT n.cluster_id,
+                         count(CASE WHEN n.node_type = 'FE' THEN 1 END) AS fe_count,
+                         count(CASE WHEN n.node_type = 'BE' THEN 1 END) AS be_count,
+                         count(CASE WHEN n.node_type = 'CN' THEN 1 END) AS cn_count
+                  FROM byoc.node n
+                  WHERE %1$s
+                  GROUP BY n.cluster_id
+                ), recent_ccu AS (
+                  SELECT b.cluster_id, sum(b.ccu_usage) AS ccu_7d
+                  FROM byoc.bill_detail b
+                  WHERE b.bill_date >= :ccuDate
+                    AND (b.bill_date > :ccuDate OR b.bill_hour > :ccuHour)
+                  GROUP BY b.cluster_id
+                )
+                SELECT c.cluster_id, c.cluster_name, a.org_id, o.org_name, p.tier, c.cluster_type,
+                       c.cluster_state, c.cluster_version, c.csp, c.region,
+                       coalesce(ln.fe_count, 0) AS fe_count, coalesce(ln.be_count, 0) AS be_count,
+                       coalesce(ln.cn_count, 0) AS cn_count, c.created_at, coalesce(rc.ccu_7d, 0) AS ccu7d
+                %2$s
+                LEFT JOIN live_nodes ln ON ln.cluster_id = c.cluster_id
+                LEFT JOIN recent_ccu rc ON rc.cluster_id = c.cluster_id
+                %3$s
+                ORDER BY CASE WHEN %4$s IS NULL THEN 1 ELSE 0 END, %4$s %5$s, c.cluster_id
+                LIMIT :limit OFFSET :offset""".formatted(LIVE_NODE, CLUSTER_FROM, filter.where(), sort, direction))
+                .params(params)
+                .query(ClusterListItem.class).list();
+    }
+
+    Optional<ClusterInfo> findCluster(String clusterId) {
+        return jdbc.sql("SELECT " + columns(ClusterInfo.class) + " FROM byoc.cluster WHERE cluster_id = :id")
+                .param("id", clusterId)
+                .query(ClusterInfo.class).optional();
+    }
+
+    Optional<OrganizationInfo> findOrganizationOfAccount(String accountId) {
+        return jdbc.sql("""
+                SELECT o.org_id, o.org_name, o.payment_type, p.customer_name, p.tier, p.region, p.industry, p.owner
+                FROM byoc.account a
+                JOIN byoc.organization o ON o.org_id = a.org_id
+                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = o.org_id
+                WHERE a.account_id = :accountId""")
+                .param("accountId", accountId)
+                .query(OrganizationInfo.class).optional();
+    }
+
+    List<ResourceInfo> resources(String clusterId) {
+        return jdbc.sql("SELECT " + columns(ResourceInfo.class) + """
+                 FROM byoc.cluster_resource WHERE cluster_id = :id
+                ORDER BY resource_type, created_at, resource_id""")
+                .param("id", clusterId)
+                .query(ResourceInfo.class).list();
+    }
+
+    List<NodeInfo> nodes(String clusterId) {
+        return jdbc.sql("SELECT " + columns(NodeInfo.class) + """
+                 FROM byoc.node n WHERE cluster_id = :id
+                ORDER BY CASE WHEN %s THEN 0 ELSE 1 END, node_type, node_id""".formatted(LIVE_NODE))
+                .param("id", clusterId)
+                .query(NodeInfo.class).list();
+    }
+
+    List<ActionInfo> recentActions(String clusterId, int limit) {
+        return jdbc.sql("SELECT " + columns(ActionInfo.class) + """
+                 FROM byoc.cluster_action WHERE cluster_id = :id
+                ORDER BY CASE WHEN started_at IS NULL THEN 1 ELSE 0 END, started_at DESC, action_id DESC
+                LIMIT :limit""")
+                .param("id", clusterId).param("limit", limit)
+                .query(ActionInfo.class).list();
+    }
+
+    List<StateChange> stateHistory(String clusterId, int limit) {
+        return jdbc.sql("SELECT " + columns(StateChange.class) + """
+                 FROM byoc.cluster_state_history WHERE cluster_id = :id
+                ORDER BY changed_at DESC
+                LIMIT :limit""")
+                .param("id", clusterId).param("limit", limit)
+                .query(StateChange.class).list();
+    }
+
+    /** Per metric, the cluster's newest snapshot at or after {@code since} (which bounds the scan). */
+    List<MetricReading> latestMetrics(String clusterId, LocalDateTime since) {
+        return jdbc.sql("""
+                SELECT v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category, v.snapshot_hour,
+                       v.band, v.warn_threshold, v.crit_threshold
+                FROM metrics.v_hourly_snapshots_v5 v
+                JOIN (SELECT metric_name, max(snapshot_hour) AS newest_hour
+                      FROM metrics.amv_hourly_snapshots_v1
+                      WHERE cluster_id = :id AND snapshot_hour >= :since
+                      GROUP BY metric_name) l
+                  ON l.metric_name = v.metric_name AND l.newest_hour = v.snapshot_hour
+                WHERE v.cluster_id = :id AND v.snapshot_hour >= :since
+                ORDER BY v.category, v.metric_name""")
+                .param("id", clusterId).param("since", since)
+                .query(MetricReading.class).list();
+    }
+
+    /**
+     * The column list of a record that mirrors a table, from its component names; the records are
+     * the single place that lists those columns.
+     */
+    static String columns(Class<? extends Record> row) {
+        return Arrays.stream(row.getRecordComponents())
+                .map(c -> JdbcUtils.convertPropertyNameToUnderscoreName(c.getName()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.byocfleet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.support.AppTestBase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+class OpenApiConfigIT extends AppTestBase {
+
+    @Autowired
+    RestTestClient client;
+
+    @Test
+    void openApiDocumentDescribesTheApiAndTheFleetEndpoints() {
+        String doc = client.get().uri("/api/docs/openapi.json").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(JsonPath.<String>read(doc, "$.info.title")).isEqualTo("BYOC Fleet API");
+        assertThat(JsonPath.<String>read(doc, "$.info.description")).contains("snake_case");
+        assertThat(JsonPath.<Map<String, Object>>read(doc, "$.paths").keySet())
+                .contains("/api/fleet/summary", "/api/fleet/clusters", "/api/fleet/clusters/{id}");
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/fleet/clusters'].get.parameters[*].name"))
+                .contains("page", "size", "sort", "q", "state", "type", "tier", "version", "region", "org_id");
+        assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/fleet/summary'].get.tags")).containsExactly("fleet");
+        // the schemas speak the JSON the API answers: snake_case, node counts by type in capitals
+        assertThat(JsonPath.<Map<String, Object>>read(doc, "$.components.schemas.ClusterListItem.properties").keySet())
+                .contains("cluster_id", "org_name", "fe_count", "ccu_7d", "created_at");
+        assertThat(JsonPath.<Map<String, Object>>read(doc, "$.components.schemas.NodeCounts.properties").keySet())
+                .containsExactlyInAnyOrder("FE", "BE", "CN", "total");
+    }
+
+    @Test
+    void swaggerUiAnswersAtApiDocs() {
+        client.get().uri("/api/docs").exchange().expectStatus().is3xxRedirection();
+    }
+}
