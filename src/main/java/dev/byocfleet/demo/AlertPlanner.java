@@ -140,8 +140,25 @@ final class AlertPlanner {
                 rule.summary(), incidentId);
     }
 
+    /**
+     * Time order, with no two alerts of one fingerprint overlapping: Alertmanager keeps one alert
+     * per label set, so a second firing (say, a noise flap during an incident) while the first is
+     * still firing is the same alert and is dropped.
+     */
     static List<DemoAlert> inTimeOrder(List<DemoAlert> alerts) {
-        return alerts.stream().sorted(Comparator.comparing(DemoAlert::startsAt)
+        List<DemoAlert> byFingerprint = alerts.stream().sorted(Comparator.comparing(DemoAlert::fingerprint)
+                .thenComparing(DemoAlert::startsAt)).toList();
+        List<DemoAlert> kept = new ArrayList<>();
+        DemoAlert previous = null;
+        for (DemoAlert a : byFingerprint) {
+            boolean overlaps = previous != null && previous.fingerprint().equals(a.fingerprint())
+                    && (previous.endsAt() == null || !a.startsAt().isAfter(previous.endsAt()));
+            if (!overlaps) {
+                kept.add(a);
+                previous = a;
+            }
+        }
+        return kept.stream().sorted(Comparator.comparing(DemoAlert::startsAt)
                 .thenComparing(DemoAlert::fingerprint)).toList();
     }
 }
