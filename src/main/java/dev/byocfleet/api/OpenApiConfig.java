@@ -7,10 +7,12 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at /api/docs/openapi.json (UI at /api/docs). */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class OpenApiConfig {
 
     @Bean

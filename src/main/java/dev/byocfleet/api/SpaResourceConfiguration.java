@@ -1,5 +1,6 @@
 package dev.byocfleet.api;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * its own registration; controllers and other handlers still win over {@code /**}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SpaResourceConfiguration implements WebMvcConfigurer {
 
