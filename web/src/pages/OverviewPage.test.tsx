@@ -23,7 +23,7 @@ describe("OverviewPage", () => {
     expect(within(card("Nodes")).getByText("685")).toBeTruthy();
     expect(within(card("Nodes")).getByText("FE 210 · BE 380 · CN 95")).toBeTruthy();
     expect(within(card("CCU this week")).getByText("12,345.6")).toBeTruthy();
-    expect(within(card("CCU this week")).getByText("+3.8%")).toBeTruthy();
+    expect(within(card("CCU this week")).getByText("+23.3%")).toBeTruthy();
     expect(within(card("CCU this week")).getByText(/\$8,024\.60/)).toBeTruthy();
 
     expect(await screen.findByRole("img", { name: "Clusters by state: RUNNING 120, SUSPENDED 18, RELEASED 9, ABNORMAL 3" })).toBeTruthy();

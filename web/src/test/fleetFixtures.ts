@@ -11,6 +11,7 @@ export const fleetSummary: FleetSummary = {
   clusters_by_region: { "us-west-2": 40, "us-east-1": 60, "eu-central-1": 50 },
   ccu_this_week: 12345.6,
   ccu_last_week: 11890.2,
+  ccu_last_week_to_date: 10010.4,
   usd_this_week: 8024.6,
   data_through: "2026-11-29T05:00:00",
 };

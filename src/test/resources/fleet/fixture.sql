@@ -92,6 +92,7 @@ INSERT INTO byoc.cluster_state_history (cluster_id, changed_at, from_state, to_s
 
 -- This week (from 2025-06-09): CCU 10.5 + 2.25 + 4 = 16.75, USD 6.825 + 1.4625 + 2.6 = 10.8875.
 -- Last week (2025-06-02 .. 2025-06-08): CCU 8 + 3.5 + 1.25 + 0.5 + 0.75 = 14. 2025-06-01 is in neither.
+-- Last week up to the newest bill hour minus 7 days (2025-06-04 05:00): 8 + 0.5 = 8.5.
 -- CCU of the 168 hours after 2025-06-04 05:00: c-001 12.75, c-003 4, c-002 3.5, c-005 2 (1.25 + 0.75), c-004 0.
 INSERT INTO byoc.bill_detail (bill_date, bill_hour, org_id, account_id, cluster_id, resource_id, node_type, instance_type, node_count, uptime_hours, ccu_rate, ccu_usage, ccu_usage_after_discount, usd_cost) VALUES
   (DATE '2025-06-09', 0, 'org-1', 'acc-1', 'c-001', 'r-001-wh', 'CN', 'r6id.2xlarge', 5, 5, 2.1, 10.5, 10.5, 6.825),

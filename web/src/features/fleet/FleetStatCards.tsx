@@ -14,7 +14,8 @@ function changeTone(change: number | null): string {
 }
 
 export function FleetStatCards({ summary }: { summary: FleetSummary }) {
-  const change = percentChange(summary.ccu_this_week, summary.ccu_last_week);
+  // Compare against last week up to the same hour: this week is usually still in progress.
+  const change = percentChange(summary.ccu_this_week, summary.ccu_last_week_to_date);
   const running = summary.clusters_by_state.RUNNING ?? 0;
   const abnormal = summary.clusters_by_state.ABNORMAL ?? 0;
 
@@ -41,8 +42,8 @@ export function FleetStatCards({ summary }: { summary: FleetSummary }) {
         value={formatDecimal(summary.ccu_this_week)}
         hint={
           <>
-            <span className={`font-medium ${changeTone(change)}`}>{formatPercentChange(change)}</span> vs last week (
-            {formatDecimal(summary.ccu_last_week)}) · {formatUsd(summary.usd_this_week)}
+            <span className={`font-medium ${changeTone(change)}`}>{formatPercentChange(change)}</span> vs same point
+            last week ({formatDecimal(summary.ccu_last_week_to_date)}) · {formatUsd(summary.usd_this_week)}
           </>
         }
       />

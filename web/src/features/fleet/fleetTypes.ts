@@ -13,6 +13,8 @@ export interface FleetSummary {
   clusters_by_region: CountByKey;
   ccu_this_week: number;
   ccu_last_week: number;
+  /** last week up to the same weekday and hour as this week's newest bill */
+  ccu_last_week_to_date: number;
   usd_this_week: number;
   data_through: string | null;
 }

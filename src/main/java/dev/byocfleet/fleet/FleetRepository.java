@@ -46,7 +46,8 @@ class FleetRepository {
                         @Nullable String clusterVersion, @Nullable String tier, long clusters) {
     }
 
-    record BillWeeks(BigDecimal ccuThisWeek, BigDecimal ccuLastWeek, BigDecimal usdThisWeek) {
+    record BillWeeks(BigDecimal ccuThisWeek, BigDecimal ccuLastWeek, BigDecimal ccuLastWeekToDate,
+                     BigDecimal usdThisWeek) {
     }
 
     private final JdbcClient jdbc;
@@ -96,15 +97,22 @@ class FleetRepository {
     }
 
     /** CCU and cost from {@code weekStart} on, and CCU of the seven days before it. */
-    BillWeeks billWeeks(LocalDate weekStart) {
+    /** This week's bills, last week's, and last week's up to the same hour as the newest bill this week. */
+    BillWeeks billWeeks(LocalDate weekStart, LocalDateTime newestBillHour) {
+        LocalDateTime cut = newestBillHour.minusWeeks(1);
         return jdbc.sql("""
                 SELECT coalesce(sum(CASE WHEN bill_date >= :weekStart THEN ccu_usage END), 0) AS ccu_this_week,
                        coalesce(sum(CASE WHEN bill_date < :weekStart THEN ccu_usage END), 0) AS ccu_last_week,
+                       coalesce(sum(CASE WHEN bill_date < :weekStart
+                                          AND (bill_date < :cutDate OR (bill_date = :cutDate AND bill_hour <= :cutHour))
+                                         THEN ccu_usage END), 0) AS ccu_last_week_to_date,
                        coalesce(sum(CASE WHEN bill_date >= :weekStart THEN usd_cost END), 0) AS usd_this_week
                 FROM byoc.bill_detail
                 WHERE bill_date >= :lastWeekStart""")
                 .param("weekStart", weekStart)
                 .param("lastWeekStart", weekStart.minusWeeks(1))
+                .param("cutDate", cut.toLocalDate())
+                .param("cutHour", cut.getHour())
                 .query(BillWeeks.class).single();
     }
 

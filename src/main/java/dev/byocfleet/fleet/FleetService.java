@@ -49,10 +49,11 @@ public class FleetService {
     public FleetSummary summary() {
         List<ClusterGroup> groups = repository.clusterGroups();
         Map<String, Long> nodes = repository.liveNodesByType();
-        Optional<LocalDate> weekStart = repository.newestBillHour()
+        Optional<LocalDateTime> newestBill = repository.newestBillHour();
+        Optional<LocalDate> weekStart = newestBill
                 .map(h -> h.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-        BillWeeks bills = weekStart.map(repository::billWeeks)
-                .orElse(new BillWeeks(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        BillWeeks bills = newestBill.map(h -> repository.billWeeks(weekStart.orElseThrow(), h))
+                .orElse(new BillWeeks(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
         return new FleetSummary(
                 repository.countOrganizations(),
                 groups.stream().mapToLong(ClusterGroup::clusters).sum(),
@@ -60,10 +61,10 @@ public class FleetService {
                         nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
                 breakdown(groups, ClusterGroup::clusterState, Comparator.naturalOrder()),
                 breakdown(groups, ClusterGroup::clusterType, Comparator.naturalOrder()),
-                breakdown(groups, ClusterGroup::tier, Comparator.naturalOrder()),
+                breakdown(groups, ClusterGroup::tier, FleetService::compareTiers),
                 breakdown(groups, g -> majorMinor(g.clusterVersion()), FleetService::compareVersions),
                 breakdown(groups, ClusterGroup::region, Comparator.naturalOrder()),
-                bills.ccuThisWeek(), bills.ccuLastWeek(), bills.usdThisWeek(),
+                bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
                 weekStart.orElse(null),
                 repository.newestSnapshotHour().orElse(null));
     }
@@ -129,6 +130,14 @@ public class FleetService {
     }
 
     /** Numeric where the parts are numbers ("3.9" before "3.10"), text otherwise. */
+    /** S (strategic) first, then A, then B; anything else after them, by name. */
+    static int compareTiers(String a, String b) {
+        String order = "SAB";
+        int ra = a.length() == 1 && order.contains(a) ? order.indexOf(a) : order.length();
+        int rb = b.length() == 1 && order.contains(b) ? order.indexOf(b) : order.length();
+        return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
+    }
+
     static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param clustersByVersion by major.minor of {@code cluster_version} ("3.3")
  * @param weekStart         Monday (UTC) of the week holding the newest bill hour; null without bills
  * @param ccuLastWeek       the full week before {@code weekStart}
+ * @param ccuLastWeekToDate that week up to the same weekday and hour as the newest bill: the fair
+ *                          comparison for a week still in progress
  * @param dataThrough       newest hourly metric snapshot; null without snapshots
  */
 public record FleetSummary(
@@ -29,6 +31,7 @@ public record FleetSummary(
         Map<String, Long> clustersByRegion,
         BigDecimal ccuThisWeek,
         BigDecimal ccuLastWeek,
+        BigDecimal ccuLastWeekToDate,
         BigDecimal usdThisWeek,
         @Nullable LocalDate weekStart,
         @Nullable LocalDateTime dataThrough) {

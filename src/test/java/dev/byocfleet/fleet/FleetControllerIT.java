@@ -39,6 +39,7 @@ class FleetControllerIT extends AppTestBase {
                           "clusters_by_region": {"eastus": 1, "us-central1": 1, "us-east-1": 1, "us-west-2": 2},
                           "ccu_this_week": 16.75,
                           "ccu_last_week": 14,
+                          "ccu_last_week_to_date": 8.5,
                           "usd_this_week": 10.8875,
                           "week_start": "2025-06-09",
                           "data_through": "2025-06-11T06:00:00"
