@@ -112,9 +112,17 @@ final class IncidentPlanner {
         Cluster c = inc.cluster();
         int startHour = (int) (inc.startMinute() / 60);
         boolean ongoing = inc.endMinute() >= fleet.hours * 60L;
+        var startTime = fleet.timeOf(0).plusMinutes(inc.startMinute());
+        // Compute nodes that exist when the incident starts (a cluster released later still had them).
         List<Node> compute = c.nodes.stream()
-                .filter(n -> !n.nodeType.equals("FE") && n.terminatedAt == null).toList();
-        Node someCompute = compute.isEmpty() ? null : compute.get(rnd.nextInt(compute.size()));
+                .filter(n -> !n.nodeType.equals("FE"))
+                .filter(n -> n.terminatedAt == null || n.terminatedAt.isAfter(startTime))
+                .toList();
+        if (compute.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + inc.scenarioId() + ": cluster " + c.clusterId
+                    + " has no compute node at " + startTime);
+        }
+        Node someCompute = compute.get(rnd.nextInt(compute.size()));
         return switch (inc.kind()) {
             case VERSION_BUG -> {
                 String current = c.versionAt(startHour - 2);
