@@ -71,5 +71,6 @@ final class Catalog {
     static final List<String> NAME_C = List.of("Analytics", "Retail", "Games", "Pay", "Media", "Logistics",
             "Health", "Mobile", "Commerce", "Data", "Systems", "Networks", "Travel", "Learning", "Energy");
 
-    static final List<String> ENVIRONMENTS = List.of("prod", "prod", "prod", "staging", "dev", "analytics", "bi", "etl");
+    static final List<String> ENVIRONMENTS = List.of("prod", "prod", "staging", "dev", "dev", "analytics", "bi", "etl",
+            "sandbox");
 }

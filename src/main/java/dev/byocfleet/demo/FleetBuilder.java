@@ -132,7 +132,9 @@ final class FleetBuilder {
         int createdHour = rnd.nextDouble() < 0.12 ? rnd.nextInt(Math.max(1, hours - 12)) : -24 * (10 + rnd.nextInt(700));
         LocalDateTime createdAt = fleet.timeOf(createdHour).plusMinutes(rnd.nextInt(60));
         boolean prod = env.equals("prod");
-        boolean office = !prod && rnd.nextDouble() < 0.62;
+        // Idle schedules: most non-production clusters, and some standard-tier production ones,
+        // suspend outside working hours (idle_suspend_interval).
+        boolean office = rnd.nextDouble() < (prod ? (org.tier().equals("B") ? 0.35 : 0) : 0.8);
         int utcOffset = region.startsWith("ap") || region.startsWith("asia") || region.startsWith("southeast") ? 8
                 : region.startsWith("eu") || region.startsWith("europe") || region.startsWith("west") ? 1 : -6;
         String version = weightedVersion();
@@ -269,7 +271,7 @@ final class FleetBuilder {
         }
     }
 
-    /** Suspend at 20:00 and resume at 08:00 local on weekdays, as idle schedules do. */
+    /** Suspend at 18:00 and resume at 08:00 local on weekdays, as idle schedules do. */
     private void scheduleActions(Cluster c) {
         int hours = fleet.hours;
         boolean running = c.runningAt(Math.max(0, c.createdHour), fleet.weekdayOfHour0);

@@ -185,7 +185,7 @@ final class FleetModel {
             }
             int local = Math.floorMod(hour + utcOffsetHours, 24);
             int day = Math.floorMod(weekdayOfHour0 + Math.floorDiv(hour + utcOffsetHours, 24), 7);
-            return day < 5 && local >= 8 && local < 20;
+            return day < 5 && local >= 8 && local < 18;
         }
 
         Resource computeResource() {

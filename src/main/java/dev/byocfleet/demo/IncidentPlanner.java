@@ -77,6 +77,7 @@ final class IncidentPlanner {
                 .filter(c -> t.region() == null || c.region.equalsIgnoreCase(t.region()))
                 .filter(c -> t.csp() == null || c.csp.equalsIgnoreCase(t.csp()))
                 .filter(c -> runsThroughout(c, fromHour, toHour))
+                .filter(c -> controlPlaneQuiet(c, fromHour - 3, s.kind() == IncidentKind.VERSION_BUG ? fleet.hours : toHour))
                 .filter(c -> suits(s.kind(), c, fromHour))
                 .sorted(Comparator.comparing(c -> c.clusterId))
                 .toList();
@@ -96,6 +97,14 @@ final class IncidentPlanner {
             }
         }
         return true;
+    }
+
+    /** No scaling, upgrade or other action of the cluster in these hours: the incident's changes stand alone. */
+    private boolean controlPlaneQuiet(Cluster c, int fromHour, int toHour) {
+        var from = fleet.timeOf(fromHour);
+        var to = fleet.timeOf(toHour);
+        return c.actions.stream().noneMatch(a -> !"schedule".equals(a.source())
+                && a.startedAt().isAfter(from) && a.startedAt().isBefore(to));
     }
 
     private static boolean suits(IncidentKind kind, Cluster c, int hour) {

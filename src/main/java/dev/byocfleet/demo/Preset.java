@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 public enum Preset {
     TINY(4, 10, 3, 12, 0, 0.15, false),
-    DEMO(50, 150, 30, 24, 6, 0.06, true),
-    SEED(1143, 3534, 30, 6, 8, 0.06, true);
+    DEMO(50, 150, 30, 24, 6, 0.04, true),
+    SEED(1143, 3534, 30, 6, 8, 0.032, true);
 
     private final int organizations;
     private final int clusters;

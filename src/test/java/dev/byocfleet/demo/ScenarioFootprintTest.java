@@ -24,7 +24,7 @@ class ScenarioFootprintTest {
     private String clusterId;
 
     private void generate(String kind, String target) {
-        fixture = DemoFixture.tiny(42, """
+        fixture = DemoFixture.tiny(Long.getLong("footprint.seed", 42), """
                 - id: under-test
                   kind: %s
                   target: %s
