@@ -41,6 +41,12 @@ public interface Dialect {
     /** Inserts rows, replacing those with the same key. */
     String upsert(String table, List<String> columns, List<String> keyColumns);
 
+    /**
+     * Inserts rows, silently skipping those whose key already exists (callers check existing keys
+     * first where the store cannot skip them itself).
+     */
+    String insertIfAbsent(String table, List<String> columns);
+
     /** A bulk writer for generated or imported rows; values must follow the table's column order. */
     TableWriter openWriter(Connection connection, String schema, String table, int columnCount) throws SQLException;
 }

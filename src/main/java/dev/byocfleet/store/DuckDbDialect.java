@@ -80,6 +80,12 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String insertIfAbsent(String table, List<String> columns) {
+        return "INSERT OR IGNORE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
     public TableWriter openWriter(Connection connection, String schema, String table, int columnCount)
             throws SQLException {
         DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(schema, table);

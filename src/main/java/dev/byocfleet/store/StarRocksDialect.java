@@ -72,6 +72,15 @@ public final class StarRocksDialect implements Dialect {
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
+    /**
+     * StarRocks has no insert-ignore: a PRIMARY KEY table replaces the row. Callers filter out keys
+     * that exist before inserting; a concurrent duplicate then overwrites a row with equal content.
+     */
+    @Override
+    public String insertIfAbsent(String table, List<String> columns) {
+        return upsert(table, columns, List.of());
+    }
+
     @Override
     public TableWriter openWriter(Connection connection, String schema, String table, int columnCount)
             throws SQLException {
