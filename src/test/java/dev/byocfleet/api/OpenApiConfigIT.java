@@ -7,13 +7,8 @@ import dev.byocfleet.support.AppTestBase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 class OpenApiConfigIT extends AppTestBase {
-
-    @Autowired
-    RestTestClient client;
 
     @Test
     void openApiDocumentDescribesTheApiAndTheFleetEndpoints() {
