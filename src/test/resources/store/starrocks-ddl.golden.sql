@@ -785,3 +785,18 @@ PRIMARY KEY (name)
 DISTRIBUTED BY HASH (name)
 PROPERTIES ('enable_persistent_index' = 'true');
 
+-- V005__auth
+
+CREATE TABLE IF NOT EXISTS alerts.refresh_tokens (
+  token_hash VARCHAR(64) NOT NULL,
+  family_id  VARCHAR(64) NOT NULL,
+  user_id    VARCHAR(64) NOT NULL,
+  issued_at  DATETIME NOT NULL,
+  expires_at DATETIME NOT NULL,
+  used_at    DATETIME,
+  revoked_at DATETIME
+)
+PRIMARY KEY (token_hash)
+DISTRIBUTED BY HASH (token_hash)
+PROPERTIES ('enable_persistent_index' = 'true');
+

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byocfleet.support.AppTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The operational endpoints that DESIGN.md section 11 promises to operators and scrapers. */
 class ActuatorEndpointsIT extends AppTestBase {
-
-    @Autowired
-    RestTestClient client;
 
     @Test
     void healthAnswersUp() {

@@ -1,6 +1,8 @@
 package dev.byocfleet.fleet;
 
 import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
 import dev.byocfleet.fleet.FleetRepository.ClusterGroup;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * The fleet inventory: organizations, clusters, nodes and billing from the {@code byoc} replica.
  * Time windows follow the newest data present (the newest bill hour), not the wall clock, so a
- * replica or a generated fleet shows the same numbers whenever it is read.
+ * replica or a generated fleet shows the same numbers whenever it is read. Read-only: every
+ * signed-in user (viewer and up) may read it.
  */
 @Service
 public class FleetService {
@@ -41,12 +44,15 @@ public class FleetService {
     private static final Pattern MAJOR_MINOR = Pattern.compile("v?(\\d+(?:\\.\\d+)?)");
 
     private final FleetRepository repository;
+    private final AccessGuard access;
 
-    FleetService(FleetRepository repository) {
+    FleetService(FleetRepository repository, AccessGuard access) {
         this.repository = repository;
+        this.access = access;
     }
 
     public FleetSummary summary() {
+        access.require(Role.VIEWER);
         List<ClusterGroup> groups = repository.clusterGroups();
         Map<String, Long> nodes = repository.liveNodesByType();
         Optional<LocalDateTime> newestBill = repository.newestBillHour();
@@ -70,6 +76,7 @@ public class FleetService {
     }
 
     public ClusterPage clusters(ClusterQuery query) {
+        access.require(Role.VIEWER);
         long total = repository.countClusters(query);
         if (total == 0 || query.offset() >= total) {
             return new ClusterPage(List.of(), query.page(), query.size(), total);
@@ -83,6 +90,7 @@ public class FleetService {
 
     /** Everything about one cluster; empty when there is no such cluster. */
     public Optional<ClusterDetail> cluster(String clusterId) {
+        access.require(Role.VIEWER);
         if (clusterId == null || clusterId.isBlank() || clusterId.length() > MAX_CLUSTER_ID_LENGTH) {
             throw new InvalidParameterException("id",
                     "a cluster id has 1 to " + MAX_CLUSTER_ID_LENGTH + " characters");

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,26 @@ class ApiExceptionHandlerTest {
         @GetMapping("/invalid")
         void invalid() {
             throw new InvalidParameterException("limit", "limit must be positive");
+        }
+
+        @GetMapping("/signed-out")
+        void signedOut() {
+            throw new UnauthorizedException("Email or password is incorrect.");
+        }
+
+        @GetMapping("/forbidden")
+        void forbidden() {
+            throw new ForbiddenException("This needs the admin role; you have viewer.");
+        }
+
+        @GetMapping("/conflict")
+        void conflict() {
+            throw new ConflictException("Looker is not configured.");
+        }
+
+        @GetMapping("/throttled")
+        void throttled() {
+            throw new TooManyRequestsException("Too many failed sign-ins.", Duration.ofMillis(61_200));
         }
 
         @GetMapping("/typed")
@@ -118,6 +139,33 @@ class ApiExceptionHandlerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("limit"))
                 .andExpect(jsonPath("$.detail").value("limit must be positive"));
+    }
+
+    @Test
+    void unauthorizedIsA401WithABearerChallenge() throws Exception {
+        mvc.perform(get("/probe/signed-out"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Email or password is incorrect."));
+    }
+
+    @Test
+    void forbiddenIsA403AndConflictA409WithTheirMessages() throws Exception {
+        mvc.perform(get("/probe/forbidden"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("This needs the admin role; you have viewer."));
+        mvc.perform(get("/probe/conflict"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Looker is not configured."));
+    }
+
+    @Test
+    void tooManyRequestsIsA429WithRetryAfterInWholeSecondsRoundedUp() throws Exception {
+        mvc.perform(get("/probe/throttled"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "62"))
+                .andExpect(jsonPath("$.status").value(429));
     }
 
     @Test

@@ -4,15 +4,10 @@ import dev.byocfleet.support.AppTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Deep links into the web app against the test page in {@code src/test/resources/static/}. */
 class SpaResourceConfigurationIT extends AppTestBase {
-
-    @Autowired
-    RestTestClient client;
 
     @ParameterizedTest
     @ValueSource(strings = {"/overview", "/issues/42", "/", "/settings/users/"})

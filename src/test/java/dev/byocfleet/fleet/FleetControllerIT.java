@@ -9,19 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.json.JsonCompareMode;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The fleet API over HTTP against the fleet in {@code fleet/fixture.sql}. */
 @Sql(scripts = "/fleet/fixture.sql", executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
 class FleetControllerIT extends AppTestBase {
-
-    @Autowired
-    RestTestClient client;
 
     @Test
     void summaryCountsTheWholeFleetLiveNodesOfUnreleasedClustersAndBillingWeeksOfTheNewestData() {

@@ -1,7 +1,12 @@
 package dev.byocfleet.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.byocfleet.api.UnauthorizedException;
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
+import dev.byocfleet.support.SignedIn;
 import dev.byocfleet.support.TestStore;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,8 +19,8 @@ class FleetServiceTest {
 
     @Test
     void emptyStoreGivesAnEmptySummaryAndNoClusters() {
-        try (TestStore store = new TestStore()) {
-            FleetService fleet = new FleetService(new FleetRepository(JdbcClient.create(store.dataSource())));
+        try (TestStore store = new TestStore(); SignedIn viewer = SignedIn.as(Role.VIEWER)) {
+            FleetService fleet = fleetOn(store);
 
             FleetSummary summary = fleet.summary();
             assertThat(summary.organizations()).isZero();
@@ -33,6 +38,17 @@ class FleetServiceTest {
             assertThat(page.total()).isZero();
             assertThat(fleet.cluster("c-1")).isEmpty();
         }
+    }
+
+    @Test
+    void readingTheFleetNeedsASignedInUser() {
+        try (TestStore store = new TestStore()) {
+            assertThatThrownBy(() -> fleetOn(store).summary()).isInstanceOf(UnauthorizedException.class);
+        }
+    }
+
+    private static FleetService fleetOn(TestStore store) {
+        return new FleetService(new FleetRepository(JdbcClient.create(store.dataSource())), new AccessGuard());
     }
 
     @ParameterizedTest

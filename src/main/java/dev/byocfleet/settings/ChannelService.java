@@ -1,0 +1,143 @@
+package dev.byocfleet.settings;
+
+import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.CurrentUser;
+import dev.byocfleet.auth.Role;
+import dev.byocfleet.settings.ChannelMessages.ChannelRequest;
+import dev.byocfleet.settings.ChannelMessages.ChannelTestResult;
+import dev.byocfleet.settings.ChannelMessages.ChannelView;
+import dev.byocfleet.settings.ChannelRepository.Channel;
+import dev.byocfleet.settings.ChannelRepository.ChannelConfig;
+import dev.byocfleet.settings.HttpDelivery.Delivered;
+import dev.byocfleet.settings.HttpDelivery.Failed;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Notification channels, managed by admins. URLs and secrets are write-only: answers show the
+ * URL's scheme and host and whether a secret is stored, and logs name channels by id and name only.
+ */
+@Service
+public class ChannelService {
+
+    static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+    static final Set<String> WEBHOOK_AUTH = Set.of("none", "bearer", "hmac");
+    private static final Logger log = LoggerFactory.getLogger(ChannelService.class);
+
+    private final ChannelRepository channels;
+    private final ChannelSender sender;
+    private final AccessGuard access;
+
+    ChannelService(ChannelRepository channels, ChannelSender sender, AccessGuard access) {
+        this.channels = channels;
+        this.sender = sender;
+        this.access = access;
+    }
+
+    public List<ChannelView> channels() {
+        access.require(Role.ADMIN);
+        return channels.findAll().stream().map(ChannelService::view).toList();
+    }
+
+    public ChannelView create(ChannelRequest request) {
+        CurrentUser admin = access.require(Role.ADMIN);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        Channel channel = build(UUID.randomUUID().toString(), request, null, now, now);
+        channels.save(channel);
+        log.info("notification channel {} ({}, {}) created by {}", channel.channelId(), channel.name(),
+                channel.kind().wire(), admin.userId());
+        return view(channel);
+    }
+
+    public ChannelView update(String channelId, ChannelRequest request) {
+        CurrentUser admin = access.require(Role.ADMIN);
+        Channel before = existing(channelId);
+        Channel after = build(channelId, request, before.config(), before.createdAt(), LocalDateTime.now(ZoneOffset.UTC));
+        channels.save(after);
+        log.info("notification channel {} ({}) updated by {}", channelId, after.name(), admin.userId());
+        return view(after);
+    }
+
+    public void delete(String channelId) {
+        CurrentUser admin = access.require(Role.ADMIN);
+        if (!channels.delete(channelId)) {
+            throw new NotFoundException("No notification channel with id '" + channelId + "'.");
+        }
+        log.info("notification channel {} deleted by {}", channelId, admin.userId());
+    }
+
+    /** Sends a small test message and reports what the receiver answered. */
+    public ChannelTestResult sendTest(String channelId) {
+        CurrentUser admin = access.require(Role.ADMIN);
+        Channel channel = existing(channelId);
+        ChannelTestResult result = switch (sender.sendTest(channel, admin)) {
+            case Delivered d -> new ChannelTestResult(true, false, d.status(), null, "Delivered.");
+            case Failed f -> new ChannelTestResult(false, f.temporary(), f.status(), f.code(), f.reason());
+        };
+        log.info("notification channel {} test by {}: {}", channelId, admin.userId(),
+                result.delivered() ? "delivered" : (result.retryable() ? "temporary failure, " : "failed, ") + result.detail());
+        return result;
+    }
+
+    private Channel existing(String channelId) {
+        return channels.find(channelId)
+                .orElseThrow(() -> new NotFoundException("No notification channel with id '" + channelId + "'."));
+    }
+
+    /** Validates the request; a missing URL or secret keeps the stored one. */
+    private static Channel build(String channelId, ChannelRequest r, @Nullable ChannelConfig stored,
+                                 LocalDateTime createdAt, LocalDateTime updatedAt) {
+        String url = r.url() != null ? checkedUrl(r.url()) : stored == null ? null : stored.url();
+        if (url == null) {
+            throw new InvalidParameterException("url", "url is required.");
+        }
+        String secret = r.secret() == null ? (stored == null ? null : stored.secret()) : r.secret().isEmpty() ? null : r.secret();
+        String auth;
+        if (r.kind() == ChannelKind.LARK_BOT) {
+            auth = secret == null ? "none" : "sign";
+        } else {
+            auth = r.auth() != null ? r.auth() : stored != null && WEBHOOK_AUTH.contains(stored.auth()) ? stored.auth() : "none";
+            if (!WEBHOOK_AUTH.contains(auth)) {
+                throw new InvalidParameterException("auth", "auth must be none, bearer or hmac.");
+            }
+            if (!auth.equals("none") && secret == null) {
+                throw new InvalidParameterException("secret", "auth " + auth + " needs a secret.");
+            }
+        }
+        if (r.minSeverity() != null && !SEVERITIES.contains(r.minSeverity())) {
+            throw new InvalidParameterException("min_severity", "min_severity must be critical, warning or info.");
+        }
+        return new Channel(channelId, r.name().strip(), r.kind(), new ChannelConfig(url, auth, secret), r.minSeverity(),
+                r.enabled() == null || r.enabled(), createdAt, updatedAt);
+    }
+
+    private static String checkedUrl(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new InvalidParameterException("url", "url must be an http or https URL.");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidParameterException("url", "url must be an http or https URL.");
+        }
+    }
+
+    private static ChannelView view(Channel c) {
+        URI uri = URI.create(c.config().url());
+        String hint = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/…";
+        return new ChannelView(c.channelId(), c.name(), c.kind(), hint, c.config().auth(), c.config().secret() != null,
+                c.enabled(), c.minSeverity(), c.createdAt().toInstant(ZoneOffset.UTC), c.updatedAt().toInstant(ZoneOffset.UTC));
+    }
+}

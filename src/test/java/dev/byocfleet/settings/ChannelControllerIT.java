@@ -1,0 +1,154 @@
+package dev.byocfleet.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.support.AppTestBase;
+import dev.byocfleet.support.LocalHttpServer;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Notification channels over HTTP: admin only, secrets write-only, a test message to a local Lark stand-in. */
+@ExtendWith(OutputCaptureExtension.class)
+class ChannelControllerIT extends AppTestBase {
+
+    private static final String SUCCESS = "{\"StatusCode\":0,\"StatusMessage\":\"success\",\"code\":0,\"data\":{},\"msg\":\"success\"}";
+    private static final String KEYWORD_ERROR = "{\"code\":19024,\"msg\":\"Key Words Not Found\"}";
+    private static final String HOOK = "/open-apis/bot/v2/hook/c0ffee-hook-token";
+    private static final String SECRET = "lark-signing-secret-xyz";
+
+    private final LocalHttpServer lark = new LocalHttpServer();
+
+    @AfterEach
+    void stop() {
+        lark.close();
+    }
+
+    @Test
+    void adminAddsALarkBotAndNeitherUrlNorSecretComesBack(CapturedOutput output) {
+        String created = create(Map.of("name", "SRE room", "kind", "lark_bot", "url", lark.url(HOOK), "secret", SECRET,
+                "min_severity", "warning")).expectStatus().isCreated().returnResult(String.class).getResponseBody();
+        assertThat(JsonPath.<Map<String, Object>>read(created, "$"))
+                .containsEntry("name", "SRE room").containsEntry("kind", "lark_bot").containsEntry("auth", "sign")
+                .containsEntry("has_secret", true).containsEntry("enabled", true).containsEntry("min_severity", "warning")
+                .containsEntry("url_hint", lark.url("/…"))
+                .containsOnlyKeys("channel_id", "name", "kind", "url_hint", "auth", "has_secret", "enabled",
+                        "min_severity", "created_at", "updated_at");
+        String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        for (String body : List.of(created, listed)) {
+            assertThat(body).doesNotContain(SECRET, "c0ffee-hook-token");
+        }
+        assertThat(output.getAll()).doesNotContain(SECRET, "c0ffee-hook-token");
+    }
+
+    @Test
+    void sendTestDeliversASignedCardWhenLarkAnswersCodeZero(CapturedOutput output) throws Exception {
+        lark.answer(HOOK, 200, SUCCESS);
+        String id = id(create(Map.of("name", "Signed", "kind", "lark_bot", "url", lark.url(HOOK), "secret", SECRET)));
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("""
+                        {"delivered": true, "retryable": false, "http_status": 200, "detail": "Delivered."}""");
+        String sent = lark.lastReceived().body();
+        long timestamp = Long.parseLong(JsonPath.read(sent, "$.timestamp"));
+        assertThat(Math.abs(timestamp - System.currentTimeMillis() / 1000)).isLessThan(60);
+        assertThat(JsonPath.<String>read(sent, "$.sign")).isEqualTo(larkSign(timestamp, SECRET));
+        assertThat(output.getAll()).doesNotContain(SECRET, "c0ffee-hook-token");
+    }
+
+    @Test
+    void sendTestReportsLarksRefusalThoughTheStatusIs200() {
+        lark.answer(HOOK, 200, KEYWORD_ERROR);
+        String id = id(create(Map.of("name", "Keywords", "kind", "lark_bot", "url", lark.url(HOOK))));
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.delivered").isEqualTo(false)
+                .jsonPath("$.retryable").isEqualTo(false)
+                .jsonPath("$.code").isEqualTo(19024)
+                .jsonPath("$.detail").isEqualTo("Lark refused the message: code 19024 (Key Words Not Found)");
+    }
+
+    @Test
+    void updateKeepsTheStoredUrlAndSecretUnlessGivenAndAnEmptySecretRemovesIt() {
+        lark.answer("/hook", 200, "{}");
+        String id = id(create(Map.of("name", "Pager", "kind", "webhook", "url", lark.url("/hook"), "auth", "bearer",
+                "secret", "bearer-token-1")));
+        client.put().uri("/api/settings/channels/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Pager renamed", "kind", "webhook", "enabled", false)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("Pager renamed")
+                .jsonPath("$.enabled").isEqualTo(false)
+                .jsonPath("$.auth").isEqualTo("bearer")
+                .jsonPath("$.has_secret").isEqualTo(true);
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange().expectBody().jsonPath("$.delivered").isEqualTo(true);
+        assertThat(lark.lastReceived().header("authorization")).isEqualTo("Bearer bearer-token-1");
+
+        client.put().uri("/api/settings/channels/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Pager", "kind", "webhook", "auth", "none", "secret", "")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.has_secret").isEqualTo(false);
+    }
+
+    @Test
+    void deleteRemovesTheChannel() {
+        String id = id(create(Map.of("name", "Temporary", "kind", "webhook", "url", "https://hooks.example.com/x")));
+        client.delete().uri("/api/settings/channels/{id}", id).exchange().expectStatus().isNoContent();
+        client.delete().uri("/api/settings/channels/{id}", id).exchange().expectStatus().isNotFound();
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void invalidChannelsAreBadRequestsNamingTheField() {
+        create(Map.of("name", "No URL", "kind", "lark_bot")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("url");
+        create(Map.of("name", "Bad URL", "kind", "webhook", "url", "file:///etc/passwd")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("url");
+        create(Map.of("name", "Bad kind", "kind", "pager", "url", "https://x.example")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("kind");
+        create(Map.of("name", "Bearer without token", "kind", "webhook", "url", "https://x.example", "auth", "bearer"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("secret");
+        create(Map.of("name", "Odd severity", "kind", "webhook", "url", "https://x.example", "min_severity", "loud"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("min_severity");
+    }
+
+    @Test
+    void onlyAdminsManageChannels() {
+        for (String role : List.of("viewer", "operator")) {
+            RestTestClient user = as(accessToken(createUser("channels-" + role + "@byoc.test", role, role + " password!")));
+            user.post().uri("/api/settings/channels").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "Mine", "kind", "webhook", "url", "https://x.example")).exchange()
+                    .expectStatus().isForbidden();
+            user.get().uri("/api/settings/channels").exchange().expectStatus().isForbidden();
+        }
+    }
+
+    private RestTestClient.ResponseSpec create(Map<String, Object> body) {
+        return client.post().uri("/api/settings/channels").contentType(MediaType.APPLICATION_JSON)
+                .body(new HashMap<>(body)).exchange();
+    }
+
+    private static String id(RestTestClient.ResponseSpec created) {
+        return JsonPath.read(created.expectStatus().isCreated().returnResult(String.class).getResponseBody(), "$.channel_id");
+    }
+
+    /** Lark's rule, written out here independently of the code under test. */
+    private static String larkSign(long timestamp, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec((timestamp + "\n" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal());
+    }
+}
