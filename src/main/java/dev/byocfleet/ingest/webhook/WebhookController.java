@@ -60,6 +60,9 @@ class WebhookController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "503", description = "Webhooks not configured, or the store is down (retry)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The notification exactly "
+            + "as the sender posts it: Alertmanager webhook version 4 or Grafana webhook version 1, at most 1 MiB",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     WebhookReceipt receive(@Parameter(description = "alertmanager or grafana") @PathVariable String source,
                            HttpServletRequest request) throws IOException {
         return intake.receive(source, new WebhookIntake.WebhookRequest(request::getHeader, request.getInputStream()));

@@ -164,6 +164,19 @@ class WebhookControllerIT extends WebhookAppTestBase {
     }
 
     @Test
+    void theOpenApiDocumentListsTheWebhookAndAlertEndpoints() throws Exception {
+        HttpResponse<String> doc = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/docs/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JsonPath.<Map<String, Object>>read(doc.body(), "$.paths").keySet())
+                .contains("/api/webhooks/{source}", "/api/alerts", "/api/alerts/{messageId}");
+        assertThat(JsonPath.<Map<String, Object>>read(doc.body(), "$.components.schemas.WebhookReceipt.properties").keySet())
+                .containsExactlyInAnyOrder("received", "inserted", "duplicates", "unmapped", "truncated_alerts");
+        assertThat(JsonPath.<List<String>>read(doc.body(), "$.paths['/api/alerts'].get.parameters[*].name"))
+                .contains("from", "to", "source", "status", "severity", "cluster_id", "org_id", "tier", "q", "unparsed");
+    }
+
+    @Test
     void aJsonReceiptForAnEmptyNotification() throws Exception {
         HttpResponse<String> r = post("/api/webhooks/alertmanager", bearer(),
                 "{\"version\":\"4\",\"status\":\"resolved\",\"alerts\":[]}".getBytes(StandardCharsets.UTF_8));
