@@ -1,13 +1,16 @@
 package dev.byocfleet.ingest;
 
 import dev.byocfleet.store.Dialect;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
+import dev.byocfleet.store.TableWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,22 +47,60 @@ class AlertRepository {
         return found;
     }
 
-    void insert(List<NormalizedAlert> alerts, String ingestRunId) {
-        if (alerts.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(alerts.size());
-        for (NormalizedAlert a : alerts) {
-            rows.add(new Object[] {a.messageId(), a.source(), a.sourceMessageId(), a.alertId(), a.status(),
-                    a.severity(), a.alertName(), a.clusterId(), a.clusterRef(), a.node(), a.summary(),
-                    a.description(), JSON.writeValueAsString(a.labels()), JSON.writeValueAsString(a.annotations()),
-                    ts(a.startsAt()), ts(a.endsAt()), a.fingerprint(), a.generatorUrl(), ts(a.receivedAt()),
-                    a.parseStatus(), a.parseError(), ingestRunId, null, a.rawPayload()});
-        }
-        template.batchUpdate(dialect.insertIfAbsent("alerts.lark_alerts", COLUMNS), rows);
+    /** An alert to insert and the ingestion run it came with. */
+    record NewRow(NormalizedAlert alert, String ingestRunId) {}
+
+    /** Every stored message id, streamed (the store's id index is built from it once). */
+    void forEachMessageId(Consumer<String> consumer) {
+        template.query("SELECT message_id FROM alerts.lark_alerts", rs -> {
+            consumer.accept(rs.getString(1));
+        });
     }
 
-    private static Timestamp ts(LocalDateTime t) {
-        return t == null ? null : Timestamp.valueOf(t);
+    /**
+     * Writes the rows with the store's bulk writer on the current transaction's connection. Callers
+     * have left out ids that are stored already; on DuckDB one that slipped through fails the
+     * insert (primary key), on StarRocks it replaces the row with the same key.
+     */
+    void insert(List<NewRow> newRows) {
+        if (newRows.isEmpty()) {
+            return;
+        }
+        template.execute((ConnectionCallback<Void>) connection -> {
+            try (TableWriter writer = dialect.openWriter(connection, "alerts", "lark_alerts", COLUMNS.size())) {
+                for (NewRow row : newRows) {
+                    NormalizedAlert a = row.alert();
+                    writer.row(a.messageId(), clip(a.source(), 32), clip(a.sourceMessageId(), 128),
+                            clip(a.alertId(), 128), clip(a.status(), 16), clip(a.severity(), 16),
+                            clip(a.alertName(), 256), clip(a.clusterId(), 64), clip(a.clusterRef(), 256),
+                            clip(a.node(), 256), a.summary(), a.description(),
+                            JSON.writeValueAsString(new TreeMap<>(a.labels())),
+                            JSON.writeValueAsString(new TreeMap<>(a.annotations())), a.startsAt(), a.endsAt(),
+                            clip(a.fingerprint(), 128), clip(a.generatorUrl(), 2048), a.receivedAt(),
+                            clip(a.parseStatus(), 16), clip(a.parseError(), 1024), clip(row.ingestRunId(), 64), null,
+                            a.rawPayload());
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Cuts text to a column's width in UTF-8 bytes (StarRocks counts VARCHAR lengths in bytes and
+     * rejects longer values), never inside a character. The raw payload keeps the full text.
+     */
+    static String clip(String s, int maxBytes) {
+        if (s == null || s.length() * 3 <= maxBytes) {
+            return s;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= maxBytes) {
+            return s;
+        }
+        int end = maxBytes;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 }

@@ -62,6 +62,29 @@ class DialectTest {
     }
 
     @Test
+    void duckDbInsertIfAbsentKeepsTheFirstRowAndReportsSkippedRowsAsZeroUpdates() {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            jdbc.execute("CREATE TABLE main.ignore_probe (k VARCHAR PRIMARY KEY, v INTEGER)");
+            String sql = duckDb.insertIfAbsent("main.ignore_probe", List.of("k", "v"));
+            assertThat(sql).isEqualTo("INSERT OR IGNORE INTO main.ignore_probe (k, v) VALUES (?, ?)");
+            assertThat(jdbc.update(sql, "a", 1)).isEqualTo(1);
+            assertThat(jdbc.update(sql, "a", 2)).isZero();
+            int[] counts = jdbc.batchUpdate(sql, List.of(new Object[] {"b", 3}, new Object[] {"a", 4},
+                    new Object[] {"b", 5}));
+            assertThat(counts).containsExactly(1, 0, 0);
+            assertThat(jdbc.queryForList("SELECT k, v FROM main.ignore_probe ORDER BY k"))
+                    .containsExactly(Map.of("k", "a", "v", 1), Map.of("k", "b", "v", 3));
+        }
+    }
+
+    @Test
+    void starRocksInsertIfAbsentIsAPlainInsertThatCallersGuardWithAnExistenceCheck() {
+        assertThat(starRocks.insertIfAbsent("alerts.lark_alerts", List.of("message_id", "status")))
+                .isEqualTo("INSERT INTO alerts.lark_alerts (message_id, status) VALUES (?, ?)");
+    }
+
+    @Test
     void duckDbWriterStoresEverySupportedJavaTypeAndNull() throws SQLException {
         LocalDateTime at = LocalDateTime.of(2025, 7, 1, 13, 45, 30, 123_456_000);
         Object[] row = {"c-1", 42, 9_000_000_000L, 0.25, true, new BigDecimal("12.345678"), at,

@@ -1,0 +1,109 @@
+package dev.byocfleet.alerts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code alerts.lark_alerts} with each alert's cluster, organization and tier. Portable SQL,
+ * one query per page (plus its count), every value bound.
+ */
+@Repository
+class AlertQueryRepository {
+
+    private static final String FROM = """
+            FROM alerts.lark_alerts l
+            LEFT JOIN byoc.cluster c ON c.cluster_id = l.cluster_id
+            LEFT JOIN byoc.account a ON a.account_id = c.account_id
+            LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
+            """;
+    private static final String SUMMARY_COLUMNS = """
+            SELECT l.message_id, l.source, l.status, l.severity, l.alert_name, l.cluster_id, c.cluster_name,
+                   a.org_id, p.tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
+                   l.parse_status, l.parse_error, l.fingerprint, l.issue_id
+            """;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    AlertQueryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(AlertQuery q) {
+        AlertFilter f = AlertFilter.of(q);
+        return jdbc.sql("SELECT count(*) " + FROM + f.where()).params(f.params()).query(Long.class).single();
+    }
+
+    List<AlertSummary> page(AlertQuery q) {
+        AlertFilter f = AlertFilter.of(q);
+        String key = sortKey(q.sort());
+        String direction = q.descending() ? "DESC" : "ASC";
+        return jdbc.sql(SUMMARY_COLUMNS + FROM + f.where()
+                        + " ORDER BY (" + key + ") IS NULL, " + key + " " + direction
+                        + ", l.received_at DESC, l.message_id LIMIT :limit OFFSET :offset")
+                .params(f.params())
+                .param("limit", q.size())
+                .param("offset", q.offset())
+                .query(AlertSummary.class).list();
+    }
+
+    Optional<AlertDetail> detail(String messageId) {
+        return jdbc.sql("""
+                        SELECT l.*, c.cluster_name, a.org_id, p.tier
+                        """ + FROM + " WHERE l.message_id = :id")
+                .param("id", messageId)
+                .query((rs, i) -> detail(rs)).optional();
+    }
+
+    /** Fixed expressions only: the sort field comes from an enum, never from the request text. */
+    private static String sortKey(AlertQuery.SortField field) {
+        return switch (field) {
+            case RECEIVED_AT -> "l.received_at";
+            case STARTS_AT -> "l.starts_at";
+            case SEVERITY -> "CASE l.severity WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 WHEN 'info' THEN 1 ELSE 0 END";
+            case STATUS -> "l.status";
+            case SOURCE -> "l.source";
+            case ALERT_NAME -> "l.alert_name";
+            case CLUSTER_ID -> "l.cluster_id";
+        };
+    }
+
+    private static AlertDetail detail(ResultSet rs) throws SQLException {
+        return new AlertDetail(rs.getString("message_id"), rs.getString("source"), rs.getString("source_message_id"),
+                rs.getString("alert_id"), rs.getString("status"), rs.getString("severity"), rs.getString("alert_name"),
+                rs.getString("cluster_id"), rs.getString("cluster_name"), rs.getString("org_id"), rs.getString("tier"),
+                rs.getString("cluster_ref"), rs.getString("node"), rs.getString("summary"), rs.getString("description"),
+                strings(rs.getString("labels")), strings(rs.getString("annotations")), time(rs, "starts_at"),
+                time(rs, "ends_at"), rs.getString("fingerprint"), rs.getString("generator_url"),
+                time(rs, "received_at"), rs.getString("parse_status"), rs.getString("parse_error"),
+                rs.getString("ingest_run_id"), rs.getObject("issue_id") == null ? null : rs.getLong("issue_id"),
+                rs.getString("raw_payload"));
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class);
+    }
+
+    /** A JSON object of labels or annotations; values that are not text are kept as their JSON. */
+    static Map<String, String> strings(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return out;
+        }
+        JsonNode node = JSON.readTree(json);
+        if (node.isObject()) {
+            node.properties().forEach(e -> out.put(e.getKey(),
+                    e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+        }
+        return out;
+    }
+}

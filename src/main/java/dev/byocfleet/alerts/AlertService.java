@@ -1,0 +1,33 @@
+package dev.byocfleet.alerts;
+
+import dev.byocfleet.api.InvalidParameterException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Stored alerts as every ingestion path wrote them: the Raw Alerts list and one alert in full. */
+@Service
+public class AlertService {
+
+    /** Message ids are SHA-256 hex; anything else that could be one is letters, digits, '-' and '_'. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final AlertQueryRepository repository;
+
+    AlertService(AlertQueryRepository repository) {
+        this.repository = repository;
+    }
+
+    public AlertPage alerts(AlertQuery query) {
+        long total = repository.count(query);
+        return new AlertPage(total <= query.offset() ? java.util.List.of() : repository.page(query), query.page(),
+                query.size(), total);
+    }
+
+    public Optional<AlertDetail> alert(String messageId) {
+        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
+            throw new InvalidParameterException("message_id", "message_id must be 1 to 64 letters, digits, '-' or '_'");
+        }
+        return repository.detail(messageId);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.byocfleet.ingest.webhook;
+
+import dev.byocfleet.ingest.AlertSource;
+import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.ingest.AlertStore.StoreResult;
+import dev.byocfleet.ingest.ParsedAlerts;
+import dev.byocfleet.ingest.PayloadException;
+import dev.byocfleet.ingest.WebhookSignatureException;
+import dev.byocfleet.ingest.WebhookSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes one webhook request from start to finish, in an order that does the cheap refusals first
+ * and lets nothing half-checked reach the store: configured at all (503), credentials (401),
+ * content type (415), size (413), the source's signature over the raw bytes (401), the body's shape
+ * (400 naming the field; one bad alert rejects the whole body and nothing is stored), then one
+ * store call that returns after the commit. A store failure is a 503 with Retry-After, so the
+ * sender delivers again; redeliveries are deduplicated by message id.
+ */
+@Service
+class WebhookIntake {
+
+    /** The request as the intake needs it: headers by name (case-insensitive) and the body stream. */
+    record WebhookRequest(Function<String, String> header, InputStream body) {}
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+    private final Map<String, WebhookSource> sources = new TreeMap<>();
+    private final AlertStore store;
+    private final WebhookProperties props;
+    private final WebhookAuthenticator authenticator;
+    private final WebhookRuns runs;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    @Autowired
+    WebhookIntake(List<AlertSource> sources, AlertStore store, WebhookProperties props, WebhookRuns runs,
+                  MeterRegistry meters) {
+        this(sources, store, props, runs, meters, Clock.systemUTC());
+    }
+
+    WebhookIntake(List<AlertSource> sources, AlertStore store, WebhookProperties props, WebhookRuns runs,
+                  MeterRegistry meters, Clock clock) {
+        for (AlertSource s : sources) {
+            if (s instanceof WebhookSource w) {
+                this.sources.put(w.name(), w);
+            }
+        }
+        this.store = store;
+        this.props = props;
+        this.authenticator = new WebhookAuthenticator(props);
+        this.runs = runs;
+        this.meters = meters;
+        this.clock = clock;
+        if (!props.configured()) {
+            log.warn("webhooks are not configured: set BYOC_WEBHOOK_TOKEN (or BYOC_WEBHOOK_BASIC_USER and "
+                    + "BYOC_WEBHOOK_BASIC_PASSWORD); until then every webhook request gets 503");
+        }
+    }
+
+    WebhookReceipt receive(String sourceName, WebhookRequest request) {
+        WebhookSource source = sources.get(sourceName);
+        if (source == null) {
+            throw new WebhookRejection(HttpStatus.NOT_FOUND, "No webhook source '" + sourceName + "'; known: "
+                    + String.join(", ", sources.keySet()) + ".", "source", null);
+        }
+        if (!props.configured()) {
+            throw new WebhookRejection(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks are not configured on this server: "
+                    + "set BYOC_WEBHOOK_TOKEN (or BYOC_WEBHOOK_BASIC_USER and BYOC_WEBHOOK_BASIC_PASSWORD).");
+        }
+        authenticator.authenticate(request.header().apply(HttpHeaders.AUTHORIZATION));
+        checkContentType(request.header().apply(HttpHeaders.CONTENT_TYPE));
+        byte[] body = readBody(request);
+        Instant now = clock.instant();
+        try {
+            source.verifySignature(request.header(), body, now);
+        } catch (WebhookSignatureException e) {
+            throw new WebhookRejection(HttpStatus.UNAUTHORIZED, e.getMessage(), "signature", null);
+        }
+        LocalDateTime receivedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        ParsedAlerts parsed;
+        try {
+            parsed = source.parse(body, receivedAt);
+        } catch (PayloadException e) {
+            meters.counter("byoc.webhook.rejected", "source", sourceName, "reason", "payload").increment();
+            throw new WebhookRejection(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), null);
+        }
+        if (parsed.truncatedAlerts() > 0) {
+            log.warn("{} webhook: the sender left {} alerts out of a notification (its max_alerts); "
+                    + "they were never received", sourceName, parsed.truncatedAlerts());
+            meters.counter("byoc.webhook.truncated.alerts", "source", sourceName).increment(parsed.truncatedAlerts());
+        }
+        StoreResult stored = store.store(parsed.alerts(), runs.runId(sourceName, receivedAt));
+        runs.record(sourceName, receivedAt, parsed.alerts().size(), stored);
+        meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "inserted").increment(stored.inserted());
+        meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "duplicate").increment(stored.duplicates());
+        return new WebhookReceipt(parsed.alerts().size(), stored.inserted(), stored.duplicates(), stored.unmapped(),
+                parsed.truncatedAlerts());
+    }
+
+    private static void checkContentType(String header) {
+        MediaType type;
+        try {
+            type = header == null || header.isBlank() ? null : MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        boolean json = type != null && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+        boolean utf8 = type != null && (type.getCharset() == null || "UTF-8".equalsIgnoreCase(type.getCharset().name()));
+        if (!json || !utf8) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+            throw new WebhookRejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be JSON sent as "
+                    + "'Content-Type: application/json' (UTF-8), not '" + (header == null ? "" : header) + "'.",
+                    HttpHeaders.CONTENT_TYPE, headers);
+        }
+    }
+
+    private byte[] readBody(WebhookRequest request) {
+        long max = props.maxBodySize().toBytes();
+        String length = request.header().apply(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > max) {
+                    throw tooLarge(max);
+                }
+            } catch (NumberFormatException ignored) {
+                // the container rejects a malformed length itself; the read below still caps the body
+            }
+        }
+        byte[] body;
+        try (InputStream in = request.body()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        } catch (IOException e) {
+            throw new WebhookRejection(HttpStatus.BAD_REQUEST, "The request body could not be read: " + e.getMessage());
+        }
+        if (body.length > max) {
+            throw tooLarge(max);
+        }
+        return body;
+    }
+
+    private static WebhookRejection tooLarge(long max) {
+        return new WebhookRejection(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + max
+                + " bytes (byoc.webhooks.max-body-size); lower max_alerts on the sender.", "body", null);
+    }
+}
