@@ -69,39 +69,11 @@ public class DemoGenerator {
             throw new IllegalStateException("the store already holds a fleet; generate with --replace to overwrite it");
         }
         log.info("generating the {} preset (seed {}, end {})", preset.id(), options.seed(), options.end());
-        FleetBuilder builder = new FleetBuilder(preset, options.seed(), options.end());
-        FleetModel fleet = builder.build();
-
-        List<Scenario> scenarios = new ArrayList<>();
-        if (preset.builtInScenarios()) {
-            scenarios.addAll(ScenarioLoader.builtIn());
-        }
-        for (Path p : options.scenarios()) {
-            scenarios.addAll(ScenarioLoader.load(p));
-        }
-        IncidentPlanner planner = new IncidentPlanner(fleet, builder, options.seed());
-        List<Incident> incidents = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            incidents.add(planner.place(s));
-        }
-        int background = preset.clusters() * preset.backgroundIncidentsPer100Clusters() / 100;
-        for (Scenario s : planner.backgroundScenarios(background)) {
-            try {
-                incidents.add(planner.place(s));
-            } catch (IllegalArgumentException noFit) {
-                log.debug("background incident skipped: {}", noFit.getMessage());
-            }
-        }
-        NodeReconciler.reconcile(fleet, builder);
-
-        MetricModel model = new MetricModel(fleet);
-        AlertPlanner alertPlanner = new AlertPlanner(fleet, model, options.seed());
-        List<DemoAlert> alerts = new ArrayList<>();
-        for (Incident inc : incidents) {
-            alerts.addAll(alertPlanner.forIncident(inc));
-        }
-        alerts.addAll(alertPlanner.noise(preset.noiseAlertsPerClusterDay()));
-        alerts = AlertPlanner.inTimeOrder(alerts);
+        Plan plan = plan(options);
+        FleetModel fleet = plan.fleet();
+        MetricModel model = plan.model();
+        List<Incident> incidents = plan.incidents();
+        List<DemoAlert> alerts = plan.alerts();
 
         Map<String, Long> counts = new LinkedHashMap<>();
         Path dataDir = store.dataDir().toAbsolutePath();
@@ -141,6 +113,47 @@ public class DemoGenerator {
                 alerts.size(), truth, alertDir, millis);
         log.info(report.describe());
         return report;
+    }
+
+    /** The fleet, its incidents and their alerts, before anything is written. */
+    record Plan(FleetModel fleet, MetricModel model, List<Incident> incidents, List<DemoAlert> alerts) {}
+
+    /** Plans the fleet of these options; deterministic in the preset, seed, end and scenarios. */
+    static Plan plan(GenerateOptions options) {
+        Preset preset = options.preset();
+        FleetBuilder builder = new FleetBuilder(preset, options.seed(), options.end());
+        FleetModel fleet = builder.build();
+
+        List<Scenario> scenarios = new ArrayList<>();
+        if (preset.builtInScenarios()) {
+            scenarios.addAll(ScenarioLoader.builtIn());
+        }
+        for (Path p : options.scenarios()) {
+            scenarios.addAll(ScenarioLoader.load(p));
+        }
+        IncidentPlanner planner = new IncidentPlanner(fleet, builder, options.seed());
+        List<Incident> incidents = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            incidents.add(planner.place(s));
+        }
+        int background = preset.clusters() * preset.backgroundIncidentsPer100Clusters() / 100;
+        for (Scenario s : planner.backgroundScenarios(background)) {
+            try {
+                incidents.add(planner.place(s));
+            } catch (IllegalArgumentException noFit) {
+                log.debug("background incident skipped: {}", noFit.getMessage());
+            }
+        }
+        NodeReconciler.reconcile(fleet, builder);
+
+        MetricModel model = new MetricModel(fleet);
+        AlertPlanner alertPlanner = new AlertPlanner(fleet, model, options.seed());
+        List<DemoAlert> alerts = new ArrayList<>();
+        for (Incident inc : incidents) {
+            alerts.addAll(alertPlanner.forIncident(inc));
+        }
+        alerts.addAll(alertPlanner.noise(preset.noiseAlertsPerClusterDay()));
+        return new Plan(fleet, model, incidents, AlertPlanner.inTimeOrder(alerts));
     }
 
     private static long since(long startedNanos) {
