@@ -66,6 +66,10 @@ final class LarkVocabulary {
         words(STATUSES, "resolved", "resolved", "ok", "recovered", "恢复", "已恢复", "已解决", "✅", "🟢");
     }
 
+    private static final List<String> CJK_KEYS_LONGEST_FIRST = KEYS.keySet().stream()
+            .filter(k -> k.length() >= 2 && CJK.matcher(k).find())
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(k -> k)).toList();
+
     private LarkVocabulary() {
     }
 
@@ -94,16 +98,12 @@ final class LarkVocabulary {
         if (!CJK.matcher(key).find()) {
             return Optional.empty();
         }
-        Field best = null;
-        int bestLength = 0;
-        for (var e : KEYS.entrySet()) {
-            if (e.getKey().length() > bestLength && e.getKey().length() >= 2 && CJK.matcher(e.getKey()).find()
-                    && key.endsWith(e.getKey())) {
-                best = e.getValue();
-                bestLength = e.getKey().length();
+        for (String known : CJK_KEYS_LONGEST_FIRST) {
+            if (key.endsWith(known)) {
+                return Optional.of(KEYS.get(known));
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     /** Whether a zone-less time under this key is UTC: English-keyed bridges print Alertmanager's UTC times. */
