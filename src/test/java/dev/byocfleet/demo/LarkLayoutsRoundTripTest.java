@@ -56,7 +56,7 @@ class LarkLayoutsRoundTripTest {
     void everyAlertOfTheGeneratedDemoFleetIsRecovered() throws IOException {
         DemoGenerator.Plan plan = DemoGenerator.plan(new GenerateOptions(Preset.DEMO, 42, DemoFixture.END, List.of(), false,
                 null));
-        Map<Style, int[]> recovered = roundTrip(plan.fleet(), plan.alerts(), 42, AlertOutput.CHAT_ID);
+        Map<Style, int[]> recovered = roundTrip(plan.fleet(), plan.alerts(), 42, DemoGenerator.CHAT_ID);
         assertThat(recovered.keySet()).containsExactlyInAnyOrder(Style.values());
         recovered.forEach((style, counts) -> assertThat(counts[0]).as(style.name()).isEqualTo(counts[1]).isPositive());
     }

@@ -1,5 +1,6 @@
 package dev.byocfleet.ingest.lark;
 
+import dev.byocfleet.ingest.ClusterDirectory;
 import dev.byocfleet.ingest.IngestTestWiring;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser;
 import dev.byocfleet.recommend.RecommendTestWiring;
@@ -11,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public record LarkTestWiring(IngestRuns runs, LarkPipeline pipeline, LarkLoader loader) {
 
     public static LarkTestWiring of(DataSource ds, Dialect dialect, LarkProperties props) {
-        var directory = IngestTestWiring.clusterDirectory(ds);
+        return of(ds, dialect, props, IngestTestWiring.clusterDirectory(ds));
+    }
+
+    static LarkTestWiring of(DataSource ds, Dialect dialect, LarkProperties props, ClusterDirectory directory) {
         var intake = new LarkIntake(new LarkMessageParser(directory), IngestTestWiring.alertStore(ds, dialect));
         var runs = new IngestRuns(new IngestRunRepository(JdbcClient.create(ds), dialect));
         var recommendations = RecommendTestWiring.recommendations(ds, dialect);
@@ -19,9 +23,9 @@ public record LarkTestWiring(IngestRuns runs, LarkPipeline pipeline, LarkLoader 
                 new LarkLoader(intake, runs, recommendations));
     }
 
-    /** The loader alone, for the demo generator (no Lark app needed). */
-    public static LarkLoader loader(DataSource ds, Dialect dialect) {
-        return of(ds, dialect, new LarkProperties(null, null, null, null, null, null, null, null, null, null, null, null))
-                .loader();
+    /** The loader alone, resolving clusters with this directory, for the demo generator (no Lark app needed). */
+    public static LarkLoader loader(DataSource ds, Dialect dialect, ClusterDirectory directory) {
+        return of(ds, dialect, new LarkProperties(null, null, null, null, null, null, null, null, null, null, null, null),
+                directory).loader();
     }
 }
