@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 /**
  * One alert the generated fleet raised: fired at {@code startsAt}, resolved at {@code endsAt}
  * (null while still firing at the end of the data). It becomes one Lark card per state change,
- * an Alertmanager or Grafana webhook payload (by {@code origin}), and rows in {@code lark_alerts}.
+ * an Alertmanager or Grafana webhook payload (by {@code origin}); ingesting the cards gives its rows in
+ * {@code lark_alerts}.
  *
  * @param fingerprint stable 16-hex id of the alert, as Alertmanager would compute from its labels
  * @param origin      {@code alertmanager} or {@code grafana}: which rule family raised it

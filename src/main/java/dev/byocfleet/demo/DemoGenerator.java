@@ -1,5 +1,8 @@
 package dev.byocfleet.demo;
 
+import dev.byocfleet.ingest.ClusterDirectory;
+import dev.byocfleet.ingest.lark.IngestRun;
+import dev.byocfleet.ingest.lark.LarkLoader;
 import dev.byocfleet.metrics.HourlySnapshotRefresher;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.StoreProperties;
@@ -23,7 +26,11 @@ import org.springframework.stereotype.Service;
  * Generates a deterministic demo fleet into the configured store: the control plane, customer
  * profiles, telemetry (raw samples for the recent window, rolled up by the application; hourly
  * snapshots before it), CCU billing, incidents from scenario files with their alerts, the alert
- * payload files the ingestion paths read, and the ground truth beside the database.
+ * payload files the ingestion paths read, and the ground truth beside the database. The alerts
+ * reach {@code lark_alerts} the way real ones do: the saved MCP results of the alert chat
+ * ({@code alerts/mcp/}) go through the Lark loader, its parser and its deduplicating store, as one
+ * {@code lark_loader} run requested by {@code demo-generator}. Every row then depends only on the
+ * files (received_at is the message's create_time), except {@code ingest_run_id}, a random run id.
  */
 @Service
 public class DemoGenerator {
@@ -38,17 +45,27 @@ public class DemoGenerator {
             "metrics.metrics_table", "metrics.amv_hourly_snapshots_v1", "metrics.rollup_state",
             "metrics.dim_customer_profile", "alerts.lark_alerts");
 
+    /** What ingesting the generated alerts adds; cleared by {@code --replace} with the alerts they describe. */
+    static final List<String> INGESTION_TABLES = List.of("alerts.ingest_runs", "alerts.alert_recommendations");
+
+    /** The Lark chat the demo alert channel lives in. */
+    static final String CHAT_ID = "oc_5f1c0a9e7d3b2a1908f6e4c2b0a9d8e7";
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final StoreProperties store;
     private final HourlySnapshotRefresher refresher;
+    private final LarkLoader larkLoader;
+    private final ClusterDirectory clusters;
 
     public DemoGenerator(DataSource dataSource, Dialect dialect, StoreProperties store,
-                         HourlySnapshotRefresher refresher) {
+                         HourlySnapshotRefresher refresher, LarkLoader larkLoader, ClusterDirectory clusters) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.store = store;
         this.refresher = refresher;
+        this.larkLoader = larkLoader;
+        this.clusters = clusters;
     }
 
     /** Whether the store holds no fleet yet. */
@@ -69,6 +86,69 @@ public class DemoGenerator {
             throw new IllegalStateException("the store already holds a fleet; generate with --replace to overwrite it");
         }
         log.info("generating the {} preset (seed {}, end {})", preset.id(), options.seed(), options.end());
+        Plan plan = plan(options);
+        FleetModel fleet = plan.fleet();
+        MetricModel model = plan.model();
+        List<Incident> incidents = plan.incidents();
+        List<DemoAlert> alerts = plan.alerts();
+
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Path dataDir = store.dataDir().toAbsolutePath();
+        Path alertDir = dataDir.resolve("alerts");
+        try {
+            if (options.replace()) {
+                clear();
+            }
+            log.info("planned {} incidents and {} alerts ({} ms)", incidents.size(), alerts.size(), since(started));
+            try (Connection c = dataSource.getConnection()) {
+                new FleetTables(fleet, dialect, counts).write(c);
+            }
+            log.info("control plane written ({} ms)", since(started));
+            int rawHours = options.rawHours() != null ? options.rawHours() : preset.rawHours();
+            new MetricsWriter(fleet, model, dialect, rawHours).write(dataSource,
+                    Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), counts);
+            log.info("telemetry written ({} ms)", since(started));
+            try (Connection c = dataSource.getConnection()) {
+                new BillingWriter(fleet, dialect).write(c, counts);
+            }
+            log.info("billing written ({} ms)", since(started));
+            new AlertPayloads(fleet, options.seed(), CHAT_ID).writeAll(alertDir, alerts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the demo fleet failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the alert files failed", e);
+        }
+        ingestAlerts(alertDir, counts);
+        log.info("alerts ingested ({} ms)", since(started));
+        var refresh = refresher.refresh(true);
+        counts.put("metrics.amv_hourly_snapshots_v1 (rolled up)", refresh.rowsWritten());
+        Path truth = GroundTruth.write(dataDir, options, incidents, alerts);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        GenerateReport report = new GenerateReport(preset.id(), options.seed(), counts, incidents.size(),
+                alerts.size(), truth, alertDir, millis);
+        log.info(report.describe());
+        return report;
+    }
+
+    /** Loads the alert chat's saved MCP results as the Lark loader would load anyone's. */
+    private void ingestAlerts(Path alertDir, Map<String, Long> counts) {
+        clusters.invalidate();
+        LarkLoader.LoadReport load = larkLoader.load(alertDir.resolve("mcp"), "demo-generator");
+        IngestRun run = load.run();
+        if (!load.problems().isEmpty()) {
+            throw new IllegalStateException("loading the generated Lark pages failed: " + load.problems());
+        }
+        counts.put("alerts.lark_alerts", (long) run.alertsInserted());
+        counts.put("alerts.lark_alerts (unparsed)", (long) run.unparsed());
+        counts.put("alerts.alert_recommendations", (long) run.detail().recommendations());
+    }
+
+    /** The fleet, its incidents and their alerts, before anything is written. */
+    record Plan(FleetModel fleet, MetricModel model, List<Incident> incidents, List<DemoAlert> alerts) {}
+
+    /** Plans the fleet of these options; deterministic in the preset, seed, end and scenarios. */
+    static Plan plan(GenerateOptions options) {
+        Preset preset = options.preset();
         FleetBuilder builder = new FleetBuilder(preset, options.seed(), options.end());
         FleetModel fleet = builder.build();
 
@@ -101,46 +181,7 @@ public class DemoGenerator {
             alerts.addAll(alertPlanner.forIncident(inc));
         }
         alerts.addAll(alertPlanner.noise(preset.noiseAlertsPerClusterDay()));
-        alerts = AlertPlanner.inTimeOrder(alerts);
-
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Path dataDir = store.dataDir().toAbsolutePath();
-        Path alertDir = dataDir.resolve("alerts");
-        try {
-            if (options.replace()) {
-                clear();
-            }
-            log.info("planned {} incidents and {} alerts ({} ms)", incidents.size(), alerts.size(), since(started));
-            try (Connection c = dataSource.getConnection()) {
-                new FleetTables(fleet, dialect, counts).write(c);
-            }
-            log.info("control plane written ({} ms)", since(started));
-            int rawHours = options.rawHours() != null ? options.rawHours() : preset.rawHours();
-            new MetricsWriter(fleet, model, dialect, rawHours).write(dataSource,
-                    Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), counts);
-            log.info("telemetry written ({} ms)", since(started));
-            try (Connection c = dataSource.getConnection()) {
-                new BillingWriter(fleet, dialect).write(c, counts);
-            }
-            log.info("billing written ({} ms)", since(started));
-            AlertOutput output = new AlertOutput(fleet, dialect, options.seed());
-            try (Connection c = dataSource.getConnection()) {
-                output.writeRows(c, alerts, counts);
-            }
-            output.writeFiles(alertDir, alerts);
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing the demo fleet failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the alert files failed", e);
-        }
-        var refresh = refresher.refresh(true);
-        counts.put("metrics.amv_hourly_snapshots_v1 (rolled up)", refresh.rowsWritten());
-        Path truth = GroundTruth.write(dataDir, options, incidents, alerts);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        GenerateReport report = new GenerateReport(preset.id(), options.seed(), counts, incidents.size(),
-                alerts.size(), truth, alertDir, millis);
-        log.info(report.describe());
-        return report;
+        return new Plan(fleet, model, incidents, AlertPlanner.inTimeOrder(alerts));
     }
 
     private static long since(long startedNanos) {
@@ -150,6 +191,9 @@ public class DemoGenerator {
     private void clear() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String t : TABLES) {
+                s.execute("DELETE FROM " + t);
+            }
+            for (String t : INGESTION_TABLES) {
                 s.execute("DELETE FROM " + t);
             }
             if (!dialect.snapshotBackfillTable().equals("metrics.amv_hourly_snapshots_v1")) {

@@ -3,6 +3,7 @@ package dev.byocfleet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,5 +71,32 @@ class CliTest {
         assertThat(err.toString()).contains("unknown preset 'huge'");
         assertThat(Cli.run(new String[] {"generate", "--end", "yesterday"})).isEqualTo(2);
         assertThat(Cli.run(new String[] {"no-such-command"})).isEqualTo(2);
+    }
+
+    @Test
+    void loadsAFolderTwiceAddingNothingTheSecondTimeAndReportsUnreadableFiles() throws Exception {
+        Path results = Files.createDirectories(dataDir.resolve("mcp"));
+        try (InputStream in = getClass().getResourceAsStream(
+                "/ingest/lark/constructed-mcp-im_v1_message_list.call-tool-result.json")) {
+            Files.write(results.resolve("page-1.json"), in.readAllBytes());
+        }
+        assertThat(Cli.run(new String[] {"lark-load", results.toString()})).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("lark-load succeeded: 1 file(s), 1 page(s), 6 message(s); 5 alert(s) loaded, "
+                + "0 duplicate(s), 1 unparsed");
+
+        Files.writeString(results.resolve("page-2.json"), "{\"isError\":true,\"content\":[{\"type\":\"text\",\"text\":"
+                + "\"{\\\"code\\\":99991672,\\\"msg\\\":\\\"Access denied\\\"}\"}]}");
+        assertThat(Cli.run(new String[] {"lark-load", results.toString()})).isEqualTo(1);
+        assertThat(out.toString()).contains("lark-load partial: 2 file(s), 1 page(s), 6 message(s); 0 alert(s) loaded, "
+                + "5 duplicate(s)");
+        assertThat(err.toString()).contains("page-2.json: the tool call failed: Lark error code 99991672: Access denied");
+    }
+
+    @Test
+    void pullWithoutALarkAppCannotRun() {
+        assertThat(Cli.run(new String[] {"lark-pull", "--from", "2026-11-28", "--to", "2026-11-29"})).isEqualTo(2);
+        assertThat(err.toString()).contains("Lark is not configured");
+        assertThat(Cli.run(new String[] {"lark-pull", "--from", "last week"})).isEqualTo(2);
+        assertThat(err.toString()).contains("ISO-8601");
     }
 }

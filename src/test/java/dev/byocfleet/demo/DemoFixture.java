@@ -1,5 +1,7 @@
 package dev.byocfleet.demo;
 
+import dev.byocfleet.ingest.IngestTestWiring;
+import dev.byocfleet.ingest.lark.LarkTestWiring;
 import dev.byocfleet.metrics.TestRefreshers;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.store.StoreProperties;
@@ -25,8 +27,10 @@ final class DemoFixture implements AutoCloseable {
     DemoFixture() {
         var dialect = new DuckDbDialect();
         var props = new StoreProperties("duckdb", store.dir(), "test.duckdb", null, null, null, 4);
+        var clusters = IngestTestWiring.clusterDirectory(store.dataSource());
         generator = new DemoGenerator(store.dataSource(), dialect, props,
-                TestRefreshers.create(store.dataSource(), dialect));
+                TestRefreshers.create(store.dataSource(), dialect), LarkTestWiring.loader(store.dataSource(), dialect, clusters),
+                clusters);
     }
 
     static DemoFixture tiny(long seed, String scenarioYaml) {

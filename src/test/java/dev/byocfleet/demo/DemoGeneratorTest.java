@@ -29,6 +29,11 @@ class DemoGeneratorTest {
             if (table.equals("metrics.rollup_state")) {
                 expr = "rollup_name, watermark, hours_refreshed, rows_written";
             }
+            // alerts arrive through a loader run whose id is random; every other column comes from the files
+            if (table.equals("alerts.lark_alerts")) {
+                expr = cols.stream().map(c -> (String) c.get("column_name")).filter(c -> !c.equals("ingest_run_id"))
+                        .collect(Collectors.joining(", "));
+            }
             out.put(table, jdbc.queryForObject(
                     "SELECT count(*) || ':' || coalesce(sum(hash(" + expr + ")), 0) FROM " + table, String.class));
         }
@@ -132,6 +137,28 @@ class DemoGeneratorTest {
                     assertThat(Files.readString(file)).as(file.toString()).doesNotContain("secret-truth-marker");
                 }
             }
+        }
+    }
+
+    @Test
+    void alertsArriveThroughTheLarkLoaderOneRowPerAlertOfEachMessage() {
+        try (DemoFixture f = DemoFixture.tiny(42, null)) {
+            var plan = DemoGenerator.plan(new GenerateOptions(Preset.TINY, 42, DemoFixture.END, List.of(), false, null));
+            var messages = new AlertPayloads(plan.fleet(), 42, DemoGenerator.CHAT_ID).larkMessages(plan.alerts());
+            long announced = messages.stream().mapToLong(m -> m.alerts().size()).sum();
+            Map<String, Object> run = f.jdbc.queryForMap("SELECT * FROM alerts.ingest_runs");
+            assertThat(run).containsEntry("kind", "lark_loader").containsEntry("status", "succeeded")
+                    .containsEntry("requested_by", "demo-generator");
+            Long parsed = f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE parse_status = 'parsed' "
+                    + "AND source = 'lark_mcp' AND ingest_run_id = ? AND cluster_id IS NOT NULL", Long.class, run.get("run_id"));
+            assertThat(parsed).isEqualTo(announced);
+            assertThat(((Number) run.get("alerts_inserted")).longValue()).isEqualTo(
+                    f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Long.class));
+            // what is not parsed is a card 2.0 placeholder, and received_at is the message's create_time
+            assertThat(f.jdbc.queryForList("SELECT DISTINCT parse_error FROM alerts.lark_alerts WHERE parse_status <> 'parsed'",
+                    String.class)).allMatch(e -> e.contains("upgrade placeholder"));
+            assertThat(f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE epoch_ms(received_at) <> "
+                    + "CAST(json_extract_string(raw_payload, '$.create_time') AS BIGINT)", Long.class)).isZero();
         }
     }
 
