@@ -60,6 +60,16 @@ class ApiExceptionHandlerTest {
             throw new InvalidParameterException("limit", "limit must be positive");
         }
 
+        @GetMapping("/forbidden")
+        void forbidden() {
+            throw new ForbiddenException("Operators and admins only.");
+        }
+
+        @GetMapping("/conflict")
+        void conflict() {
+            throw new ConflictException("A widget 'w-1' exists.");
+        }
+
         @GetMapping("/typed")
         int typed(@RequestParam int count) {
             return count;
@@ -118,6 +128,21 @@ class ApiExceptionHandlerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("limit"))
                 .andExpect(jsonPath("$.detail").value("limit must be positive"));
+    }
+
+    @Test
+    void forbiddenIsA403ProblemWithItsMessage() throws Exception {
+        mvc.perform(get("/probe/forbidden"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Operators and admins only."));
+    }
+
+    @Test
+    void conflictIsA409ProblemWithItsMessage() throws Exception {
+        mvc.perform(get("/probe/conflict"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("A widget 'w-1' exists."));
     }
 
     @Test
