@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything that differs between the embedded store (DuckDB) and the distributed one (StarRocks).
@@ -18,6 +19,19 @@ public interface Dialect {
 
     /** Opens the pool for this store, creating whatever must exist first (the data folder). */
     DataSource openDataSource(StoreProperties props);
+
+    /**
+     * A small pool for guarded ad-hoc SQL (MCP tools, agents) on the same store. DuckDB allows one
+     * process per file and refuses a second, read-only open of it in the same process, so these are
+     * further connections to the same database instance; {@link #beginReadOnlyTransaction()} makes
+     * them read-only. StarRocks has no read-only transaction: there {@code user} should be an account
+     * with SELECT grants only (the main account is used when it is null).
+     */
+    DataSource openReadOnlyDataSource(StoreProperties props, @Nullable String user, @Nullable String password,
+                                      int poolSize);
+
+    /** A statement starting a transaction in which the store refuses every write; empty when it has none. */
+    Optional<String> beginReadOnlyTransaction();
 
     /** Exact-or-approximate percentile of {@code expr}, {@code p} in [0, 1], as an aggregate. */
     String percentile(String expr, double p);

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /** The embedded default: one DuckDB file; the three databases are schemas in it. */
 public final class DuckDbDialect implements Dialect {
@@ -38,10 +39,27 @@ public final class DuckDbDialect implements Dialect {
         return pool("jdbc:duckdb:" + file, props.poolSize());
     }
 
+    /** Same URL and settings as the main pool, so DuckDB hands out connections to the same instance. */
+    @Override
+    public DataSource openReadOnlyDataSource(StoreProperties props, @Nullable String user, @Nullable String password,
+                                             int poolSize) {
+        return pool("duckdb-read-only", "jdbc:duckdb:" + props.duckdbPath().toAbsolutePath(), poolSize);
+    }
+
+    @Override
+    public Optional<String> beginReadOnlyTransaction() {
+        // Verified on DuckDB 2.0: any write in it fails with "transaction is launched in read-only mode".
+        return Optional.of("BEGIN TRANSACTION READ ONLY");
+    }
+
     /** A pool on any DuckDB URL; tests pass a temporary file. */
     public static HikariDataSource pool(String jdbcUrl, int size) {
+        return pool("duckdb", jdbcUrl, size);
+    }
+
+    private static HikariDataSource pool(String name, String jdbcUrl, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("duckdb");
+        config.setPoolName(name);
         config.setDriverClassName("org.duckdb.DuckDBDriver");
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(size);

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * StarRocks over the MySQL protocol. The three databases are StarRocks databases; entity tables
@@ -33,13 +34,34 @@ public final class StarRocksDialect implements Dialect {
             throw new IllegalStateException("BYOC_STORE=starrocks needs BYOC_STARROCKS_URL "
                     + "(for example jdbc:mysql://fe-host:9030/?rewriteBatchedStatements=true)");
         }
+        return pool("starrocks", props.starrocksUrl(), props.starrocksUser(), props.starrocksPassword(),
+                props.poolSize());
+    }
+
+    @Override
+    public DataSource openReadOnlyDataSource(StoreProperties props, @Nullable String user, @Nullable String password,
+                                             int poolSize) {
+        if (props.starrocksUrl() == null || props.starrocksUrl().isBlank()) {
+            throw new IllegalStateException("BYOC_STORE=starrocks needs BYOC_STARROCKS_URL");
+        }
+        boolean own = user != null && !user.isBlank();
+        return pool("starrocks-read-only", props.starrocksUrl(), own ? user : props.starrocksUser(),
+                own ? password : props.starrocksPassword(), poolSize);
+    }
+
+    @Override
+    public Optional<String> beginReadOnlyTransaction() {
+        return Optional.empty();
+    }
+
+    private static HikariDataSource pool(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("starrocks");
+        config.setPoolName(name);
         config.setDriverClassName("com.mysql.cj.jdbc.Driver");
-        config.setJdbcUrl(props.starrocksUrl());
-        config.setUsername(props.starrocksUser());
-        config.setPassword(props.starrocksPassword());
-        config.setMaximumPoolSize(props.poolSize());
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

@@ -1,0 +1,87 @@
+package dev.byocfleet.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the server starts: loads the starter corpus shipped in the jar ({@code knowledge/**}.md)
+ * into an empty table, then brings the index level with the table (only new or changed documents
+ * are embedded again). Afterwards the index is synced every {@code byoc.knowledge.sync-interval}, so
+ * edits made through another replica arrive too. Command-line runs skip all of this.
+ */
+@Component
+@ConditionalOnWebApplication
+class KnowledgeBootstrap implements ApplicationRunner {
+
+    static final String STARTER_PATTERN = "classpath*:knowledge/**/*.md";
+    static final String STARTER_ACTOR = "starter-corpus";
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBootstrap.class);
+
+    private final KnowledgeService service;
+    private final KnowledgeProperties props;
+    private final AtomicBoolean ready = new AtomicBoolean();
+
+    KnowledgeBootstrap(KnowledgeService service, KnowledgeProperties props) {
+        this.service = service;
+        this.props = props;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (props.starterCorpus() && service.tableIsEmpty()) {
+            ImportReport report = service.importDocuments(starterCorpus(), STARTER_ACTOR);
+            log.info("knowledge: loaded {} starter documents into the empty table", report.created());
+        }
+        KnowledgeService.SyncReport sync = service.syncIndex();
+        log.info("knowledge index: {} documents, {} (re)indexed, {} removed in {} ms", sync.documents(), sync.indexed(),
+                sync.removed(), sync.millis());
+        ready.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "${byoc.knowledge.sync-interval:PT5M}",
+            initialDelayString = "${byoc.knowledge.sync-interval:PT5M}")
+    void periodicSync() {
+        if (!ready.get()) {
+            return;
+        }
+        try {
+            KnowledgeService.SyncReport sync = service.syncIndex();
+            if (sync.indexed() + sync.removed() > 0) {
+                log.info("knowledge index sync: {} (re)indexed, {} removed", sync.indexed(), sync.removed());
+            }
+        } catch (RuntimeException e) {
+            log.warn("knowledge index sync failed; retrying at the next interval: {}", e.toString());
+        }
+    }
+
+    /** The documents shipped in the jar, in path order. */
+    static List<KnowledgeDocumentInput> starterCorpus() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(STARTER_PATTERN);
+            List<Resource> sorted = new ArrayList<>(Arrays.asList(resources));
+            sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            List<KnowledgeDocumentInput> docs = new ArrayList<>();
+            for (Resource r : sorted) {
+                docs.add(KnowledgeImporter.markdown(r.getFilename(), r.getContentAsString(StandardCharsets.UTF_8)));
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the starter knowledge corpus", e);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package dev.byocfleet.knowledge;
+
+import dev.byocfleet.knowledge.VersionRanges.Interval;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Lucene side of the Knowledge Lake. Every document is one parent entry (title, body and tags
+ * for BM25, the fields a hit shows) and one entry per passage with its MiniLM vector (HNSW, cosine).
+ * Both carry kind and version intervals, so filters apply inside either search. The table is the
+ * truth: the index records each document's revision and is brought level with the table by
+ * {@link #upsert} and {@link #delete}.
+ */
+final class KnowledgeIndex implements Closeable {
+
+    static final String ID = "id";
+    static final String TYPE = "type";
+    static final String KIND = "kind";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String TAGS = "tags";
+    static final String PASSAGE = "passage";
+    static final String VECTOR = "vector";
+    static final String VERSIONS = "versions";
+    static final String VERSIONED = "versioned";
+    private static final String REVISION = "revision";
+    private static final String META = "meta";
+    private static final String SUMMARY = "summary";
+    private static final String PARENT = "doc";
+    private static final String CHUNK = "chunk";
+    private static final float TITLE_BOOST = 2.0f;
+    private static final float TAGS_BOOST = 1.5f;
+    private static final int SUMMARY_CHARS = 320;
+    /** Candidates each ranking contributes before fusion. */
+    static final int CANDIDATES = 50;
+    private static final TypeReference<Meta> META_TYPE = new TypeReference<>() { };
+
+    /** What a hit shows, stored on the parent entry. */
+    record Meta(DocumentKind kind, String title, List<String> tags, List<String> affected, List<String> fixed,
+                @Nullable String source) {
+    }
+
+    /** Filters of a search; null means no filter. */
+    record Filter(@Nullable DocumentKind kind, @Nullable Interval version) {
+    }
+
+    private final Directory directory;
+    private final TextEmbedder embedder;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final KnowledgeAnalyzer queryAnalyzer = KnowledgeAnalyzer.forQueries();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Opens (or creates) the index in {@code directory}; one made by another model or chunker is emptied. */
+    KnowledgeIndex(Directory directory, TextEmbedder embedder) {
+        this.directory = directory;
+        this.embedder = embedder;
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(KnowledgeAnalyzer.forIndexing())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            Map<String, String> wanted = Map.of("model", TextEmbedder.MODEL, "chunker", Chunker.VERSION);
+            Map<String, String> found = new HashMap<>();
+            writer.getLiveCommitData().forEach(e -> found.put(e.getKey(), e.getValue()));
+            if (!found.equals(wanted)) {
+                writer.deleteAll();
+                writer.setLiveCommitData(wanted.entrySet());
+                writer.commit();
+            }
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the knowledge index", e);
+        }
+    }
+
+    /** Revision of every indexed document. */
+    Map<String, Integer> revisions() {
+        Map<String, Integer> out = new HashMap<>();
+        withSearcher(s -> {
+            TopDocs all = s.search(new TermQuery(new Term(TYPE, PARENT)), Math.max(1, s.getIndexReader().numDocs()));
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc d : all.scoreDocs) {
+                Document doc = stored.document(d.doc, java.util.Set.of(ID, REVISION));
+                out.put(doc.get(ID), doc.getField(REVISION).numericValue().intValue());
+            }
+            return null;
+        });
+        return out;
+    }
+
+    int size() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PARENT))));
+    }
+
+    /** Adds or replaces documents: embeds their passages in one batch, then swaps their entries. */
+    synchronized void upsert(Collection<KnowledgeDocument> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        List<List<String>> passagesPerDoc = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (KnowledgeDocument d : docs) {
+            List<String> passages = Chunker.chunks(d.body());
+            passagesPerDoc.add(passages);
+            // The title travels with every passage: a passage alone often does not say what it is about.
+            passages.forEach(p -> texts.add(d.title() + ". " + p));
+        }
+        List<float[]> vectors = embedder.embedAll(texts);
+        try {
+            int v = 0;
+            int i = 0;
+            for (KnowledgeDocument d : docs) {
+                List<Document> entries = new ArrayList<>();
+                List<Interval> versions = VersionRanges.effective(d.affectedVersions(), d.fixedVersions());
+                boolean versioned = !d.affectedVersions().isEmpty();
+                entries.add(parent(d, versions, versioned));
+                for (String passage : passagesPerDoc.get(i++)) {
+                    entries.add(chunk(d, passage, vectors.get(v++), versions, versioned));
+                }
+                writer.updateDocuments(new Term(ID, d.docId()), entries);
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the knowledge index", e);
+        }
+    }
+
+    synchronized void delete(Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return;
+        }
+        try {
+            for (String id : docIds) {
+                writer.deleteDocuments(new Term(ID, id));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the knowledge index", e);
+        }
+    }
+
+    /** The best {@code limit} documents for {@code text}; a blank text lists the filtered documents by id. */
+    List<KnowledgeHit> search(String text, SearchMode mode, Filter filter, int limit) {
+        if (text == null || text.isBlank()) {
+            return list(filter, limit);
+        }
+        Map<String, Double> bm25 = mode == SearchMode.VECTOR ? Map.of() : bm25(text, filter);
+        Map<String, String> passages = new HashMap<>();
+        Map<String, Double> vector = mode == SearchMode.BM25 ? Map.of() : vector(text, filter, passages);
+        List<String> bm25Ids = List.copyOf(bm25.keySet());
+        List<String> vectorIds = List.copyOf(vector.keySet());
+        List<RankFusion.Fused> ranked = switch (mode) {
+            case HYBRID -> RankFusion.fuse(List.of(bm25Ids, vectorIds));
+            case BM25 -> bm25Ids.stream().map(id -> new RankFusion.Fused(id, bm25.get(id),
+                    java.util.Arrays.asList(bm25Ids.indexOf(id) + 1, null))).toList();
+            case VECTOR -> vectorIds.stream().map(id -> new RankFusion.Fused(id, vector.get(id),
+                    java.util.Arrays.asList(null, vectorIds.indexOf(id) + 1))).toList();
+        };
+        List<RankFusion.Fused> top = ranked.subList(0, Math.min(limit, ranked.size()));
+        Map<String, Parent> parents = parents(top.stream().map(RankFusion.Fused::id).toList());
+        List<KnowledgeHit> hits = new ArrayList<>();
+        for (RankFusion.Fused f : top) {
+            Parent p = parents.get(f.id());
+            if (p != null) {
+                hits.add(hit(f.id(), p, passages.getOrDefault(f.id(), p.summary()), f.score(), f.ranks().get(0),
+                        f.ranks().get(1)));
+            }
+        }
+        return hits;
+    }
+
+    private Map<String, Double> bm25(String text, Filter filter) {
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        addField(fields, builder.createBooleanQuery(TITLE, text), TITLE_BOOST);
+        addField(fields, builder.createBooleanQuery(BODY, text), 1f);
+        addField(fields, builder.createBooleanQuery(TAGS, text), TAGS_BOOST);
+        BooleanQuery textQuery = fields.build();
+        if (textQuery.clauses().isEmpty()) {
+            return Map.of();
+        }
+        Query query = filtered(textQuery, PARENT, filter);
+        return withSearcher(s -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc d : s.search(query, CANDIDATES).scoreDocs) {
+                out.put(stored.document(d.doc, java.util.Set.of(ID)).get(ID), (double) d.score);
+            }
+            return out;
+        });
+    }
+
+    /** Documents by their best passage, with that passage. */
+    private Map<String, Double> vector(String text, Filter filter, Map<String, String> bestPassage) {
+        float[] target = embedder.embed(text);
+        Query query = new KnnFloatVectorQuery(VECTOR, target, CANDIDATES * 2, filter(CHUNK, filter));
+        return withSearcher(s -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc d : s.search(query, CANDIDATES * 2).scoreDocs) {
+                Document doc = stored.document(d.doc, java.util.Set.of(ID, PASSAGE));
+                String id = doc.get(ID);
+                if (!out.containsKey(id) && out.size() < CANDIDATES) {
+                    out.put(id, (double) d.score);
+                    bestPassage.put(id, doc.get(PASSAGE));
+                }
+            }
+            return out;
+        });
+    }
+
+    private List<KnowledgeHit> list(Filter filter, int limit) {
+        Query query = filtered(new MatchAllDocsQuery(), PARENT, filter);
+        return withSearcher(s -> {
+            List<KnowledgeHit> out = new ArrayList<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc d : s.search(query, limit, new Sort(new SortField(ID, SortField.Type.STRING))).scoreDocs) {
+                Document doc = stored.document(d.doc);
+                out.add(hit(doc.get(ID), parent(doc), doc.get(SUMMARY), 0, null, null));
+            }
+            return out;
+        });
+    }
+
+    private record Parent(Meta meta, String summary) {
+    }
+
+    private Map<String, Parent> parents(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                .add(new TermQuery(new Term(TYPE, PARENT)), Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            Map<String, Parent> out = new HashMap<>();
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc d : s.search(query, ids.size()).scoreDocs) {
+                Document doc = stored.document(d.doc);
+                out.put(doc.get(ID), parent(doc));
+            }
+            return out;
+        });
+    }
+
+    private Parent parent(Document doc) {
+        return new Parent(json.readValue(doc.get(META), META_TYPE), doc.get(SUMMARY));
+    }
+
+    private static KnowledgeHit hit(String id, Parent p, String snippet, double score, @Nullable Integer bm25Rank,
+                                    @Nullable Integer vectorRank) {
+        Meta m = p.meta();
+        return new KnowledgeHit(id, m.kind(), m.title(), m.tags(), m.affected(), m.fixed(), m.source(), snippet, score,
+                bm25Rank, vectorRank);
+    }
+
+    private static void addField(BooleanQuery.Builder fields, @Nullable Query q, float boost) {
+        if (q != null) {
+            fields.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        }
+    }
+
+    private static Query filtered(Query query, String type, Filter filter) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter(type, filter), Occur.FILTER).build();
+    }
+
+    /** Entries of {@code type} that pass the kind and version filters. */
+    static Query filter(String type, Filter filter) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, type)), Occur.FILTER);
+        if (filter.kind() != null) {
+            b.add(new TermQuery(new Term(KIND, filter.kind().apiName())), Occur.FILTER);
+        }
+        if (filter.version() != null) {
+            // A document without versions is not version-specific: it applies to every release.
+            Query versions = new BooleanQuery.Builder()
+                    .add(IntRange.newIntersectsQuery(VERSIONS, new int[] {filter.version().low()},
+                            new int[] {filter.version().high()}), Occur.SHOULD)
+                    .add(new TermQuery(new Term(VERSIONED, "false")), Occur.SHOULD)
+                    .build();
+            b.add(versions, Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private Document parent(KnowledgeDocument d, List<Interval> versions, boolean versioned) {
+        Document doc = common(d, PARENT, versions, versioned);
+        doc.add(new SortedDocValuesField(ID, new BytesRef(d.docId())));
+        doc.add(new StoredField(REVISION, d.revision()));
+        doc.add(new TextField(TITLE, d.title(), Field.Store.NO));
+        doc.add(new TextField(BODY, d.body(), Field.Store.NO));
+        doc.add(new TextField(TAGS, String.join(" ", d.tags()), Field.Store.NO));
+        doc.add(new StoredField(META, json.writeValueAsString(new Meta(d.kind(), d.title(), d.tags(),
+                d.affectedVersions(), d.fixedVersions(), d.source()))));
+        String body = d.body().strip();
+        doc.add(new StoredField(SUMMARY, body.length() <= SUMMARY_CHARS ? body : body.substring(0, SUMMARY_CHARS) + "…"));
+        return doc;
+    }
+
+    private static Document chunk(KnowledgeDocument d, String passage, float[] vector, List<Interval> versions,
+                                  boolean versioned) {
+        Document doc = common(d, CHUNK, versions, versioned);
+        doc.add(new StoredField(PASSAGE, passage));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        return doc;
+    }
+
+    private static Document common(KnowledgeDocument d, String type, List<Interval> versions, boolean versioned) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, d.docId(), Field.Store.YES));
+        doc.add(new StringField(TYPE, type, Field.Store.NO));
+        doc.add(new StringField(KIND, d.kind().apiName(), Field.Store.NO));
+        doc.add(new StringField(VERSIONED, Boolean.toString(versioned), Field.Store.NO));
+        for (Interval v : versions) {
+            doc.add(new IntRange(VERSIONS, new int[] {v.low()}, new int[] {v.high()}));
+        }
+        return doc;
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the knowledge index", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.byocfleet.knowledge;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The answer to a search: what was asked, the hits best first, and how long it took. */
+public record KnowledgeSearchResult(
+        @Nullable String query,
+        SearchMode mode,
+        @Nullable DocumentKind kind,
+        @Nullable String version,
+        int limit,
+        List<KnowledgeHit> hits,
+        long tookMs) {
+}

@@ -1,0 +1,43 @@
+package dev.byocfleet.mcp;
+
+import dev.byocfleet.fleet.FleetService;
+import dev.byocfleet.knowledge.KnowledgeService;
+import dev.byocfleet.metrics.ClusterMetricsService;
+import dev.byocfleet.sqlguard.ReadOnlySqlService;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The tools and resources of the MCP server at {@code /mcp} (Spring AI's Streamable HTTP transport).
+ * Every tool is read-only and a thin adapter over a feature service, so MCP and REST share the same
+ * checks. Tools for health, risk, alerts and issues join when those services exist.
+ */
+@Configuration(proxyBeanMethods = false)
+class McpConfiguration {
+
+    @Bean
+    List<SyncToolSpecification> byocFleetMcpTools(ToolSupport support, KnowledgeService knowledge,
+                                                  ReadOnlySqlService sql, FleetService fleet,
+                                                  ClusterMetricsService metrics) {
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        tools.addAll(FleetTools.tools(support, fleet, metrics));
+        tools.addAll(KnowledgeTools.tools(support, knowledge));
+        tools.addAll(SqlTools.tools(support, sql));
+        return tools;
+    }
+
+    @Bean
+    List<SyncResourceSpecification> byocFleetMcpResources(ToolSupport support, ReadOnlySqlService sql) {
+        return SchemaResources.resources(support, sql);
+    }
+
+    @Bean
+    List<SyncResourceTemplateSpecification> byocFleetMcpResourceTemplates(ToolSupport support, ReadOnlySqlService sql) {
+        return SchemaResources.templates(support, sql);
+    }
+}
