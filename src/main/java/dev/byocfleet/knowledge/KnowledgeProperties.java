@@ -9,13 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param indexDir      folder of the Lucene index; blank means {@code <data dir>/knowledge-index},
  *                      {@code memory} keeps it in memory (rebuilt on every start)
  * @param syncInterval  how often the index is brought level with the table (other replicas' edits)
- * @param writesEnabled whether the API may change documents while no authentication guards it; off
- *                      by default, see {@link ConfiguredKnowledgeWriteAccess}
  * @param starterCorpus load the documents shipped in the jar into an empty table on start
  */
 @ConfigurationProperties("byoc.knowledge")
-public record KnowledgeProperties(String indexDir, Duration syncInterval, boolean writesEnabled,
-                                  boolean starterCorpus) {
+public record KnowledgeProperties(String indexDir, Duration syncInterval, boolean starterCorpus) {
 
     public KnowledgeProperties {
         indexDir = indexDir == null ? "" : indexDir.strip();

@@ -6,17 +6,10 @@ import com.jayway.jsonpath.JsonPath;
 import dev.byocfleet.support.AppTestBase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The Knowledge Lake over HTTP, on the starter corpus loaded at start-up. */
-@Import(PermissiveKnowledgeWriteAccess.class)
 class KnowledgeControllerIT extends AppTestBase {
-
-    @Autowired
-    RestTestClient client;
 
     private String get(String uri) {
         return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()

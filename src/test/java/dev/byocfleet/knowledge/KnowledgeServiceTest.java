@@ -119,15 +119,6 @@ class KnowledgeServiceTest {
     }
 
     @Test
-    void theConfiguredAccessDeniesUnlessEnabled() {
-        assertThatThrownBy(() -> new ConfiguredKnowledgeWriteAccess(
-                new KnowledgeProperties("", Duration.ofMinutes(5), false, true)).requireWriter())
-                .isInstanceOf(ForbiddenException.class).hasMessageContaining("BYOC_KNOWLEDGE_WRITES_ENABLED");
-        assertThat(new ConfiguredKnowledgeWriteAccess(new KnowledgeProperties("", null, true, true)).requireWriter())
-                .isEqualTo("api");
-    }
-
-    @Test
     void importCreatesUpdatesAndLeavesIdenticalDocumentsAlone() {
         String lines = """
                 {"id": "a", "kind": "known_bug", "title": "A", "body": "alpha", "affected_versions": ["3.3"]}

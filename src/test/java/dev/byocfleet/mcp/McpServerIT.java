@@ -2,7 +2,6 @@ package dev.byocfleet.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.byocfleet.knowledge.PermissiveKnowledgeWriteAccess;
 import dev.byocfleet.support.AppTestBase;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.jdbc.Sql;
 
 /**
  * The MCP server at /mcp through the real MCP Java SDK client over Streamable HTTP: lists the tools
  * and resources and calls every tool against the running application.
  */
-@Import(PermissiveKnowledgeWriteAccess.class)
 @Sql(scripts = "/fleet/fixture.sql", executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
 class McpServerIT extends AppTestBase {
 
@@ -41,8 +38,11 @@ class McpServerIT extends AppTestBase {
 
     @BeforeEach
     void connect() {
+        String token = adminToken();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
-                        .endpoint("/mcp").build())
+                        .endpoint("/mcp")
+                        .customizeRequest(request -> request.header("Authorization", "Bearer " + token))
+                        .build())
                 .requestTimeout(Duration.ofSeconds(60))
                 .clientInfo(new McpSchema.Implementation("byoc-fleet-it", "1.0"))
                 .build();
