@@ -1,32 +1,60 @@
-import { Navigate, type RouteObject } from "react-router";
+import { Navigate, Outlet, type RouteObject } from "react-router";
 import { ClusterDetailPanel } from "./features/fleet/ClusterDetailPanel";
-import { NotAvailablePage } from "./pages/NotAvailablePage";
+import { ActivatePage } from "./pages/ActivatePage";
+import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OverviewPage } from "./pages/OverviewPage";
 import { RouteErrorPage } from "./pages/RouteErrorPage";
+import { RequireAuth } from "./shared/auth/RequireAuth";
 import { AppShell } from "./shared/layout/AppShell";
+import { FeatureGate } from "./shared/layout/FeatureGate";
 import { NAV_ITEMS } from "./shared/layout/navItems";
+import { Toaster } from "./shared/toast/Toaster";
 
-const notBuiltYet: RouteObject[] = NAV_ITEMS.filter((item) => !item.available).map((item) => ({
+function RootLayout() {
+  return (
+    <>
+      <Outlet />
+      <Toaster />
+    </>
+  );
+}
+
+const notBuiltYet: RouteObject[] = NAV_ITEMS.filter((item) => !item.built).map((item) => ({
   // `/*` so deep links such as /issues/42 land on the same honest message.
   path: `${item.path.slice(1)}/*`,
-  element: <NotAvailablePage title={item.label} />,
+  element: <FeatureGate page={item.key} />,
 }));
 
 export const appRoutes: RouteObject[] = [
   {
-    path: "/",
-    element: <AppShell />,
+    element: <RootLayout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/overview" replace /> },
+      { path: "login", element: <LoginPage /> },
+      { path: "activate", element: <ActivatePage /> },
       {
-        path: "overview",
-        element: <OverviewPage />,
-        children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+        path: "/",
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Navigate to="/overview" replace /> },
+          {
+            path: "overview",
+            element: (
+              <FeatureGate page="overview">
+                <OverviewPage />
+              </FeatureGate>
+            ),
+            children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          ...notBuiltYet,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
-      ...notBuiltYet,
-      { path: "*", element: <NotFoundPage /> },
     ],
   },
 ];
