@@ -64,7 +64,10 @@ describe("app routes", () => {
     const main = await nav();
     expect(within(main).getAllByRole("listitem")).toHaveLength(12);
     const links = within(main).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
-    expect(links).toEqual([["Overview", "/overview"]]);
+    expect(links).toEqual([
+      ["Overview", "/overview"],
+      ["Help", "/help"],
+    ]);
     for (const item of NAV_ITEMS.filter((i) => !i.built)) {
       const entry = within(main).getByText(item.label).closest("[aria-disabled]");
       expect(entry?.getAttribute("aria-disabled")).toBe("true");

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Outlet, type RouteObject } from "react-router";
 import { ClusterDetailPanel } from "./features/fleet/ClusterDetailPanel";
 import { ActivatePage } from "./pages/ActivatePage";
@@ -10,6 +11,14 @@ import { AppShell } from "./shared/layout/AppShell";
 import { FeatureGate } from "./shared/layout/FeatureGate";
 import { NAV_ITEMS } from "./shared/layout/navItems";
 import { Toaster } from "./shared/toast/Toaster";
+import { LoadingState } from "./shared/ui/LoadingState";
+
+// Pages most visits never open load on demand, keeping the first download to the shell and Overview.
+const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
+}
 
 function RootLayout() {
   return (
@@ -50,6 +59,16 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "help",
+            element: (
+              <FeatureGate page="help">
+                <Lazy>
+                  <HelpPage />
+                </Lazy>
+              </FeatureGate>
+            ),
           },
           ...notBuiltYet,
           { path: "*", element: <NotFoundPage /> },

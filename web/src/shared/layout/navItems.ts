@@ -21,7 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "chat", label: "Chat", path: "/chat", built: false },
   { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: false },
   { key: "settings", label: "Settings", path: "/settings", built: false },
-  { key: "help", label: "Help", path: "/help", built: false },
+  { key: "help", label: "Help", path: "/help", built: true },
 ];
 
 export type Availability = "available" | "not-built" | "off";
