@@ -66,6 +66,7 @@ describe("app routes", () => {
     const links = within(main).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links).toEqual([
       ["Overview", "/overview"],
+      ["Settings", "/settings"],
       ["Help", "/help"],
     ]);
     for (const item of NAV_ITEMS.filter((i) => !i.built)) {

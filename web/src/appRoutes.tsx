@@ -14,6 +14,7 @@ import { Toaster } from "./shared/toast/Toaster";
 import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
+const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -59,6 +60,16 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "settings",
+            element: (
+              <FeatureGate page="settings">
+                <Lazy>
+                  <SettingsPage />
+                </Lazy>
+              </FeatureGate>
+            ),
           },
           {
             path: "help",

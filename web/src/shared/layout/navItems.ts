@@ -20,7 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "patrol", label: "Patrol", path: "/patrol", built: false },
   { key: "chat", label: "Chat", path: "/chat", built: false },
   { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: false },
-  { key: "settings", label: "Settings", path: "/settings", built: false },
+  { key: "settings", label: "Settings", path: "/settings", built: true },
   { key: "help", label: "Help", path: "/help", built: true },
 ];
 
