@@ -25,5 +25,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
     unstubGlobals: true,
+    // Two shared cores: a test that waits on several renders can take seconds when Maven is busy.
+    testTimeout: 15_000,
   },
 });

@@ -1,32 +1,90 @@
-import { Navigate, type RouteObject } from "react-router";
+import { lazy, Suspense, type ReactNode } from "react";
+import { Navigate, Outlet, type RouteObject } from "react-router";
 import { ClusterDetailPanel } from "./features/fleet/ClusterDetailPanel";
-import { NotAvailablePage } from "./pages/NotAvailablePage";
+import { ActivatePage } from "./pages/ActivatePage";
+import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OverviewPage } from "./pages/OverviewPage";
 import { RouteErrorPage } from "./pages/RouteErrorPage";
+import { RequireAuth } from "./shared/auth/RequireAuth";
 import { AppShell } from "./shared/layout/AppShell";
+import { FeatureGate } from "./shared/layout/FeatureGate";
 import { NAV_ITEMS } from "./shared/layout/navItems";
+import { Toaster } from "./shared/toast/Toaster";
+import { LoadingState } from "./shared/ui/LoadingState";
 
-const notBuiltYet: RouteObject[] = NAV_ITEMS.filter((item) => !item.available).map((item) => ({
+// Pages most visits never open load on demand, keeping the first download to the shell and Overview.
+const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
+}
+
+function RootLayout() {
+  return (
+    <>
+      <Outlet />
+      <Toaster />
+    </>
+  );
+}
+
+const notBuiltYet: RouteObject[] = NAV_ITEMS.filter((item) => !item.built).map((item) => ({
   // `/*` so deep links such as /issues/42 land on the same honest message.
   path: `${item.path.slice(1)}/*`,
-  element: <NotAvailablePage title={item.label} />,
+  element: <FeatureGate page={item.key} />,
 }));
 
 export const appRoutes: RouteObject[] = [
   {
-    path: "/",
-    element: <AppShell />,
+    element: <RootLayout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/overview" replace /> },
+      { path: "login", element: <LoginPage /> },
+      { path: "activate", element: <ActivatePage /> },
       {
-        path: "overview",
-        element: <OverviewPage />,
-        children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+        path: "/",
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Navigate to="/overview" replace /> },
+          {
+            path: "overview",
+            element: (
+              <FeatureGate page="overview">
+                <OverviewPage />
+              </FeatureGate>
+            ),
+            children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "settings",
+            element: (
+              <FeatureGate page="settings">
+                <Lazy>
+                  <SettingsPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "help",
+            element: (
+              <FeatureGate page="help">
+                <Lazy>
+                  <HelpPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          ...notBuiltYet,
+          { path: "*", element: <NotFoundPage /> },
+        ],
       },
-      ...notBuiltYet,
-      { path: "*", element: <NotFoundPage /> },
     ],
   },
 ];

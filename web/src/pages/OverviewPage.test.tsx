@@ -1,7 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { clusterPage, fleetSummary } from "../test/fleetFixtures";
-import { jsonResponse, mockFetch, problemResponse } from "../test/mockFetch";
+import { mockApi } from "../test/mockApi";
+import { jsonResponse, problemResponse } from "../test/mockFetch";
 import { renderApp } from "../test/renderWithRouter";
 
 function card(label: string): HTMLElement {
@@ -11,12 +12,13 @@ function card(label: string): HTMLElement {
 
 describe("OverviewPage", () => {
   it("shows the fleet summary numbers, charts and the first page of clusters", async () => {
-    mockFetch((url) =>
+    mockApi((url) =>
       url.pathname === "/api/fleet/summary" ? jsonResponse(fleetSummary) : jsonResponse(clusterPage(0, 25, 150)),
     );
     renderApp("/overview");
 
-    await screen.findByText("Data through 2026-11-29 05:00");
+    const dataThrough = await screen.findByText(/^Data through/);
+    expect(within(dataThrough).getByText("2026-11-29 05:00").getAttribute("datetime")).toBe("2026-11-29T05:00:00.000Z");
     expect(within(card("Organizations")).getByText("50")).toBeTruthy();
     expect(within(card("Clusters")).getByText("150")).toBeTruthy();
     expect(within(card("Clusters")).getByText("3 abnormal")).toBeTruthy();
@@ -33,7 +35,7 @@ describe("OverviewPage", () => {
   });
 
   it("shows the problem detail when the summary fails, and still lists clusters", async () => {
-    mockFetch((url) =>
+    mockApi((url) =>
       url.pathname === "/api/fleet/summary"
         ? problemResponse(503, "Store unavailable", "The metrics store did not answer in time.")
         : jsonResponse(clusterPage(0, 25, 3)),
@@ -48,7 +50,7 @@ describe("OverviewPage", () => {
   });
 
   it("shows an empty state for a fleet without clusters", async () => {
-    mockFetch((url) =>
+    mockApi((url) =>
       url.pathname === "/api/fleet/summary"
         ? jsonResponse({
             ...fleetSummary,
@@ -70,9 +72,25 @@ describe("OverviewPage", () => {
   });
 
   it("shows a loading state while the summary is on its way", async () => {
-    mockFetch(() => new Promise<Response>(() => {}));
+    mockApi(() => new Promise<Response>(() => {}));
     renderApp("/overview");
 
     expect(await screen.findByText("Loading fleet summary…")).toBeTruthy();
+  });
+
+  it("shows times in the preferred zone and starts the table with the saved default filters", async () => {
+    const { urls } = mockApi(
+      (url) => (url.pathname === "/api/fleet/summary" ? jsonResponse(fleetSummary) : jsonResponse(clusterPage(0, 50, 3))),
+      { preferences: { time_zone: "Asia/Tokyo", theme: "light", default_filters: { state: "ABNORMAL", size: 50 } } },
+    );
+    renderApp("/overview");
+
+    const dataThrough = await screen.findByText(/^Data through/);
+    // 05:00 UTC is 14:00 in Tokyo.
+    expect(within(dataThrough).getByText("2026-11-29 14:00")).toBeTruthy();
+    expect(await screen.findByText("cluster-001")).toBeTruthy();
+    const clusterCalls = urls().filter((u) => u.pathname === "/api/fleet/clusters");
+    expect(Object.fromEntries(clusterCalls[0].searchParams)).toMatchObject({ state: "ABNORMAL", size: "50", page: "0" });
+    expect((screen.getByLabelText("State") as HTMLSelectElement).value).toBe("ABNORMAL");
   });
 });

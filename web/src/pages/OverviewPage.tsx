@@ -4,9 +4,11 @@ import { ClusterBrowser } from "../features/fleet/ClusterBrowser";
 import type { FilterOptions } from "../features/fleet/ClusterFilterBar";
 import { FleetStatCards } from "../features/fleet/FleetStatCards";
 import type { FleetSummary } from "../features/fleet/fleetTypes";
+import { clusterQueryFromDefaults } from "../features/fleet/clusterQuery";
 import { useClusterQueryState } from "../features/fleet/useClusterQueryState";
 import { useFleetSummary } from "../features/fleet/useFleetSummary";
-import { formatTimestamp } from "../shared/format/formatNumber";
+import { Timestamp } from "../shared/format/Timestamp";
+import { usePreferences } from "../shared/preferences/usePreferences";
 import { EmptyState } from "../shared/ui/EmptyState";
 import { ErrorState } from "../shared/ui/ErrorState";
 import { LoadingState } from "../shared/ui/LoadingState";
@@ -37,7 +39,9 @@ function filterOptions(summary: FleetSummary | undefined): FilterOptions {
 
 export function OverviewPage() {
   const summary = useFleetSummary();
-  const queryState = useClusterQueryState();
+  const defaults = usePreferences().data?.default_filters;
+  // Read once, at mount: the shell waits for the preferences before it renders a page.
+  const queryState = useClusterQueryState(clusterQueryFromDefaults(defaults));
   const selected = useMatch("/overview/clusters/:clusterId");
   const options = useMemo(() => filterOptions(summary.data), [summary.data]);
   const fleetIsEmpty = summary.data?.clusters === 0;
@@ -45,9 +49,9 @@ export function OverviewPage() {
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold text-slate-900">Overview</h1>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Overview</h1>
         {summary.data?.data_through && (
-          <p className="text-xs text-slate-500">Data through {formatTimestamp(summary.data.data_through)}</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">Data through <Timestamp value={summary.data.data_through} /></p>
         )}
       </header>
 

@@ -9,10 +9,10 @@ export function RouteErrorPage() {
       ? error.message
       : "Unknown error";
   return (
-    <div role="alert" className="m-8 rounded-lg border border-red-200 bg-red-50 px-5 py-6 text-sm text-red-900">
+    <div role="alert" className="m-8 rounded-lg border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950 px-5 py-6 text-sm text-red-900 dark:text-red-100">
       <p className="font-semibold">The page failed to render.</p>
       <p className="mt-1 font-mono text-xs">{message}</p>
-      <Link to="/overview" className="mt-2 inline-block text-sky-700 hover:underline">
+      <Link to="/overview" className="mt-2 inline-block text-sky-700 dark:text-sky-400 hover:underline">
         Back to the Overview
       </Link>
     </div>

@@ -35,7 +35,7 @@ export function ClusterBrowser({ state, options, selectedId }: ClusterBrowserPro
   } else if (clusters.data.items.length === 0) {
     body = (
       <EmptyState title="No clusters on this page">
-        <button type="button" className="text-sky-700 hover:underline" onClick={() => state.setPage(0)}>
+        <button type="button" className="text-sky-700 dark:text-sky-400 hover:underline" onClick={() => state.setPage(0)}>
           Go to the first page
         </button>
       </EmptyState>

@@ -30,8 +30,8 @@ const ORG_FIELDS: [string, string][] = [
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
   return (
-    <section aria-label={title} className="border-t border-slate-200 pt-3">
-      <h3 className="mb-2 text-sm font-semibold text-slate-800">
+    <section aria-label={title} className="border-t border-slate-200 dark:border-slate-700 pt-3">
+      <h3 className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-200">
         {title}
         {count !== undefined && <span className="ml-1 font-normal text-slate-400">({count})</span>}
       </h3>
@@ -51,10 +51,10 @@ export function ClusterDetailContent({ detail }: { detail: ClusterDetail }) {
     <div className="space-y-4">
       <header>
         <div className="flex items-center gap-2">
-          <h2 className="text-lg font-semibold text-slate-900">{name}</h2>
+          <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-100">{name}</h2>
           <StateBadge state={state} />
         </div>
-        {abnormalReason && <p className="mt-1 text-sm text-red-700">{abnormalReason}</p>}
+        {abnormalReason && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{abnormalReason}</p>}
       </header>
       <RecordFields record={cluster} fields={CLUSTER_FIELDS} />
 
@@ -65,7 +65,7 @@ export function ClusterDetailContent({ detail }: { detail: ClusterDetail }) {
         {detail.organization ? (
           <RecordFields record={detail.organization} fields={ORG_FIELDS} />
         ) : (
-          <p className="text-sm text-slate-500">No organization record.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No organization record.</p>
         )}
       </Section>
       <Section title="Resources" count={detail.resources?.length ?? 0}>

@@ -1,11 +1,12 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { clusterDetail, clusterPage, fleetSummary } from "../../test/fleetFixtures";
-import { jsonResponse, mockFetch, problemResponse } from "../../test/mockFetch";
+import { mockApi } from "../../test/mockApi";
+import { jsonResponse, problemResponse } from "../../test/mockFetch";
 import { renderApp } from "../../test/renderWithRouter";
 
 function serveFleet(detail: (id: string) => Response) {
-  return mockFetch((url) => {
+  return mockApi((url) => {
     if (url.pathname === "/api/fleet/summary") return jsonResponse(fleetSummary);
     if (url.pathname === "/api/fleet/clusters") return jsonResponse(clusterPage(0, 25, 150));
     return detail(decodeURIComponent(url.pathname.replace("/api/fleet/clusters/", "")));

@@ -26,14 +26,15 @@ export function ClusterFilterBar(props: ClusterFilterBarProps) {
   const { filters, options, searchText, onSearchTextChange, onFilterChange, onClear, canClear } = props;
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <label className="flex min-w-56 flex-1 flex-col text-xs text-slate-500">
+      <label className="flex min-w-56 flex-1 flex-col text-xs text-slate-500 dark:text-slate-400">
         Search
         <input
           type="search"
+          data-shortcut="search"
           value={searchText}
           onChange={(event) => onSearchTextChange(event.target.value)}
           placeholder="Cluster, organization or id"
-          className="mt-0.5 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none"
+          className="mt-0.5 rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 placeholder:text-slate-400 focus:border-sky-500 focus:outline-none"
         />
       </label>
       {(Object.keys(LABELS) as SelectField[]).map((field) => {
@@ -42,12 +43,12 @@ export function ClusterFilterBar(props: ClusterFilterBarProps) {
         const values = current && !options[field].includes(current) ? [current, ...options[field]] : options[field];
         if (values.length === 0) return null;
         return (
-          <label key={field} className="flex flex-col text-xs text-slate-500">
+          <label key={field} className="flex flex-col text-xs text-slate-500 dark:text-slate-400">
             {LABELS[field]}
             <select
               value={current}
               onChange={(event) => onFilterChange(field, event.target.value)}
-              className="mt-0.5 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus:border-sky-500 focus:outline-none"
+              className="mt-0.5 rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
             >
               <option value="">All</option>
               {values.map((value) => (
@@ -63,7 +64,7 @@ export function ClusterFilterBar(props: ClusterFilterBarProps) {
         <button
           type="button"
           onClick={onClear}
-          className="rounded px-2 py-1.5 text-sm text-sky-700 hover:bg-sky-50"
+          className="rounded px-2 py-1.5 text-sm text-sky-700 dark:text-sky-400 hover:bg-sky-50 dark:hover:bg-sky-950"
         >
           Clear filters
         </button>

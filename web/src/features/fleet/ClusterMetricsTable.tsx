@@ -1,12 +1,12 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { formatTimestamp } from "../../shared/format/formatNumber";
+import { Timestamp } from "../../shared/format/Timestamp";
 import { DataTable } from "../../shared/table/DataTable";
 import type { LatestMetric } from "./fleetTypes";
 
 const BAND_TONES: Record<string, string> = {
-  ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  warning: "bg-amber-50 text-amber-800 ring-amber-200",
-  critical: "bg-red-50 text-red-800 ring-red-200",
+  ok: "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-300 ring-emerald-200 dark:ring-emerald-800",
+  warning: "bg-amber-50 dark:bg-amber-950 text-amber-800 dark:text-amber-300 ring-amber-200 dark:ring-amber-800",
+  critical: "bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-200 ring-red-200 dark:ring-red-800",
 };
 
 const BAND_ORDER: Record<string, number> = { critical: 0, warning: 1, ok: 2 };
@@ -20,7 +20,7 @@ function formatValue(value: number | null, unit: string | null): string {
 
 export function BandBadge({ band }: { band: string | null }) {
   const key = band?.toLowerCase() ?? "";
-  const tone = BAND_TONES[key] ?? "bg-slate-50 text-slate-500 ring-slate-200";
+  const tone = BAND_TONES[key] ?? "bg-slate-50 dark:bg-slate-800/60 text-slate-500 dark:text-slate-400 ring-slate-200 dark:ring-slate-700";
   return (
     <span data-band={key || "none"} className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>
       {band ?? "n/a"}
@@ -41,12 +41,12 @@ const columns = [
     id: "thresholds",
     header: "Warn / crit",
     cell: ({ row }) => (
-      <span className="whitespace-nowrap text-slate-500 tabular-nums">
+      <span className="whitespace-nowrap text-slate-500 dark:text-slate-400 tabular-nums">
         {formatValue(row.original.warn_threshold, null)} / {formatValue(row.original.crit_threshold, null)}
       </span>
     ),
   }),
-  column.accessor("snapshot_hour", { header: "Hour", cell: (c) => formatTimestamp(c.getValue()) }),
+  column.accessor("snapshot_hour", { header: "Hour", cell: (c) => <Timestamp value={c.getValue()} /> }),
 ];
 
 /** Worst band first, so a critical metric is the first thing the reader sees. */

@@ -1,6 +1,5 @@
 import { formatNumber } from "../../shared/format/formatNumber";
-
-export const PAGE_SIZES = [25, 50, 100];
+import { PAGE_SIZES } from "./clusterQuery";
 
 interface ClusterPagerProps {
   page: number;
@@ -15,10 +14,10 @@ export function ClusterPager({ page, size, total, onPageChange, onSizeChange }: 
   const first = total === 0 ? 0 : page * size + 1;
   const last = Math.min(total, (page + 1) * size);
   const buttonClass =
-    "rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
+    "rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm text-slate-700 dark:text-slate-300 hover:bg-slate-50 dark:hover:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-40";
 
   return (
-    <nav aria-label="Cluster pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+    <nav aria-label="Cluster pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
       <span>
         {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)}
       </span>
@@ -28,7 +27,7 @@ export function ClusterPager({ page, size, total, onPageChange, onSizeChange }: 
           <select
             value={size}
             onChange={(event) => onSizeChange(Number(event.target.value))}
-            className="rounded border border-slate-300 bg-white px-1 py-1"
+            className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-1 py-1"
           >
             {PAGE_SIZES.map((option) => (
               <option key={option} value={option}>

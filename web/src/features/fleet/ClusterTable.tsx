@@ -7,7 +7,8 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { Link } from "react-router";
-import { formatDate, formatDecimal, formatText } from "../../shared/format/formatNumber";
+import { formatDecimal, formatText } from "../../shared/format/formatNumber";
+import { Timestamp } from "../../shared/format/Timestamp";
 import { StateBadge } from "../../shared/ui/StateBadge";
 import type { ClusterQuery, SortDirection } from "./clusterQuery";
 import type { ClusterRow } from "./fleetTypes";
@@ -21,7 +22,7 @@ const columns = [
     cell: ({ row }) => (
       <Link
         to={`/overview/clusters/${encodeURIComponent(row.original.cluster_id)}`}
-        className="font-medium text-sky-700 hover:underline"
+        className="font-medium text-sky-700 dark:text-sky-400 hover:underline"
       >
         {row.original.cluster_name}
       </Link>
@@ -42,7 +43,7 @@ const columns = [
     enableSorting: false,
     cell: ({ row }) => `${row.original.fe_count} / ${row.original.be_count} / ${row.original.cn_count}`,
   }),
-  column.accessor("created_at", { header: "Created", cell: (c) => formatDate(c.getValue()) }),
+  column.accessor("created_at", { header: "Created", cell: (c) => <Timestamp value={c.getValue()} dateOnly /> }),
   column.accessor("ccu_7d", {
     header: "CCU 7d",
     sortDescFirst: true,
@@ -82,9 +83,9 @@ export function ClusterTable({ rows, sort, onSortChange, selectedId }: ClusterTa
   return (
     <div className="overflow-x-auto">
       <table aria-label="Clusters" className="min-w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs text-slate-500">
+        <thead className="bg-slate-50 dark:bg-slate-800/60 text-xs text-slate-500 dark:text-slate-400">
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="border-b border-slate-200">
+            <tr key={group.id} className="border-b border-slate-200 dark:border-slate-700">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 const label = flexRender(header.column.columnDef.header, header.getContext());
@@ -99,10 +100,10 @@ export function ClusterTable({ rows, sort, onSortChange, selectedId }: ClusterTa
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 hover:text-slate-900"
+                        className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-slate-100"
                       >
                         {label}
-                        <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-300"}>
+                        <span aria-hidden="true" className={sorted ? "text-slate-900 dark:text-slate-100" : "text-slate-300"}>
                           {sorted === "desc" ? "▼" : sorted === "asc" ? "▲" : "↕"}
                         </span>
                       </button>
@@ -120,10 +121,10 @@ export function ClusterTable({ rows, sort, onSortChange, selectedId }: ClusterTa
             <tr
               key={row.id}
               aria-selected={row.id === selectedId}
-              className={`border-b border-slate-100 last:border-0 ${row.id === selectedId ? "bg-sky-50" : "hover:bg-slate-50"}`}
+              className={`border-b border-slate-100 dark:border-slate-800 last:border-0 ${row.id === selectedId ? "bg-sky-50 dark:bg-sky-950" : "hover:bg-slate-50 dark:hover:bg-slate-800"}`}
             >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 whitespace-nowrap text-slate-800">
+                <td key={cell.id} className="px-3 py-2 whitespace-nowrap text-slate-800 dark:text-slate-200">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

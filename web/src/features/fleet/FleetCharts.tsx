@@ -48,7 +48,7 @@ export function FleetCharts({ summary, onFilter }: FleetChartsProps) {
       {charts.map((chart) => (
         <Panel key={chart.field} title={chart.title} className={chart.field === "region" ? "xl:col-span-2" : ""}>
           {chart.entries.length === 0 ? (
-            <p className="text-sm text-slate-500">No data.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No data.</p>
           ) : (
             <EChart
               option={chart.option}

@@ -9,7 +9,7 @@ import { StatCard } from "../../shared/ui/StatCard";
 import type { FleetSummary } from "./fleetTypes";
 
 function changeTone(change: number | null): string {
-  if (change === null || change === 0) return "text-slate-500";
+  if (change === null || change === 0) return "text-slate-500 dark:text-slate-400";
   return change > 0 ? "text-emerald-700" : "text-amber-700";
 }
 
@@ -28,7 +28,7 @@ export function FleetStatCards({ summary }: { summary: FleetSummary }) {
         hint={
           <>
             {formatNumber(running)} running
-            {abnormal > 0 && <span className="ml-2 font-medium text-red-700">{formatNumber(abnormal)} abnormal</span>}
+            {abnormal > 0 && <span className="ml-2 font-medium text-red-700 dark:text-red-300">{formatNumber(abnormal)} abnormal</span>}
           </>
         }
       />

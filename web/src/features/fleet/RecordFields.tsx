@@ -1,4 +1,6 @@
-import { formatText, formatTimestamp } from "../../shared/format/formatNumber";
+import type { ReactNode } from "react";
+import { formatText } from "../../shared/format/formatNumber";
+import { Timestamp } from "../../shared/format/Timestamp";
 import type { DetailRecord } from "./fleetTypes";
 
 interface RecordFieldsProps {
@@ -7,8 +9,8 @@ interface RecordFieldsProps {
   fields: [string, string][];
 }
 
-function display(key: string, value: unknown): string {
-  if (typeof value === "string" && /(_at|_end|_start)$/.test(key)) return formatTimestamp(value);
+function display(key: string, value: unknown): ReactNode {
+  if (typeof value === "string" && /(_at|_end|_start)$/.test(key)) return <Timestamp value={value} />;
   return formatText(value);
 }
 
@@ -19,14 +21,14 @@ export function RecordFields({ record, fields }: RecordFieldsProps) {
       .filter((key) => record[key] === null || typeof record[key] !== "object")
       .map((key) => [key, key]);
   }
-  if (shown.length === 0) return <p className="text-sm text-slate-500">No details.</p>;
+  if (shown.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No details.</p>;
 
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       {shown.map(([key, label]) => (
         <div key={key} className="contents">
-          <dt className="text-slate-500">{label}</dt>
-          <dd className="break-all text-slate-900">{display(key, record[key])}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+          <dd className="break-all text-slate-900 dark:text-slate-100">{display(key, record[key])}</dd>
         </div>
       ))}
     </dl>

@@ -43,6 +43,29 @@ export function toClusterParams(query: ClusterQuery): QueryParams {
   };
 }
 
+export const PAGE_SIZES = [25, 50, 100];
+
+const FILTER_FIELDS = ["state", "type", "tier", "version", "region"] as const;
+
+/**
+ * The table's starting query from the user's saved default filters (Settings → Preferences).
+ * Unknown keys and values of the wrong type are ignored rather than sent to the server.
+ */
+export function clusterQueryFromDefaults(defaults: Record<string, unknown> | undefined): ClusterQuery {
+  if (!defaults) return DEFAULT_CLUSTER_QUERY;
+  const filters = { ...EMPTY_FILTERS };
+  for (const field of FILTER_FIELDS) {
+    const value = defaults[field];
+    if (typeof value === "string") filters[field] = value;
+  }
+  const size = Number(defaults.size);
+  return {
+    ...DEFAULT_CLUSTER_QUERY,
+    size: PAGE_SIZES.includes(size) ? size : DEFAULT_CLUSTER_QUERY.size,
+    filters,
+  };
+}
+
 export function hasActiveFilters(filters: ClusterFilters): boolean {
   return Object.values(filters).some((value) => value.trim() !== "");
 }

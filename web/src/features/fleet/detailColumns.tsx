@@ -1,5 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
-import { formatText, formatTimestamp } from "../../shared/format/formatNumber";
+import { formatText } from "../../shared/format/formatNumber";
+import { Timestamp } from "../../shared/format/Timestamp";
 import { StateBadge } from "../../shared/ui/StateBadge";
 import type { DetailRecord } from "./fleetTypes";
 
@@ -14,7 +15,7 @@ function field(key: string, header: string, kind: Kind = "text") {
     cell: (c) => {
       const value = c.getValue();
       if (kind === "state") return <StateBadge state={typeof value === "string" ? value : null} />;
-      if (kind === "time") return <span className="whitespace-nowrap">{formatTimestamp(typeof value === "string" ? value : null)}</span>;
+      if (kind === "time") return <Timestamp value={typeof value === "string" ? value : null} />;
       return formatText(value);
     },
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercentChange, formatTimestamp, percentChange } from "./formatNumber";
+import { formatPercentChange, formatText, percentChange } from "./formatNumber";
 
 describe("formatNumber", () => {
   it("computes week-over-week change and refuses a zero base", () => {
@@ -8,8 +8,9 @@ describe("formatNumber", () => {
     expect(formatPercentChange(percentChange(5, 0))).toBe("n/a");
   });
 
-  it("shows zone-less timestamps as written", () => {
-    expect(formatTimestamp("2026-11-29T05:00:00")).toBe("2026-11-29 05:00");
-    expect(formatTimestamp(null)).toBe("—");
+  it("shows missing values as a dash and booleans as words", () => {
+    expect(formatText(null)).toBe("—");
+    expect(formatText("")).toBe("—");
+    expect(formatText(true)).toBe("yes");
   });
 });

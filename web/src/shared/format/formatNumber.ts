@@ -28,20 +28,6 @@ export function formatPercentChange(change: number | null): string {
   return `${sign}${oneDecimal.format(Math.abs(change))}%`;
 }
 
-/**
- * The API sends local timestamps without a zone (`2026-11-29T05:00:00`); show them as written
- * rather than let the browser shift them into its own zone.
- */
-export function formatTimestamp(value: string | null | undefined): string {
-  if (!value) return DASH;
-  return value.replace("T", " ").slice(0, 16);
-}
-
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return DASH;
-  return value.slice(0, 10);
-}
-
 export function formatText(value: unknown): string {
   if (value === null || value === undefined || value === "") return DASH;
   if (typeof value === "boolean") return value ? "yes" : "no";

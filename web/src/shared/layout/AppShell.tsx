@@ -1,49 +1,61 @@
-import { NavLink, Outlet } from "react-router";
-import { NAV_ITEMS } from "./navItems";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Outlet } from "react-router";
+import { isApiError } from "../api/ApiError";
+import { fetchMe } from "../auth/authApi";
+import { updateSessionUser } from "../auth/session";
+import { useSession } from "../auth/useSession";
+import { useFeatures } from "../features/useFeatures";
+import { useKeyboardShortcuts } from "../keyboard/useKeyboardShortcuts";
+import { usePreferences } from "../preferences/usePreferences";
+import { storedTheme } from "../theme/theme";
+import { useAppliedTheme } from "../theme/useAppliedTheme";
+import { toast } from "../toast/toastStore";
+import { LoadingState } from "../ui/LoadingState";
+import { MainNav } from "./MainNav";
+import { UserMenu } from "./UserMenu";
 
+function useToastOnError(error: unknown, title: string) {
+  useEffect(() => {
+    if (error && !(isApiError(error) && error.status === 401)) {
+      toast.error(title, isApiError(error) ? (error.detail ?? error.title) : undefined);
+    }
+  }, [error, title]);
+}
+
+/** The signed-in frame: navigation, user menu, theme, shortcuts; pages render in the outlet. */
 export function AppShell() {
+  const session = useSession();
+  const features = useFeatures();
+  const preferences = usePreferences();
+  const me = useQuery({ queryKey: ["auth", "me"], queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
+
+  useEffect(() => {
+    if (me.data) updateSessionUser(me.data);
+  }, [me.data]);
+  useAppliedTheme(preferences.data?.theme ?? (preferences.isError ? storedTheme() : undefined));
+  useKeyboardShortcuts();
+  useToastOnError(features.error, "Could not load which pages are available");
+  useToastOnError(preferences.error, "Could not load your preferences");
+
+  // Pages read the time zone and default filters at mount: wait for both answers (or failures).
+  const ready = !features.isPending && !preferences.isPending;
+
   return (
-    <div className="flex min-h-screen bg-slate-50 text-slate-900">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-3">
+    <div className="flex min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
           <img src="/favicon.svg" alt="" className="size-6" />
           <span className="font-semibold tracking-tight">BYOC Fleet</span>
         </div>
-        <nav aria-label="Main" className="flex-1 overflow-y-auto px-2 py-3">
-          <ul className="space-y-0.5">
-            {NAV_ITEMS.map((item) => (
-              <li key={item.path}>
-                {item.available ? (
-                  <NavLink
-                    to={item.path}
-                    className={({ isActive }) =>
-                      `block rounded px-3 py-1.5 text-sm ${
-                        isActive ? "bg-slate-900 font-medium text-white" : "text-slate-700 hover:bg-slate-100"
-                      }`
-                    }
-                  >
-                    {item.label}
-                  </NavLink>
-                ) : (
-                  <span
-                    aria-disabled="true"
-                    title={`${item.label} is coming in a later version`}
-                    className="flex cursor-not-allowed items-center justify-between rounded px-3 py-1.5 text-sm text-slate-400"
-                  >
-                    {item.label}
-                    <span className="rounded bg-slate-100 px-1.5 text-[10px] font-medium tracking-wide text-slate-400 uppercase">
-                      coming
-                    </span>
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {features.isPending ? <LoadingState label="Loading pages…" /> : <MainNav features={features.data} />}
       </aside>
-      <main className="min-w-0 flex-1 px-6 py-5">
-        <Outlet />
-      </main>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
+          {session && <UserMenu user={session.user} />}
+        </header>
+        <main className="min-w-0 flex-1 px-6 py-5">{ready ? <Outlet /> : <LoadingState />}</main>
+      </div>
     </div>
   );
 }

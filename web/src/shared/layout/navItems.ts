@@ -1,22 +1,43 @@
+import type { Features, PageKey } from "../features/useFeatures";
+
 export interface NavItem {
+  key: PageKey;
   label: string;
   path: string;
-  /** False until the page is built; the nav greys it out and its route says so. */
-  available: boolean;
+  /** Whether this web app has the page; the server's /api/features decides whether it is on. */
+  built: boolean;
 }
 
 /** The twelve pages of the product (DESIGN.md section 8), in nav order. */
 export const NAV_ITEMS: NavItem[] = [
-  { label: "Overview", path: "/overview", available: true },
-  { label: "Issues", path: "/issues", available: false },
-  { label: "Raw Alerts", path: "/raw-alerts", available: false },
-  { label: "Breaking Point", path: "/breaking", available: false },
-  { label: "Usage Patterns", path: "/usage", available: false },
-  { label: "Investigations", path: "/investigations", available: false },
-  { label: "AI Issues", path: "/ai-issues", available: false },
-  { label: "Patrol", path: "/patrol", available: false },
-  { label: "Chat", path: "/chat", available: false },
-  { label: "LLM Usage", path: "/llm-usage", available: false },
-  { label: "Settings", path: "/settings", available: false },
-  { label: "Help", path: "/help", available: false },
+  { key: "overview", label: "Overview", path: "/overview", built: true },
+  { key: "issues", label: "Issues", path: "/issues", built: false },
+  { key: "raw_alerts", label: "Raw Alerts", path: "/raw-alerts", built: false },
+  { key: "breaking", label: "Breaking Point", path: "/breaking", built: false },
+  { key: "usage", label: "Usage Patterns", path: "/usage", built: false },
+  { key: "investigations", label: "Investigations", path: "/investigations", built: false },
+  { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: false },
+  { key: "patrol", label: "Patrol", path: "/patrol", built: false },
+  { key: "chat", label: "Chat", path: "/chat", built: false },
+  { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: false },
+  { key: "settings", label: "Settings", path: "/settings", built: true },
+  { key: "help", label: "Help", path: "/help", built: true },
 ];
+
+export type Availability = "available" | "not-built" | "off";
+
+/**
+ * A page is usable when this app has it and the server says it is on. Without an answer from
+ * /api/features (it failed) the built pages stay usable: they show their own errors.
+ */
+export function pageAvailability(item: NavItem, features: Features | undefined): Availability {
+  if (!item.built) return "not-built";
+  if (features && features.pages[item.key] !== true) return "off";
+  return "available";
+}
+
+export function navItem(key: PageKey): NavItem {
+  const item = NAV_ITEMS.find((i) => i.key === key);
+  if (!item) throw new Error(`no nav item ${key}`);
+  return item;
+}

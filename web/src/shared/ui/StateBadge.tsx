@@ -1,14 +1,14 @@
 const TONES: Record<string, string> = {
-  RUNNING: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  SUCCEEDED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  SUSPENDED: "bg-slate-100 text-slate-700 ring-slate-200",
-  ABNORMAL: "bg-red-50 text-red-800 ring-red-200",
-  FAILED: "bg-red-50 text-red-800 ring-red-200",
-  RELEASED: "bg-slate-50 text-slate-500 ring-slate-200",
+  RUNNING: "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-300 ring-emerald-200 dark:ring-emerald-800",
+  ACTIVE: "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-300 ring-emerald-200 dark:ring-emerald-800",
+  SUCCEEDED: "bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-300 ring-emerald-200 dark:ring-emerald-800",
+  SUSPENDED: "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300 ring-slate-200 dark:ring-slate-700",
+  ABNORMAL: "bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-200 ring-red-200 dark:ring-red-800",
+  FAILED: "bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-200 ring-red-200 dark:ring-red-800",
+  RELEASED: "bg-slate-50 dark:bg-slate-800/60 text-slate-500 dark:text-slate-400 ring-slate-200 dark:ring-slate-700",
 };
 
-const DEFAULT_TONE = "bg-sky-50 text-sky-800 ring-sky-200";
+const DEFAULT_TONE = "bg-sky-50 dark:bg-sky-950 text-sky-800 dark:text-sky-300 ring-sky-200 dark:ring-sky-800";
 
 /** A control-plane state (cluster, node, action) as a coloured pill. */
 export function StateBadge({ state }: { state: string | null | undefined }) {

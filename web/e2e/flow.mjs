@@ -1,0 +1,237 @@
+// @ts-check
+// The signed-in journey through the app against a real backend: no mocks.
+import assert from "node:assert/strict";
+import { formatLikeTheApp, step, waitForPath, waitForText } from "./steps.mjs";
+
+/** The twelve pages of DESIGN.md §8 (keep in step with src/shared/layout/navItems.ts). */
+export const PAGES = [
+  { key: "overview", path: "/overview", heading: "Overview" },
+  { key: "issues", path: "/issues", heading: "Issues" },
+  { key: "raw-alerts", path: "/raw-alerts", heading: "Raw Alerts" },
+  { key: "breaking", path: "/breaking", heading: "Breaking Point" },
+  { key: "usage", path: "/usage", heading: "Usage Patterns" },
+  { key: "investigations", path: "/investigations", heading: "Investigations" },
+  { key: "ai-issues", path: "/ai-issues", heading: "AI Issues" },
+  { key: "patrol", path: "/patrol", heading: "Patrol" },
+  { key: "chat", path: "/chat", heading: "Chat" },
+  { key: "llm-usage", path: "/llm-usage", heading: "LLM Usage" },
+  { key: "settings", path: "/settings", heading: "Settings" },
+  { key: "help", path: "/help", heading: "Help" },
+];
+
+/** The tiny demo preset generates ten clusters. */
+const TINY_CLUSTERS = "10";
+const TIME_ZONE = "Asia/Tokyo";
+
+/**
+ * @typedef {object} FlowContext
+ * @property {import("playwright-core").Browser} browser
+ * @property {string} baseUrl
+ * @property {{ email: string, password: string }} admin
+ * @property {(page: import("playwright-core").Page, name: string) => Promise<void>} shot
+ * @property {(label: string) => Promise<import("playwright-core").BrowserContext>} newContext
+ */
+
+/**
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+function heading(page, name) {
+  return page.getByRole("heading", { level: 1, name, exact: true });
+}
+
+/** @param {import("playwright-core").Page} page */
+function clustersCard(page) {
+  return page.getByRole("region", { name: "Fleet totals" }).getByRole("region", { name: "Clusters", exact: true });
+}
+
+/**
+ * @param {import("playwright-core").Page} page
+ * @param {string} email
+ * @param {string} password
+ */
+async function signIn(page, email, password) {
+  const form = page.getByRole("form", { name: "Sign in" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** @param {import("playwright-core").Page} page */
+async function openUserMenu(page) {
+  await page.getByRole("button", { name: /^User menu for / }).click();
+}
+
+/** @param {import("playwright-core").Page} page */
+async function signOut(page) {
+  await openUserMenu(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await waitForPath(page, (u) => u.pathname === "/login", "/login");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("byoc.session")), null, "tokens left in sessionStorage");
+}
+
+/**
+ * Pages a signed-out visitor can see; these work against any backend that serves the web app.
+ * @param {FlowContext} ctx
+ */
+export async function signedOutPages(ctx) {
+  const context = await ctx.newContext("visitor");
+  const page = await context.newPage();
+
+  await step("a deep link while signed out goes to the login page", async () => {
+    await page.goto(`${ctx.baseUrl}/issues/42`);
+    await waitForPath(page, (u) => u.pathname === "/login" && u.searchParams.get("next") === "/issues/42", "/login?next=/issues/42");
+    await page.getByRole("form", { name: "Sign in" }).waitFor();
+    await ctx.shot(page, "login");
+  });
+
+  await step("the activation page asks for a password", async () => {
+    await page.goto(`${ctx.baseUrl}/activate?token=not-a-real-token`);
+    await page.getByRole("form", { name: "Activate account" }).waitFor();
+    await ctx.shot(page, "activate");
+    await page.goto(`${ctx.baseUrl}/activate`);
+    await page.getByText("This activation link is incomplete.").waitFor();
+  });
+
+  await context.close();
+}
+
+/**
+ * The whole signed-in journey: admin, invited user, every page.
+ * @param {FlowContext} ctx
+ */
+export async function signedInJourney(ctx) {
+  const admin = await ctx.newContext("admin");
+  const page = await admin.newPage();
+  const invitee = { email: "viewer@example.com", name: "E2E Viewer", password: "an e2e passphrase 42" };
+  let activationLink = "";
+
+  await step("sign in as the first admin", async () => {
+    await page.goto(`${ctx.baseUrl}/overview`);
+    await waitForPath(page, (u) => u.pathname === "/login", "/login");
+    await signIn(page, ctx.admin.email, ctx.admin.password);
+    await waitForPath(page, (u) => u.pathname === "/overview", "/overview");
+  });
+
+  await step("the Overview shows the demo fleet", async () => {
+    await heading(page, "Overview").waitFor();
+    await clustersCard(page).getByText(TINY_CLUSTERS, { exact: true }).waitFor();
+    await page.getByRole("table", { name: "Clusters" }).getByRole("link").first().waitFor();
+    await page.getByRole("img", { name: /^Clusters by state:/ }).waitFor();
+    await ctx.shot(page, "overview-signed-in");
+  });
+
+  await step("open a cluster, reload its address, close it", async () => {
+    const link = page.getByRole("table", { name: "Clusters" }).getByRole("link").first();
+    const name = (await link.textContent())?.trim() ?? "";
+    await link.click();
+    await waitForPath(page, (u) => u.pathname.startsWith("/overview/clusters/"), "/overview/clusters/<id>");
+    const drawer = page.getByRole("dialog", { name: "Cluster detail" });
+    await drawer.getByRole("heading", { name, exact: true }).waitFor();
+    await drawer.getByRole("region", { name: "Latest metrics" }).waitFor();
+    await ctx.shot(page, "cluster-detail");
+
+    // A deep link survives a reload: the server answers index.html and the session is kept.
+    await page.reload();
+    await page.getByRole("dialog", { name: "Cluster detail" }).getByRole("heading", { name, exact: true }).waitFor();
+    await page.keyboard.press("Escape");
+    await waitForPath(page, (u) => u.pathname === "/overview", "/overview");
+  });
+
+  await step("preferences: time zone and dark theme are applied after a reload", async () => {
+    await page.goto(`${ctx.baseUrl}/settings`);
+    const form = page.getByRole("form", { name: "Preferences" });
+    await form.getByLabel(/Time zone/).selectOption(TIME_ZONE);
+    await form.getByRole("radio", { name: "Dark" }).click();
+    await form.getByRole("button", { name: "Save preferences" }).click();
+    await page.getByText("Preferences saved").waitFor();
+
+    // Forget the locally remembered theme, so only the saved preference can make the reload dark.
+    await page.evaluate(() => localStorage.removeItem("byoc.theme"));
+    await page.reload();
+    await page.getByRole("form", { name: "Preferences" }).waitFor();
+    await page.waitForFunction(() => document.documentElement.classList.contains("dark"));
+    assert.equal(await page.getByRole("form", { name: "Preferences" }).getByLabel(/Time zone/).inputValue(), TIME_ZONE);
+
+    await page.goto(`${ctx.baseUrl}/overview`);
+    const time = page.getByText(/^Data through/).locator("time");
+    await time.waitFor();
+    const iso = await time.getAttribute("datetime");
+    assert.ok(iso, "the Data through timestamp has no datetime attribute");
+    assert.equal((await time.textContent())?.trim(), formatLikeTheApp(iso, TIME_ZONE), `timestamps are not shown in ${TIME_ZONE}`);
+    await ctx.shot(page, "overview-dark-tokyo");
+
+    // Back to light from the user menu, which saves the preference too.
+    await openUserMenu(page);
+    await page.getByRole("radiogroup", { name: "Theme" }).getByRole("radio", { name: "Light" }).click();
+    await page.waitForFunction(() => !document.documentElement.classList.contains("dark"));
+    await page.keyboard.press("Escape");
+  });
+
+  await step("invite a user and copy the activation link", async () => {
+    await page.goto(`${ctx.baseUrl}/settings`);
+    const form = page.getByRole("form", { name: "Invite a user" });
+    await form.getByLabel("Email").fill(invitee.email);
+    await form.getByLabel("Role").selectOption("viewer");
+    await form.getByRole("button", { name: "Create invite" }).click();
+    activationLink = await page.getByLabel("Activation link").inputValue();
+    assert.match(activationLink, /\/activate\?token=./);
+    assert.ok(activationLink.startsWith(ctx.baseUrl), `activation link ${activationLink} is not on ${ctx.baseUrl}`);
+    await page.getByRole("table", { name: "Invites" }).getByText(invitee.email).waitFor();
+    await ctx.shot(page, "settings-invite-created");
+  });
+
+  await step("the invited user activates in a second browser context", async () => {
+    const context = await ctx.newContext("invitee");
+    const second = await context.newPage();
+    await second.goto(activationLink);
+    const form = second.getByRole("form", { name: "Activate account" });
+    await form.getByLabel("Display name (optional)").fill(invitee.name);
+    await form.getByLabel("Password", { exact: true }).fill(invitee.password);
+    await form.getByLabel("Repeat password").fill(invitee.password);
+    await form.getByRole("button", { name: "Activate and sign in" }).click();
+    await waitForPath(second, (u) => u.pathname === "/overview", "/overview");
+    await second.getByRole("button", { name: `User menu for ${invitee.name}` }).waitFor();
+    await clustersCard(second).getByText(TINY_CLUSTERS, { exact: true }).waitFor();
+
+    // A viewer sees the settings page without its admin sections.
+    await second.goto(`${ctx.baseUrl}/settings`);
+    await second.getByRole("form", { name: "Preferences" }).waitFor();
+    await second.getByRole("region", { name: "Looker" }).waitFor();
+    assert.equal(await second.getByRole("region", { name: "Users" }).count(), 0, "a viewer sees the Users section");
+    await ctx.shot(second, "settings-viewer");
+
+    await signOut(second);
+    await signIn(second, invitee.email, invitee.password);
+    await waitForPath(second, (u) => u.pathname === "/overview", "/overview");
+    await second.getByRole("navigation", { name: "Main" }).waitFor();
+    await second.getByRole("button", { name: `User menu for ${invitee.name}` }).waitFor();
+    await signOut(second);
+    await context.close();
+  });
+
+  await step("the admin sees the new user as active", async () => {
+    await page.goto(`${ctx.baseUrl}/settings`);
+    const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: invitee.email });
+    await waitForText(row, "active");
+  });
+
+  await step("every page renders (screenshots)", async () => {
+    for (const [i, target] of PAGES.entries()) {
+      await page.goto(`${ctx.baseUrl}${target.path}`);
+      await heading(page, target.heading).waitFor();
+      if (target.key === "overview") await clustersCard(page).getByText(TINY_CLUSTERS, { exact: true }).waitFor();
+      if (target.key === "settings") await page.getByRole("table", { name: "Users" }).waitFor();
+      if (target.key === "help") await page.getByRole("table", { name: "Keyboard shortcuts" }).waitFor();
+      await ctx.shot(page, `page-${String(i + 1).padStart(2, "0")}-${target.key}`);
+    }
+  });
+
+  await step("sign out", async () => {
+    await signOut(page);
+    await page.goto(`${ctx.baseUrl}/overview`);
+    await waitForPath(page, (u) => u.pathname === "/login" && u.searchParams.get("next") === "/overview", "/login?next=/overview");
+  });
+
+  await admin.close();
+}

@@ -1,0 +1,118 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { jsonResponse, mockFetch, problemResponse, type RecordedRequest } from "../../test/mockFetch";
+import { renderWithRouter } from "../../test/renderWithRouter";
+import { larkChannel } from "../../test/settingsFixtures";
+import { ChannelsSection } from "./ChannelsSection";
+import type { Channel } from "./settingsTypes";
+
+const SECRET = "s3cret-signing-key";
+
+/** A server that keeps channels and, like the real one, never returns a secret. */
+function serveChannels(initial: Channel[]) {
+  let channels = [...initial];
+  return mockFetch((url, request: RecordedRequest) => {
+    const body = request.body as Record<string, unknown> | undefined;
+    if (url.pathname === "/api/settings/channels" && request.method === "GET") return jsonResponse(channels);
+    if (url.pathname === "/api/settings/channels" && request.method === "POST") {
+      const { secret, ...rest } = body ?? {};
+      const created = { ...(rest as object), channel_id: "ch-2", has_secret: Boolean(secret) } as Channel;
+      channels = [...channels, created];
+      return jsonResponse(created, 201);
+    }
+    if (url.pathname === "/api/settings/channels/ch-1" && request.method === "PUT") {
+      const { secret, ...rest } = body ?? {};
+      channels = channels.map((c) => (c.channel_id === "ch-1" ? { ...c, ...(rest as object), has_secret: c.has_secret || Boolean(secret) } : c));
+      return jsonResponse(channels[0]);
+    }
+    if (url.pathname === "/api/settings/channels/ch-1/test") return jsonResponse({ ok: false, status: 19021, detail: "sign match fail" });
+    if (url.pathname === "/api/settings/channels/ch-1" && request.method === "DELETE") {
+      channels = channels.filter((c) => c.channel_id !== "ch-1");
+      return new Response(null, { status: 204 });
+    }
+    return problemResponse(404, "Not Found", url.pathname);
+  });
+}
+
+function secretIsNowhere() {
+  expect(document.body.innerHTML).not.toContain(SECRET);
+  for (const input of document.querySelectorAll("input")) expect(input.value).not.toBe(SECRET);
+}
+
+describe("ChannelsSection", () => {
+  it("shows 'secret set' for a stored secret, starts the field empty and leaves the secret out of an edit", async () => {
+    const { requests } = serveChannels([larkChannel]);
+    renderWithRouter(<ChannelsSection />, { as: "admin" });
+
+    const table = await screen.findByRole("table", { name: "Notification channels" });
+    expect(within(table).getByText("secret set")).toBeTruthy();
+    fireEvent.click(within(table).getByRole("button", { name: "Edit" }));
+
+    const form = screen.getByRole("form", { name: "Edit channel SRE Lark group" });
+    const secret = within(form).getByLabelText("Signing secret") as HTMLInputElement;
+    expect(secret.value).toBe("");
+    expect(secret.type).toBe("password");
+    expect(within(form).getByText("secret set")).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText("Name"), { target: { value: "SRE group" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save channel" }));
+
+    await waitFor(() => expect(requests().some((r) => r.method === "PUT")).toBe(true));
+    const put = requests().find((r) => r.method === "PUT")!;
+    expect(put.body).toEqual({
+      name: "SRE group",
+      kind: "lark_bot",
+      url: larkChannel.url,
+      min_severity: "warning",
+      enabled: true,
+    });
+    expect(put.body).not.toHaveProperty("secret");
+  });
+
+  it("sends a new secret once and never shows it again", async () => {
+    const { requests } = serveChannels([]);
+    renderWithRouter(<ChannelsSection />, { as: "admin" });
+    expect(await screen.findByText("No notification channels yet.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Add channel" }));
+    const form = screen.getByRole("form", { name: "New channel" });
+    fireEvent.change(within(form).getByLabelText("Name"), { target: { value: "Pager webhook" } });
+    fireEvent.change(within(form).getByLabelText("Kind"), { target: { value: "webhook" } });
+    fireEvent.change(within(form).getByLabelText("Webhook URL"), { target: { value: "https://hooks.example.com/byoc" } });
+    fireEvent.change(within(form).getByLabelText("Minimum severity"), { target: { value: "critical" } });
+    fireEvent.change(within(form).getByLabelText("Secret"), { target: { value: SECRET } });
+    fireEvent.click(within(form).getByRole("button", { name: "Add channel" }));
+
+    const table = await screen.findByRole("table", { name: "Notification channels" });
+    expect(requests().find((r) => r.method === "POST")?.body).toEqual({
+      name: "Pager webhook",
+      kind: "webhook",
+      url: "https://hooks.example.com/byoc",
+      min_severity: "critical",
+      enabled: true,
+      secret: SECRET,
+    });
+    expect(within(table).getByText("secret set")).toBeTruthy();
+    expect(screen.queryByRole("form")).toBeNull();
+    secretIsNowhere();
+
+    // Opening the channel again shows the marker, never the value.
+    fireEvent.click(within(table).getByRole("button", { name: "Edit" }));
+    expect((screen.getByLabelText("Secret") as HTMLInputElement).value).toBe("");
+    secretIsNowhere();
+  });
+
+  it("shows the outcome of 'send test' and deletes after a confirmation", async () => {
+    const { requests } = serveChannels([larkChannel]);
+    renderWithRouter(<ChannelsSection />, { as: "admin" });
+    const table = await screen.findByRole("table", { name: "Notification channels" });
+
+    fireEvent.click(within(table).getByRole("button", { name: "Send test" }));
+    expect(await within(table).findByText("Test failed (19021): sign match fail")).toBeTruthy();
+
+    fireEvent.click(within(table).getByRole("button", { name: "Delete" }));
+    expect(requests().some((r) => r.method === "DELETE")).toBe(false);
+    fireEvent.click(within(table).getByRole("button", { name: "Confirm delete" }));
+    expect(await screen.findByText("No notification channels yet.")).toBeTruthy();
+    expect(requests().find((r) => r.method === "DELETE")?.url.pathname).toBe("/api/settings/channels/ch-1");
+  });
+});

@@ -1,0 +1,40 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { NAV_ITEMS } from "../shared/layout/navItems";
+import { SHORTCUTS } from "../shared/keyboard/shortcuts";
+import { mockApi } from "../test/mockApi";
+import { renderApp } from "../test/renderWithRouter";
+
+describe("HelpPage", () => {
+  it("explains all twelve pages and marks the ones not available yet", async () => {
+    mockApi();
+    renderApp("/help");
+
+    const pages = await screen.findByRole("region", { name: "The pages" });
+    for (const item of NAV_ITEMS) expect(within(pages).getByText(item.label)).toBeTruthy();
+    expect(within(pages).getAllByText("not available yet")).toHaveLength(9);
+    expect(within(pages).getByRole("link", { name: "Overview" }).getAttribute("href")).toBe("/overview");
+  });
+
+  it("shows how alerts get in: Lark env, the Alertmanager receiver and the Grafana contact point", async () => {
+    mockApi();
+    renderApp("/help");
+
+    const ingestion = await screen.findByRole("region", { name: "How alerts get in" });
+    for (const name of ["LARK_APP_ID", "LARK_APP_SECRET", "LARK_ALERT_CHAT_ID", "BYOC_WEBHOOK_TOKEN", "BYOC_GRAFANA_HMAC_SECRET"]) {
+      expect(within(ingestion).getAllByText(name, { exact: false }).length).toBeGreaterThan(0);
+    }
+    expect(ingestion.textContent).toContain(`url: ${window.location.origin}/api/webhooks/alertmanager`);
+    expect(ingestion.textContent).toContain("type: Bearer");
+    expect(ingestion.textContent).toContain(`url: ${window.location.origin}/api/webhooks/grafana`);
+  });
+
+  it("lists the keyboard shortcuts the app answers to", async () => {
+    mockApi();
+    renderApp("/help");
+
+    const table = await screen.findByRole("table", { name: "Keyboard shortcuts" });
+    expect(within(table).getAllByRole("row")).toHaveLength(SHORTCUTS.length);
+    expect(within(table).getByText("Go to the Overview")).toBeTruthy();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Features, PageKey } from "../shared/features/useFeatures";
+import type { SessionUser } from "../shared/auth/session";
+import type { Preferences } from "../shared/preferences/usePreferences";
+import { jsonResponse, mockFetch, problemResponse, type RecordedRequest } from "./mockFetch";
+import { testUser } from "./session";
+
+/** What the server of today says: the three built pages on, the rest off. */
+export function features(on: PageKey[] = ["overview", "settings", "help"]): Features {
+  const all: PageKey[] = ["overview", "issues", "raw_alerts", "breaking", "usage", "investigations", "ai_issues", "patrol", "chat", "llm_usage", "settings", "help"];
+  return { pages: Object.fromEntries(all.map((key) => [key, on.includes(key)])) };
+}
+
+export const defaultPreferences: Preferences = { time_zone: "UTC", theme: "light", default_filters: {} };
+
+interface ApiOptions {
+  features?: Features;
+  preferences?: Preferences;
+  user?: SessionUser;
+  /** Answers preferences PUTs instead of storing them (to test a failing save). */
+  savePreferences?: (body: Preferences) => Response;
+}
+
+/**
+ * mockFetch with the calls every signed-in page makes already answered (features, preferences,
+ * me); `handler` gets the rest. Preferences PUTs are stored and echoed, as the server does.
+ */
+export function mockApi(
+  handler: (url: URL, request: RecordedRequest) => Response | Promise<Response> = (url) =>
+    problemResponse(404, "Not Found", `No handler for ${url.pathname}`),
+  options: ApiOptions = {},
+) {
+  let preferences = options.preferences ?? defaultPreferences;
+  return mockFetch((url, request) => {
+    if (url.pathname === "/api/features") return jsonResponse(options.features ?? features());
+    if (url.pathname === "/api/auth/me") return jsonResponse(options.user ?? testUser("admin"));
+    if (url.pathname === "/api/settings/preferences") {
+      if (request.method === "PUT" && options.savePreferences) return options.savePreferences(request.body as Preferences);
+      if (request.method === "PUT") preferences = request.body as Preferences;
+      return jsonResponse(preferences);
+    }
+    return handler(url, request);
+  });
+}
