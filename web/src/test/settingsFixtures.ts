@@ -38,7 +38,7 @@ export const larkChannel: Channel = {
   channel_id: "ch-1",
   name: "SRE Lark group",
   kind: "lark_bot",
-  url: "https://open.larksuite.com/open-apis/bot/v2/hook/abc",
+  url_hint: "https://open.larksuite.com/…",
   min_severity: "warning",
   enabled: true,
   has_secret: true,

@@ -18,7 +18,8 @@ interface ChannelFormProps {
 export function ChannelForm({ channel, onDone }: ChannelFormProps) {
   const [name, setName] = useState(channel?.name ?? "");
   const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? "lark_bot");
-  const [url, setUrl] = useState(channel?.url ?? "");
+  // The stored URL is write-only like the secret: editing starts empty and empty keeps it.
+  const [url, setUrl] = useState("");
   const [minSeverity, setMinSeverity] = useState<Severity>(channel?.min_severity ?? "warning");
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const [secret, setSecret] = useState("");
@@ -26,7 +27,8 @@ export function ChannelForm({ channel, onDone }: ChannelFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: ChannelInput = { name: name.trim(), kind, url: url.trim(), min_severity: minSeverity, enabled };
+    const input: ChannelInput = { name: name.trim(), kind, min_severity: minSeverity, enabled };
+    if (url.trim()) input.url = url.trim();
     if (secret) input.secret = secret;
     save.mutate(
       { channelId: channel?.channel_id, input },
@@ -62,9 +64,9 @@ export function ChannelForm({ channel, onDone }: ChannelFormProps) {
           label="Webhook URL"
           name="channel_url"
           type="url"
-          required
+          required={!channel}
           value={url}
-          hint={kind === "lark_bot" ? "https://open.larksuite.com/open-apis/bot/v2/hook/…" : undefined}
+          hint={channel ? `Stored: ${channel.url_hint} — leave empty to keep it` : kind === "lark_bot" ? "https://open.larksuite.com/open-apis/bot/v2/hook/…" : undefined}
           onChange={(e) => setUrl(e.target.value)}
         />
         <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">

@@ -15,17 +15,17 @@ function serveChannels(initial: Channel[]) {
     const body = request.body as Record<string, unknown> | undefined;
     if (url.pathname === "/api/settings/channels" && request.method === "GET") return jsonResponse(channels);
     if (url.pathname === "/api/settings/channels" && request.method === "POST") {
-      const { secret, ...rest } = body ?? {};
-      const created = { ...(rest as object), channel_id: "ch-2", has_secret: Boolean(secret) } as Channel;
+      const { secret, url, ...rest } = body ?? {};
+      const created = { ...(rest as object), channel_id: "ch-2", url_hint: `${new URL(String(url)).origin}/…`, has_secret: Boolean(secret) } as Channel;
       channels = [...channels, created];
       return jsonResponse(created, 201);
     }
     if (url.pathname === "/api/settings/channels/ch-1" && request.method === "PUT") {
-      const { secret, ...rest } = body ?? {};
+      const { secret, url: _url, ...rest } = body ?? {};
       channels = channels.map((c) => (c.channel_id === "ch-1" ? { ...c, ...(rest as object), has_secret: c.has_secret || Boolean(secret) } : c));
       return jsonResponse(channels[0]);
     }
-    if (url.pathname === "/api/settings/channels/ch-1/test") return jsonResponse({ ok: false, status: 19021, detail: "sign match fail" });
+    if (url.pathname === "/api/settings/channels/ch-1/test") return jsonResponse({ delivered: false, retryable: false, http_status: 19021, code: 19021, detail: "sign match fail" });
     if (url.pathname === "/api/settings/channels/ch-1" && request.method === "DELETE") {
       channels = channels.filter((c) => c.channel_id !== "ch-1");
       return new Response(null, { status: 204 });
@@ -61,11 +61,12 @@ describe("ChannelsSection", () => {
     expect(put.body).toEqual({
       name: "SRE group",
       kind: "lark_bot",
-      url: larkChannel.url,
       min_severity: "warning",
       enabled: true,
     });
     expect(put.body).not.toHaveProperty("secret");
+    // the stored URL is write-only too: an untouched field keeps it
+    expect(put.body).not.toHaveProperty("url");
   });
 
   it("sends a new secret once and never shows it again", async () => {

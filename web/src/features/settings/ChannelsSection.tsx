@@ -9,10 +9,10 @@ import { cellClass, headClass, StatusPill, tableClass } from "./settingsUi";
 import { useChannels, useDeleteChannel, useTestChannel } from "./useChannels";
 
 function TestOutcome({ result }: { result: ChannelTestResult }) {
-  const status = result.status !== undefined && result.status !== null ? ` (${result.status})` : "";
+  const status = result.http_status !== undefined && result.http_status !== null ? ` (${result.http_status})` : "";
   return (
-    <p role="status" className={`text-xs ${result.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
-      {result.ok ? `Test delivered${status}` : `Test failed${status}`}
+    <p role="status" className={`text-xs ${result.delivered ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+      {result.delivered ? `Test delivered${status}` : `Test failed${status}${result.retryable ? ", worth retrying" : ""}`}
       {result.detail ? `: ${result.detail}` : ""}
     </p>
   );
@@ -27,8 +27,8 @@ function ChannelRow({ channel, onEdit }: { channel: Channel; onEdit: () => void 
     <tr className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800">
       <td className={cellClass}>
         <div className="font-medium">{channel.name}</div>
-        <div className="max-w-xs truncate text-xs text-slate-500 dark:text-slate-400" title={channel.url}>
-          {channel.url}
+        <div className="max-w-xs truncate text-xs text-slate-500 dark:text-slate-400" title={channel.url_hint}>
+          {channel.url_hint}
         </div>
       </td>
       <td className={cellClass}>{kind}</td>

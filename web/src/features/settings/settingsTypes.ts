@@ -46,30 +46,36 @@ export const CHANNEL_KINDS: { value: ChannelKind; label: string }[] = [
 ];
 export const SEVERITIES: Severity[] = ["critical", "warning", "info"];
 
-/** A notification channel as the API returns it: the secret itself never comes back. */
+/**
+ * A notification channel as the API returns it: neither the URL (it can carry a token) nor the
+ * secret comes back, only a hint of the URL's host.
+ */
 export interface Channel {
   channel_id: string;
   name: string;
   kind: ChannelKind;
-  url: string;
+  url_hint: string;
+  auth?: string;
   min_severity: Severity;
   enabled: boolean;
   has_secret: boolean;
 }
 
-/** Create/update body; `secret` is write-only and left out to keep the stored one. */
+/** Create/update body; `url` and `secret` are write-only and left out on update to keep the stored ones. */
 export interface ChannelInput {
   name: string;
   kind: ChannelKind;
-  url: string;
+  url?: string;
   min_severity: Severity;
   enabled: boolean;
   secret?: string;
 }
 
 export interface ChannelTestResult {
-  ok: boolean;
-  status?: number | string | null;
+  delivered: boolean;
+  retryable?: boolean;
+  http_status?: number | null;
+  code?: number | null;
   detail?: string | null;
 }
 

@@ -26,9 +26,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * store and answers the run record; a second POST of the same window adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "byoc.demo.preset=none", "byoc.metrics.refresh-enabled=false", "byoc.lark.cron=-"})
+        "byoc.demo.preset=none", "byoc.metrics.refresh-enabled=false", "byoc.lark.cron=-",
+        "byoc.auth.admin-email=" + LarkRunControllerIT.ADMIN, "byoc.auth.admin-password=" + LarkRunControllerIT.PASSWORD})
 @AutoConfigureRestTestClient
 class LarkRunControllerIT {
+
+    static final String ADMIN = "lark-admin@byoc.test";
+    static final String PASSWORD = "a password for the lark run test";
 
     private static final LarkReplayServer SERVER = new LarkReplayServer();
     private static final List<String> PAGES = LarkClientTest.pages();
@@ -59,8 +63,17 @@ class LarkRunControllerIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    private String token;
+
     private String post(String body, HttpStatus expected) {
-        return client.post().uri("/api/ingest/lark/runs").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+        if (token == null) {
+            String login = client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}").exchange()
+                    .expectStatus().isOk().returnResult(String.class).getResponseBody();
+            token = com.jayway.jsonpath.JsonPath.read(login, "$.access_token");
+        }
+        return client.post().uri("/api/ingest/lark/runs").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isEqualTo(expected).returnResult(String.class).getResponseBody();
     }
 
