@@ -4,6 +4,7 @@ import dev.byocfleet.health.HealthScorer.FiringAlert;
 import dev.byocfleet.health.HealthScorer.MetricWindow;
 import dev.byocfleet.store.BulkInsert;
 import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -14,8 +15,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the window statistics of the whole fleet in one statement per source (snapshots, alerts,
@@ -23,9 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class HealthRepository {
-
-    static final JsonMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private static final String SCORE_COLUMNS =
             "cluster_id, scored_at, window_start, window_end, score, status, CAST(explanation AS VARCHAR) AS explanation";
@@ -143,7 +139,7 @@ class HealthRepository {
             rows.add(new Object[] {s.clusterId(), s.scoredAt(), s.windowStart(), s.windowEnd(), s.score(), s.status(),
                     dimension(d, "availability"), dimension(d, "resources"), dimension(d, "query"),
                     dimension(d, "ingestion"), dimension(d, "stability"), dimension(d, "alert_pressure"),
-                    JSON.writeValueAsString(s.explanation())});
+                    JsonColumns.write(s.explanation())});
         }
         return BulkInsert.rows(dataSource, dialect, "alerts", "cluster_health_scores", 13, rows);
     }
@@ -199,7 +195,7 @@ class HealthRepository {
         return new HealthScore(rs.getString("cluster_id"), rs.getObject("scored_at", LocalDateTime.class),
                 rs.getObject("window_start", LocalDateTime.class), rs.getObject("window_end", LocalDateTime.class),
                 (Double) rs.getObject("score"), rs.getString("status"),
-                JSON.readValue(rs.getString("explanation"), Explanation.class));
+                JsonColumns.read(rs.getString("explanation"), Explanation.class));
     }
 
     List<HistoryRow> history(String clusterId, LocalDateTime since) {
