@@ -36,4 +36,9 @@ public record Factor(
         double pointsLost,
         double maxPoints,
         @Nullable String detail) {
+
+    /** The factor as a sentence with its points, for people and for other features' reasons. */
+    public String describe() {
+        return HealthNarrative.reason(this);
+    }
 }
