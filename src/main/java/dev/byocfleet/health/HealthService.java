@@ -106,19 +106,28 @@ public class HealthService {
     }
 
     private List<HealthScore> scoreAndStore(LocalDateTime asOf) {
+        long t0 = System.nanoTime();
         List<HealthScore> scores = computeScores(asOf);
+        long t1 = System.nanoTime();
         tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores));
+        log.debug("health: {} scores as of {}: computed in {} ms, stored in {} ms", scores.size(), asOf,
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return scores;
     }
 
     List<HealthScore> computeScores(LocalDateTime asOf) {
         LocalDateTime after = asOf.minusHours(props.windowHours());
+        long t0 = System.nanoTime();
         List<ClusterState> clusters = repository.clustersAt(asOf);
+        long t1 = System.nanoTime();
         Map<String, List<MetricWindow>> stats = repository.windowStats(after, asOf).stream()
                 .collect(Collectors.groupingBy(MetricWindow::clusterId));
+        long t2 = System.nanoTime();
         Map<String, List<FiringAlert>> alerts = repository.firingAlerts(after, asOf,
                         asOf.minusDays(props.alertLookbackDays())).stream()
                 .collect(Collectors.groupingBy(FiringAlert::clusterId));
+        log.debug("health: clusters {} ms, window statistics {} ms, alerts {} ms", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         List<HealthScore> scores = new ArrayList<>(clusters.size());
         for (ClusterState c : clusters) {
             scores.add(scorer.score(c.clusterId(), c.state(), stats.getOrDefault(c.clusterId(), List.of()),
@@ -170,6 +179,11 @@ public class HealthService {
 
     public FleetHealth fleet() {
         return FleetHealthSummary.of(repository);
+    }
+
+    /** The newest hourly snapshot in the store: "as of" for a new pass. */
+    public Optional<LocalDateTime> newestSnapshotHour() {
+        return repository.newestSnapshotHour();
     }
 
     /** The newest scored hour. */
