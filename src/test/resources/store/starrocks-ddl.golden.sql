@@ -800,3 +800,22 @@ PRIMARY KEY (token_hash)
 DISTRIBUTED BY HASH (token_hash)
 PROPERTIES ('enable_persistent_index' = 'true');
 
+-- V006__health
+
+CREATE TABLE IF NOT EXISTS alerts.forecast_backtests (
+  computed_at    DATETIME NOT NULL,
+  as_of          DATETIME NOT NULL,
+  tolerance_days DOUBLE NOT NULL,
+  predictions    INT,
+  actual_breaches INT,
+  hits           INT,
+  misses         INT,
+  false_alarms   INT,
+  hit_rate       DOUBLE,
+  mae_days       DOUBLE,
+  summary        JSON
+)
+PRIMARY KEY (computed_at)
+DISTRIBUTED BY HASH (computed_at)
+PROPERTIES ('enable_persistent_index' = 'true');
+

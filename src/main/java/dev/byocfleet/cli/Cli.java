@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "byoc-fleet", mixinStandardHelpOptions = true, version = "byoc-fleet 0.1",
         description = "Keeps a fleet of StarRocks BYOC clusters healthy.",
         subcommands = {ServeCommand.class, GenerateCommand.class, RefreshSnapshotsCommand.class, BenchRollupCommand.class,
-                LarkLoadCommand.class, LarkPullCommand.class})
+                LarkLoadCommand.class, LarkPullCommand.class, ScoreCommand.class})
 public final class Cli implements Callable<Integer> {
 
     /** Returned by {@link #run} when the server keeps running after main returns. */
@@ -43,6 +43,24 @@ public final class Cli implements Callable<Integer> {
 
     private static boolean isHelpOrVersion(String arg) {
         return arg.equals("--help") || arg.equals("--version");
+    }
+
+    /** Prints {@code result} as indented snake_case JSON and also writes it to {@code out} when given. */
+    static int printJson(String command, Object result, java.nio.file.Path out) {
+        String json = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build()
+                .writeValueAsString(result);
+        System.out.println(json);
+        if (out != null) {
+            try {
+                java.nio.file.Files.writeString(out, json);
+            } catch (java.io.IOException e) {
+                System.err.println(command + ": cannot write " + out + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** Runs {@code body} inside a context with the store but no web server, then closes it. */

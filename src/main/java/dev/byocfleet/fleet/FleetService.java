@@ -129,7 +129,7 @@ public class FleetService {
     }
 
     /** "3.3.7" and "3.3.7-ee" become "3.3"; what does not start with a number stays as it is. */
-    static @Nullable String majorMinor(@Nullable String version) {
+    public static @Nullable String majorMinor(@Nullable String version) {
         if (version == null || version.isBlank()) {
             return null;
         }
@@ -139,14 +139,14 @@ public class FleetService {
 
     /** Numeric where the parts are numbers ("3.9" before "3.10"), text otherwise. */
     /** S (strategic) first, then A, then B; anything else after them, by name. */
-    static int compareTiers(String a, String b) {
+    public static int compareTiers(String a, String b) {
         String order = "SAB";
         int ra = a.length() == 1 && order.contains(a) ? order.indexOf(a) : order.length();
         int rb = b.length() == 1 && order.contains(b) ? order.indexOf(b) : order.length();
         return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
     }
 
-    static int compareVersions(String a, String b) {
+    public static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {

@@ -36,6 +36,12 @@ public interface Dialect {
     /** Exact-or-approximate percentile of {@code expr}, {@code p} in [0, 1], as an aggregate. */
     String percentile(String expr, double p);
 
+    /**
+     * Whole hours from {@code fromExpr} to {@code toExpr} (both timestamps; negative when
+     * {@code toExpr} is earlier), as an integer expression.
+     */
+    String hoursBetween(String fromExpr, String toExpr);
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

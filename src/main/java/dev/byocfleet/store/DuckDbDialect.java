@@ -77,6 +77,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String hoursBetween(String fromExpr, String toExpr) {
+        return "date_diff('hour', " + fromExpr + ", " + toExpr + ")";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -73,6 +73,12 @@ public final class StarRocksDialect implements Dialect {
     }
 
     @Override
+    public String hoursBetween(String fromExpr, String toExpr) {
+        // hours_diff(a, b) is a - b in whole hours
+        return "hours_diff(" + toExpr + ", " + fromExpr + ")";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "get_json_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -41,7 +41,7 @@ class McpServerIT extends AppTestBase {
         String token = adminToken();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                         .endpoint("/mcp")
-                        .customizeRequest(request -> request.header("Authorization", "Bearer " + token))
+                        .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                         .build())
                 .requestTimeout(Duration.ofSeconds(60))
                 .clientInfo(new McpSchema.Implementation("byoc-fleet-it", "1.0"))

@@ -136,6 +136,23 @@ class DialectTest {
     }
 
     @Test
+    void duckDbHoursBetweenCountsWholeHoursEitherWay() {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            LocalDateTime from = LocalDateTime.of(2026, 11, 27, 22, 0);
+            LocalDateTime to = LocalDateTime.of(2026, 11, 29, 1, 0);
+            String sql = "SELECT " + duckDb.hoursBetween("CAST(? AS TIMESTAMP)", "CAST(? AS TIMESTAMP)");
+            assertThat(jdbc.queryForObject(sql, Long.class, from, to)).isEqualTo(27L);
+            assertThat(jdbc.queryForObject(sql, Long.class, to, from)).isEqualTo(-27L);
+        }
+    }
+
+    @Test
+    void starRocksRendersHoursDiffWithTheLaterTimeFirst() {
+        assertThat(starRocks.hoursBetween("s.snapshot_hour", "?")).isEqualTo("hours_diff(?, s.snapshot_hour)");
+    }
+
+    @Test
     void starRocksRendersApproximatePercentile() {
         assertThat(starRocks.percentile("m.value", 0.95)).isEqualTo("percentile_approx(m.value, 0.95)");
     }

@@ -25,7 +25,8 @@ class SchemaMigratorTest {
             "alerts.cluster_health_scores", "alerts.cluster_risk_snapshots", "alerts.capacity_forecasts",
             "alerts.agent_tasks", "alerts.agent_investigations", "alerts.patrol_reports", "alerts.llm_usage",
             "alerts.chat_sessions", "alerts.chat_messages", "alerts.knowledge_documents", "alerts.users",
-            "alerts.invites", "alerts.user_settings", "alerts.notification_channels", "alerts.scheduler_locks");
+            "alerts.invites", "alerts.user_settings", "alerts.notification_channels", "alerts.scheduler_locks",
+            "alerts.forecast_backtests");
 
     @Test
     void createsEveryTableAndView() {

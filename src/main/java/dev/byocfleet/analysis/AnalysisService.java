@@ -1,0 +1,148 @@
+package dev.byocfleet.analysis;
+
+import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.fleet.FleetService;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Capacity analysis of the fleet: breaking-point forecasts with their back-test, and usage
+ * patterns. "As of" is the newest snapshot hour, never the wall clock.
+ */
+@Service
+public class AnalysisService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
+
+    private final ForecastRepository forecasts;
+    private final BreakingPoints breakingPoints;
+    private final ForecastBacktest backtest;
+    private final UsagePatterns usage;
+    private final AnalysisProperties props;
+    private final TransactionTemplate tx;
+
+    AnalysisService(ForecastRepository forecasts, BreakingPoints breakingPoints, ForecastBacktest backtest,
+                    UsagePatterns usage, AnalysisProperties props, TransactionTemplate tx) {
+        this.forecasts = forecasts;
+        this.breakingPoints = breakingPoints;
+        this.backtest = backtest;
+        this.usage = usage;
+        this.props = props;
+        this.tx = tx;
+    }
+
+    /** Forecasts every capacity series at {@code asOf} (default: the newest snapshot hour) and stores them. */
+    public synchronized Optional<ForecastRun> refreshForecasts(@Nullable LocalDateTime asOf) {
+        long started = System.nanoTime();
+        Optional<LocalDateTime> at = asOf != null ? Optional.of(asOf) : forecasts.newestSnapshotHour();
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Forecast> all = breakingPoints.forecastFleet(at.get());
+        tx.executeWithoutResult(s -> forecasts.replaceForecasts(at.get(), all, at.get().minusDays(props.keepDays())));
+        Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(Forecast::status, TreeMap::new,
+                Collectors.counting()));
+        ForecastRun run = new ForecastRun(at.get(), all.size(), byStatus, (System.nanoTime() - started) / 1_000_000);
+        log.info("forecasts: {} series as of {} {} in {} ms", run.series(), run.asOf(), run.byStatus(), run.millis());
+        return Optional.of(run);
+    }
+
+    /** Refreshes the forecasts when the newest ones are more than {@code refresh-hours} older than {@code asOf}. */
+    public synchronized Optional<ForecastRun> refreshForecastsIfStale(LocalDateTime asOf) {
+        Optional<LocalDateTime> latest = forecasts.latestComputedAt();
+        if (latest.isPresent() && latest.get().isAfter(asOf.minusHours(props.refreshHours()))) {
+            return Optional.empty();
+        }
+        return refreshForecasts(asOf);
+    }
+
+    /** Days of daily peaks the trends are fitted on. */
+    public int lookbackDays() {
+        return props.lookbackDays();
+    }
+
+    /** Per cluster, its nearest critical crossing in the newest forecasts (breached or forecast). */
+    public Map<String, Forecast> nearestBreaches() {
+        return forecasts.latestComputedAt().map(forecasts::nearestBreaches).orElse(Map.of());
+    }
+
+    public BreakingPointTable breakingPoints(BreakingPointQuery query) {
+        Optional<LocalDateTime> at = forecasts.latestComputedAt();
+        if (at.isEmpty()) {
+            return new BreakingPointTable(null, props.horizonDays(), Map.of(), 0, query.limit(), query.offset(), List.of());
+        }
+        return new BreakingPointTable(at.get(), props.horizonDays(), forecasts.countsByStatus(at.get(), query),
+                forecasts.countTable(at.get(), query), query.limit(), query.offset(), forecasts.table(at.get(), query));
+    }
+
+    public ClusterBreakingPoint clusterBreakingPoint(String clusterId, @Nullable String metric) {
+        if (clusterId == null || clusterId.isBlank() || clusterId.length() > FleetService.MAX_CLUSTER_ID_LENGTH) {
+            throw new InvalidParameterException("cluster_id", "a cluster id has 1 to "
+                    + FleetService.MAX_CLUSTER_ID_LENGTH + " characters");
+        }
+        if (metric != null && CapacityMetric.byName(metric).isEmpty()) {
+            throw new InvalidParameterException("metric", "metric must be one of " + CapacityMetric.names());
+        }
+        String name = forecasts.clusterName(clusterId)
+                .orElseThrow(() -> new NotFoundException("No cluster with id '" + clusterId + "'."));
+        Optional<LocalDateTime> at = forecasts.latestComputedAt();
+        if (at.isEmpty()) {
+            return new ClusterBreakingPoint(clusterId, name, null, List.of());
+        }
+        var peaks = forecasts.dailyPeaks(at.get(), props.lookbackDays(), props.minBlockHours(), clusterId);
+        List<ClusterBreakingPoint.MetricChart> charts = new ArrayList<>();
+        for (Forecast f : forecasts.forecastsOf(clusterId, at.get())) {
+            CapacityMetric m = CapacityMetric.byName(f.metricName()).orElseThrow();
+            if (metric != null && !metric.equals(f.metricName())) {
+                continue;
+            }
+            var hourly = forecasts.hourly(m, List.of(clusterId), at.get().minusDays(props.lookbackDays()), at.get());
+            charts.add(new ClusterBreakingPoint.MetricChart(m.metricName(), m.metric().unit(), m.hourlyStatistic(),
+                    m.warn(), m.crit(), f, ForecastCharts.dailyPeaks(at.get(), peaks, m.metricName()),
+                    ForecastCharts.hourly(hourly), ForecastCharts.trend(f)));
+        }
+        return new ClusterBreakingPoint(clusterId, name, at.get(), charts);
+    }
+
+    /** The newest stored back-test; runs one first when there is none. */
+    public Optional<Backtest> backtest() {
+        Optional<Backtest> stored = forecasts.latestBacktest();
+        return stored.isPresent() ? stored : runBacktest(null);
+    }
+
+    /** Runs and stores a back-test as of {@code asOf} (default: the newest snapshot hour). */
+    public synchronized Optional<Backtest> runBacktest(@Nullable LocalDateTime asOf) {
+        Optional<LocalDateTime> at = asOf != null ? Optional.of(asOf) : forecasts.newestSnapshotHour();
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        Backtest b = backtest.run(at.get(), LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
+        forecasts.saveBacktest(b);
+        log.info("forecast back-test as of {}: {} in {} ms", b.asOf(), b.overall(), b.millis());
+        return Optional.of(b);
+    }
+
+    /** Runs a back-test when the newest is older than a day of data. */
+    public Optional<Backtest> runBacktestIfStale(LocalDateTime asOf) {
+        Optional<Backtest> stored = forecasts.latestBacktest();
+        if (stored.isPresent() && stored.get().asOf().isAfter(asOf.minusHours(24))) {
+            return Optional.empty();
+        }
+        return runBacktest(asOf);
+    }
+
+    public UsageReport usage(UsageQuery query) {
+        return usage.report(query);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.byocfleet.analysis;
+
+import dev.byocfleet.analysis.BreakingPointForecaster.Crossing;
+import dev.byocfleet.analysis.BreakingPointForecaster.Fit;
+import dev.byocfleet.analysis.BreakingPointForecaster.Point;
+import dev.byocfleet.analysis.BreakingPointForecaster.Result;
+import dev.byocfleet.analysis.BreakingPointForecaster.Status;
+import dev.byocfleet.analysis.ForecastRepository.DailyPeak;
+import dev.byocfleet.analysis.ForecastRepository.HourlyValue;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forecasts every capacity series of the fleet at one "as of": one statement reads the daily
+ * peaks of all clusters, one more per metric reads hourly values of the few series whose newest
+ * day stands out (a possible recent ramp) or is over the critical threshold (to time the
+ * crossing). The back-test runs the same code on history cut at earlier hours.
+ */
+@Component
+class BreakingPoints {
+
+    /** A series whose newest daily peak is older than this many days is not forecast. */
+    static final int STALE_BLOCKS = 3;
+
+    record SeriesKey(String clusterId, CapacityMetric metric) {
+    }
+
+    /** A forecast in relative terms, with the start of the current run over each threshold when breached. */
+    record Computed(SeriesKey key, Result result, int newestBlock, @Nullable LocalDateTime critRunStart,
+                    @Nullable LocalDateTime warnRunStart) {
+    }
+
+    private final ForecastRepository repository;
+    private final AnalysisProperties props;
+    private final BreakingPointForecaster forecaster;
+
+    BreakingPoints(ForecastRepository repository, AnalysisProperties props) {
+        this.repository = repository;
+        this.props = props;
+        this.forecaster = new BreakingPointForecaster(props.forecasterSettings());
+    }
+
+    /** The fleet's forecasts at {@code asOf}, not stored. */
+    List<Forecast> forecastFleet(LocalDateTime asOf) {
+        Map<SeriesKey, List<Point>> daily = series(repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours()), 0);
+        List<Forecast> out = new ArrayList<>(daily.size());
+        for (Computed c : forecastAll(asOf, daily)) {
+            out.add(toForecast(asOf, c));
+        }
+        return out;
+    }
+
+    /** Groups daily peaks into series; blocks {@code cut} and later become points at x = -(block - cut) days. */
+    Map<SeriesKey, List<Point>> series(List<DailyPeak> peaks, int cut) {
+        Map<SeriesKey, List<Point>> out = new HashMap<>();
+        for (DailyPeak p : peaks) {
+            if (p.block() < cut || p.block() >= cut + props.lookbackDays()) {
+                continue;
+            }
+            CapacityMetric m = CapacityMetric.byName(p.metricName()).orElse(null);
+            if (m != null) {
+                out.computeIfAbsent(new SeriesKey(p.clusterId(), m), k -> new ArrayList<>())
+                        .add(new Point(-(p.block() - cut), p.peak()));
+            }
+        }
+        return out;
+    }
+
+    List<Computed> forecastAll(LocalDateTime asOf, Map<SeriesKey, List<Point>> daily) {
+        Map<SeriesKey, Result> first = new HashMap<>();
+        Map<SeriesKey, Integer> newestBlock = new HashMap<>();
+        Map<CapacityMetric, Set<String>> flagged = new EnumMap<>(CapacityMetric.class);
+        for (Map.Entry<SeriesKey, List<Point>> e : daily.entrySet()) {
+            CapacityMetric m = e.getKey().metric();
+            List<Point> points = e.getValue();
+            double newest = points.stream().mapToDouble(Point::x).max().orElse(-STALE_BLOCKS);
+            Result r = newest <= -STALE_BLOCKS
+                    ? forecaster.forecast(m.warn(), m.crit(), List.of(), null)
+                    : forecaster.forecast(m.warn(), m.crit(), points, null);
+            first.put(e.getKey(), r);
+            newestBlock.put(e.getKey(), (int) Math.round(-newest));
+            if (r.daily() != null && newest == 0 && needsHours(r, m)) {
+                flagged.computeIfAbsent(m, k -> new HashSet<>()).add(e.getKey().clusterId());
+            }
+        }
+        Map<SeriesKey, List<Point>> hourly = hourly(asOf, flagged);
+        List<Computed> out = new ArrayList<>(first.size());
+        for (Map.Entry<SeriesKey, Result> e : first.entrySet()) {
+            SeriesKey key = e.getKey();
+            List<Point> hours = hourly.get(key);
+            if (hours == null) {
+                out.add(new Computed(key, e.getValue(), newestBlock.get(key), null, null));
+                continue;
+            }
+            Result r = forecaster.forecast(key.metric().warn(), key.metric().crit(), daily.get(key), hours);
+            out.add(new Computed(key, r, 0, runStart(asOf, hours, key.metric().crit()),
+                    runStart(asOf, hours, key.metric().warn())));
+        }
+        return out;
+    }
+
+    /** Over the critical threshold (to time the crossing) or standing out from the trend (a possible ramp). */
+    private static boolean needsHours(Result r, CapacityMetric m) {
+        Fit d = r.daily();
+        return r.current() >= m.crit() || r.current() > d.level() + 3 * d.sigma() + 0.01 * m.crit();
+    }
+
+    private Map<SeriesKey, List<Point>> hourly(LocalDateTime asOf, Map<CapacityMetric, Set<String>> flagged) {
+        Map<SeriesKey, List<Point>> out = new HashMap<>();
+        LocalDateTime after = asOf.minusDays(BreakingPointForecaster.BASELINE_DAYS).minusHours(props.recentHours() + 1L);
+        flagged.forEach((metric, ids) -> {
+            for (HourlyValue v : repository.hourly(metric, ids, after, asOf)) {
+                double x = -Duration.between(v.snapshotHour(), asOf).toHours();
+                out.computeIfAbsent(new SeriesKey(v.clusterId(), metric), k -> new ArrayList<>()).add(new Point(x, v.value()));
+            }
+        });
+        return out;
+    }
+
+    /** The first hour of the newest run of hourly values at or over {@code threshold}, if the newest day has one. */
+    static @Nullable LocalDateTime runStart(LocalDateTime asOf, List<Point> hours, double threshold) {
+        List<Point> sorted = hours.stream().sorted((a, b) -> Double.compare(b.x(), a.x())).toList();
+        Double start = null;
+        for (Point p : sorted) {
+            if (p.y() >= threshold) {
+                start = p.x();
+            } else if (start != null) {
+                break;
+            } else if (p.x() < -23) {
+                return null;
+            }
+        }
+        return start == null ? null : asOf.plusHours(Math.round(start));
+    }
+
+    Forecast toForecast(LocalDateTime asOf, Computed c) {
+        Result r = c.result();
+        CapacityMetric m = c.key().metric();
+        Fit fit = r.fit();
+        Crossing crit = r.crit();
+        Crossing warn = r.warn();
+        // without hourly values, a breach is dated to the start of the day block it was seen in
+        LocalDateTime blockStart = asOf.minusHours(24L * (c.newestBlock() + 1) - 1);
+        LocalDateTime critAt = at(asOf, crit, c.critRunStart(), blockStart);
+        LocalDateTime warnAt = at(asOf, warn, c.warnRunStart(), blockStart);
+        var details = new Forecast.Details(fit == null ? 0 : fit.points(), fit == null ? null : round(fit.level()),
+                fit == null ? null : round(fit.sigma()), fit == null ? null : round(fit.slopeLowPerDay()),
+                fit == null ? null : round(fit.slopeHighPerDay()), r.daily() == null ? null : round(r.daily().slopePerDay()),
+                props.intervalZ(), props.lookbackDays(), m.hourlyStatistic());
+        return new Forecast(c.key().clusterId(), m.metricName(), m.metric().unit(), asOf, fit == null ? null : fit.method(),
+                r.status().id, Double.isNaN(r.current()) ? null : round(r.current()), m.crit(),
+                fit == null ? null : round(fit.slopePerDay()), critAt,
+                bound(asOf, crit, crit.earliestDays(), critAt), bound(asOf, crit, crit.latestDays(), critAt),
+                crit.status() == Status.BREACHED ? Double.valueOf(0) : crit.days() == null ? null : round(crit.days()),
+                props.horizonDays(), fit == null ? null : round(fit.quality()), m.warn(), warn.status().id, warnAt,
+                bound(asOf, warn, warn.earliestDays(), warnAt), bound(asOf, warn, warn.latestDays(), warnAt), details);
+    }
+
+    private static @Nullable LocalDateTime at(LocalDateTime asOf, Crossing c, @Nullable LocalDateTime runStart,
+                                              LocalDateTime blockStart) {
+        return switch (c.status()) {
+            case BREACHED -> runStart != null ? runStart : blockStart;
+            case BREACH -> plusDays(asOf, c.days());
+            default -> null;
+        };
+    }
+
+    private static @Nullable LocalDateTime bound(LocalDateTime asOf, Crossing c, @Nullable Double days,
+                                                 @Nullable LocalDateTime central) {
+        if (c.status() == Status.BREACHED) {
+            return central;
+        }
+        return c.status() == Status.BREACH && days != null ? plusDays(asOf, days) : null;
+    }
+
+    static LocalDateTime plusDays(LocalDateTime t, double days) {
+        return t.plusMinutes(Math.round(days * 24 * 60)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

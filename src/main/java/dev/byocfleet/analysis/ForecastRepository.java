@@ -1,0 +1,265 @@
+package dev.byocfleet.analysis;
+
+import dev.byocfleet.store.BulkInsert;
+import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.JsonColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inputs of the forecasts (daily peaks of the whole fleet in one statement, hourly values of
+ * the few series that need them) and the stored forecasts and back-tests.
+ */
+@Repository
+class ForecastRepository {
+
+    /** The peak of one metric of one cluster in the 24-hour block {@code block} days before "as of" (0 = newest). */
+    record DailyPeak(String clusterId, String metricName, int block, double peak, int hours) {
+    }
+
+    record HourlyValue(String clusterId, String metricName, LocalDateTime snapshotHour, double value) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    ForecastRepository(JdbcClient jdbc, DataSource dataSource, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    Optional<LocalDateTime> newestSnapshotHour() {
+        return jdbc.sql("SELECT max(snapshot_hour) FROM metrics.amv_hourly_snapshots_v1")
+                .query(LocalDateTime.class).optional();
+    }
+
+    /**
+     * Daily peaks of every capacity metric of every cluster over the {@code days} 24-hour blocks
+     * ending at {@code asOf}; blocks with fewer than {@code minHours} snapshots are left out.
+     */
+    List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours) {
+        return dailyPeaks(asOf, days, minHours, null);
+    }
+
+    /** The same for one cluster when {@code clusterId} is given. */
+    List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
+        String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
+        String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
+        var spec = jdbc.sql("""
+                SELECT b.cluster_id, b.metric_name, b.block, max(b.v) AS peak, count(*) AS hours
+                FROM (
+                  SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS block,
+                         CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS v
+                  FROM metrics.amv_hourly_snapshots_v1 s
+                  WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%2$s
+                ) b
+                WHERE b.v IS NOT NULL
+                GROUP BY b.cluster_id, b.metric_name, b.block
+                HAVING count(*) >= :minHours""".formatted(block, oneCluster))
+                .param("asOf", asOf)
+                .param("from", asOf.minusDays(days))
+                .param("metrics", CapacityMetric.names())
+                .param("p95Metrics", CapacityMetric.p95Names())
+                .param("minHours", minHours);
+        if (clusterId != null) {
+            spec = spec.param("clusterId", clusterId);
+        }
+        return spec.query(DailyPeak.class).list();
+    }
+
+    /** Hourly values of one capacity metric of the given clusters in ({@code after}, {@code asOf}]. */
+    List<HourlyValue> hourly(CapacityMetric metric, Collection<String> clusterIds, LocalDateTime after,
+                             LocalDateTime asOf) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT s.cluster_id, s.metric_name, s.snapshot_hour, s.%s AS value
+                FROM metrics.amv_hourly_snapshots_v1 s
+                WHERE s.metric_name = :metric AND s.cluster_id IN (:ids)
+                  AND s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.%1$s IS NOT NULL
+                ORDER BY s.cluster_id, s.snapshot_hour""".formatted(metric.hourlyStatistic()))
+                .param("metric", metric.metricName()).param("ids", clusterIds)
+                .param("after", after).param("asOf", asOf)
+                .query(HourlyValue.class).list();
+    }
+
+    /** Replaces the forecasts computed at {@code computedAt} and deletes those older than {@code keepAfter}. */
+    long replaceForecasts(LocalDateTime computedAt, List<Forecast> forecasts, LocalDateTime keepAfter) {
+        jdbc.sql("DELETE FROM alerts.capacity_forecasts WHERE computed_at = :at OR computed_at < :keepAfter")
+                .param("at", computedAt).param("keepAfter", keepAfter).update();
+        List<Object[]> rows = new ArrayList<>(forecasts.size());
+        for (Forecast f : forecasts) {
+            rows.add(new Object[] {f.clusterId(), f.metricName(), f.computedAt(), f.method(), f.status(),
+                    f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(),
+                    f.breachLatest(), f.horizonDays(), f.fitQuality(), JsonColumns.write(StoredDetails.of(f))});
+        }
+        return BulkInsert.rows(dataSource, dialect, "alerts", "capacity_forecasts", 14, rows);
+    }
+
+    Optional<LocalDateTime> latestComputedAt() {
+        return jdbc.sql("SELECT max(computed_at) FROM alerts.capacity_forecasts").query(LocalDateTime.class).optional();
+    }
+
+    /** What the JSON column holds: the warning-threshold crossing and the line's parameters. */
+    record StoredDetails(double warnThreshold, String warnStatus, @Nullable LocalDateTime warnBreachAt,
+                         @Nullable LocalDateTime warnBreachEarliest, @Nullable LocalDateTime warnBreachLatest,
+                         @Nullable Double daysToBreach, String unit, Forecast.Details line) {
+        static StoredDetails of(Forecast f) {
+            return new StoredDetails(f.warnThreshold(), f.warnStatus(), f.warnBreachAt(), f.warnBreachEarliest(),
+                    f.warnBreachLatest(), f.daysToBreach(), f.unit(), f.details());
+        }
+    }
+
+    static final String FORECAST_COLUMNS = """
+            f.cluster_id, f.metric_name, f.computed_at, f.method, f.status, f.current_value, f.threshold,
+            f.slope_per_day, f.breach_at, f.breach_earliest, f.breach_latest, f.horizon_days, f.fit_quality,
+            CAST(f.details AS VARCHAR) AS details""";
+
+    static Forecast forecast(ResultSet rs, int row) throws SQLException {
+        StoredDetails d = JsonColumns.read(rs.getString("details"), StoredDetails.class);
+        return new Forecast(rs.getString("cluster_id"), rs.getString("metric_name"), d.unit(),
+                rs.getObject("computed_at", LocalDateTime.class), rs.getString("method"), rs.getString("status"),
+                (Double) rs.getObject("current_value"), rs.getDouble("threshold"), (Double) rs.getObject("slope_per_day"),
+                rs.getObject("breach_at", LocalDateTime.class), rs.getObject("breach_earliest", LocalDateTime.class),
+                rs.getObject("breach_latest", LocalDateTime.class), d.daysToBreach(), rs.getInt("horizon_days"),
+                (Double) rs.getObject("fit_quality"), d.warnThreshold(), d.warnStatus(), d.warnBreachAt(),
+                d.warnBreachEarliest(), d.warnBreachLatest(), d.line());
+    }
+
+    /** Every forecast of one cluster at {@code computedAt}. */
+    List<Forecast> forecastsOf(String clusterId, LocalDateTime computedAt) {
+        return jdbc.sql("SELECT " + FORECAST_COLUMNS + """
+                 FROM alerts.capacity_forecasts f WHERE f.cluster_id = :id AND f.computed_at = :at
+                ORDER BY f.metric_name""")
+                .param("id", clusterId).param("at", computedAt)
+                .query(ForecastRepository::forecast).list();
+    }
+
+    /**
+     * Per cluster, its nearest critical crossing (breached or forecast) at {@code computedAt}, for
+     * risk: the earliest breach_at, ties broken by metric name.
+     */
+    Map<String, Forecast> nearestBreaches(LocalDateTime computedAt) {
+        Map<String, Forecast> nearest = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + FORECAST_COLUMNS + """
+                 FROM alerts.capacity_forecasts f
+                WHERE f.computed_at = :at AND f.status IN ('breached', 'breach')
+                ORDER BY f.cluster_id, f.breach_at, f.metric_name""")
+                .param("at", computedAt)
+                .query(ForecastRepository::forecast).list()
+                .forEach(f -> nearest.putIfAbsent(f.clusterId(), f));
+        return nearest;
+    }
+
+    /** The WHERE clause of the table over forecasts f, cluster c and profile p: fixed fragments, bound values. */
+    private static String tableWhere(BreakingPointQuery q, boolean withStatus, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>(List.of("f.computed_at = :at"));
+        if (q.metric() != null) {
+            clauses.add("f.metric_name = :metric");
+            params.put("metric", q.metric());
+        }
+        if (q.tier() != null) {
+            clauses.add("p.tier = :tier");
+            params.put("tier", q.tier());
+        }
+        if (q.region() != null) {
+            clauses.add("c.region = :region");
+            params.put("region", q.region());
+        }
+        if (q.type() != null) {
+            clauses.add("upper(c.cluster_type) = :type");
+            params.put("type", q.type());
+        }
+        if (q.withinDays() != null) {
+            clauses.add("f.breach_at <= :before");
+            params.put("before", BreakingPoints.plusDays((LocalDateTime) params.get("at"), q.withinDays()));
+        }
+        if (withStatus) {
+            clauses.add("f.status IN (:statuses)");
+            params.put("statuses", q.statuses());
+        }
+        return " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static final String TABLE_FROM = """
+             FROM alerts.capacity_forecasts f
+            LEFT JOIN byoc.cluster c ON c.cluster_id = f.cluster_id
+            LEFT JOIN byoc.account a ON a.account_id = c.account_id
+            LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""";
+
+    Map<String, Long> countsByStatus(LocalDateTime computedAt, BreakingPointQuery q) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("at", computedAt));
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        BreakingPointQuery.STATUSES.forEach(s -> counts.put(s, 0L));
+        jdbc.sql("SELECT f.status, count(*) AS n" + TABLE_FROM + tableWhere(q, false, params) + " GROUP BY f.status")
+                .params(params)
+                .query(rs -> {
+                    counts.put(rs.getString("status"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** One page of the table, breached first, then by the forecast crossing. */
+    List<BreakingPointTable.Row> table(LocalDateTime computedAt, BreakingPointQuery q) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("at", computedAt));
+        String where = tableWhere(q, true, params);
+        params.put("limit", q.limit());
+        params.put("offset", q.offset());
+        return jdbc.sql("SELECT " + FORECAST_COLUMNS + ", c.cluster_name, p.tier, c.region, c.cluster_type" + TABLE_FROM
+                        + where + """
+
+                        ORDER BY CASE f.status WHEN 'breached' THEN 0 WHEN 'breach' THEN 1 WHEN 'no_breach' THEN 2 ELSE 3 END,
+                                 CASE WHEN f.breach_at IS NULL THEN 1 ELSE 0 END, f.breach_at, f.cluster_id, f.metric_name
+                        LIMIT :limit OFFSET :offset""")
+                .params(params)
+                .query((rs, i) -> {
+                    Forecast f = forecast(rs, i);
+                    return new BreakingPointTable.Row(f.clusterId(), rs.getString("cluster_name"), rs.getString("tier"),
+                            rs.getString("region"), rs.getString("cluster_type"), f.metricName(), f.unit(), f.status(),
+                            f.currentValue(), f.threshold(), f.warnThreshold(), f.slopePerDay(), f.breachAt(),
+                            f.breachEarliest(), f.breachLatest(), f.daysToBreach(), f.warnStatus(), f.warnBreachAt(),
+                            f.method(), f.fitQuality());
+                }).list();
+    }
+
+    long countTable(LocalDateTime computedAt, BreakingPointQuery q) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("at", computedAt));
+        return jdbc.sql("SELECT count(*)" + TABLE_FROM + tableWhere(q, true, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    void saveBacktest(Backtest b) {
+        jdbc.sql(dialect.upsert("alerts.forecast_backtests", List.of("computed_at", "as_of", "tolerance_days",
+                        "predictions", "actual_breaches", "hits", "misses", "false_alarms", "hit_rate", "mae_days",
+                        "summary"), List.of("computed_at")))
+                .params(b.computedAt(), b.asOf(), b.toleranceDays(), b.overall().predictions(),
+                        b.overall().actualBreaches(), b.overall().hits(), b.overall().misses(),
+                        b.overall().falseAlarms(), b.overall().hitRate(), b.overall().maeDays(), JsonColumns.write(b))
+                .update();
+    }
+
+    Optional<Backtest> latestBacktest() {
+        return jdbc.sql("""
+                SELECT CAST(summary AS VARCHAR) FROM alerts.forecast_backtests
+                WHERE computed_at = (SELECT max(computed_at) FROM alerts.forecast_backtests)""")
+                .query((rs, i) -> JsonColumns.read(rs.getString(1), Backtest.class)).optional();
+    }
+
+    Optional<String> clusterName(String clusterId) {
+        return jdbc.sql("SELECT coalesce(cluster_name, cluster_id) FROM byoc.cluster WHERE cluster_id = :id")
+                .param("id", clusterId).query(String.class).optional();
+    }
+}

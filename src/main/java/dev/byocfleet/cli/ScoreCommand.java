@@ -1,0 +1,34 @@
+package dev.byocfleet.cli;
+
+import dev.byocfleet.risk.ScoringBenchmark;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "score", description = "Score the whole fleet as of the newest snapshot hour (health, risk, and with "
+        + "--forecast capacity forecasts), timed against bare aggregations of the same snapshot rows "
+        + "(benchmark; see bench/README.md). Fills the recent score history first.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--forecast", description = "also forecast every capacity series")
+    boolean forecast;
+
+    @Option(names = "--backtest", description = "also back-test the forecaster once")
+    boolean backtest;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "timed rounds (default: ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--out", description = "write the result as JSON here")
+    Path out;
+
+    @Override
+    public Integer call() {
+        return Cli.withStore(List.of("--byoc.health.schedule-enabled=false"), ctx -> {
+            var result = ctx.getBean(ScoringBenchmark.class).run(Math.max(1, repeat), forecast, backtest);
+            return Cli.printJson("score", result, out);
+        });
+    }
+}

@@ -1,0 +1,227 @@
+package dev.byocfleet.health;
+
+import dev.byocfleet.health.HealthScorer.FiringAlert;
+import dev.byocfleet.health.HealthScorer.MetricWindow;
+import dev.byocfleet.store.BulkInsert;
+import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.JsonColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the window statistics of the whole fleet in one statement per source (snapshots, alerts,
+ * cluster states) and keeps the score history in {@code alerts.cluster_health_scores}.
+ */
+@Repository
+class HealthRepository {
+
+    private static final String SCORE_COLUMNS =
+            "cluster_id, scored_at, window_start, window_end, score, status, CAST(explanation AS VARCHAR) AS explanation";
+
+    /** A cluster that exists at the hour scored, with its control-plane state then. */
+    record ClusterState(String clusterId, @Nullable String state) {
+    }
+
+    /** A stored score with the cluster's name and customer facts, for fleet views. */
+    record FleetRow(String clusterId, @Nullable String clusterName, @Nullable String tier, @Nullable String region,
+                    @Nullable String clusterType, @Nullable Double score, String status,
+                    @Nullable Double availability, @Nullable Double resources, @Nullable Double query,
+                    @Nullable Double ingestion, @Nullable Double stability, @Nullable Double alertPressure) {
+    }
+
+    /** A point of a cluster's score history. */
+    record HistoryRow(LocalDateTime scoredAt, @Nullable Double score, String status) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    HealthRepository(JdbcClient jdbc, DataSource dataSource, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    Optional<LocalDateTime> newestSnapshotHour() {
+        return jdbc.sql("SELECT max(snapshot_hour) FROM metrics.amv_hourly_snapshots_v1")
+                .query(LocalDateTime.class).optional();
+    }
+
+    /** Clusters created by {@code asOf} and not released by then, with their state at that hour. */
+    List<ClusterState> clustersAt(LocalDateTime asOf) {
+        return jdbc.sql("""
+                SELECT c.cluster_id, coalesce(h.to_state, c.cluster_state) AS state
+                FROM byoc.cluster c
+                LEFT JOIN (
+                  SELECT sh.cluster_id, sh.to_state
+                  FROM byoc.cluster_state_history sh
+                  JOIN (SELECT cluster_id, max(changed_at) AS changed_at
+                        FROM byoc.cluster_state_history
+                        WHERE changed_at <= :asOf
+                        GROUP BY cluster_id) m
+                    ON m.cluster_id = sh.cluster_id AND m.changed_at = sh.changed_at
+                ) h ON h.cluster_id = c.cluster_id
+                WHERE (c.created_at IS NULL OR c.created_at <= :asOf)
+                  AND (c.released_at IS NULL OR c.released_at > :asOf)
+                ORDER BY c.cluster_id""")
+                .param("asOf", asOf)
+                .query(ClusterState.class).list();
+    }
+
+    /**
+     * Per cluster and dictionary metric with thresholds, over the snapshot hours in
+     * ({@code after}, {@code asOf}]: the hourly value is the dictionary's aggregation of the hour
+     * (max, min, avg, or the hour's total for counts), with its extremes, total, newest value and
+     * the hours at or beyond the warning and critical thresholds.
+     */
+    List<MetricWindow> windowStats(LocalDateTime after, LocalDateTime asOf) {
+        return jdbc.sql("""
+                SELECT w.cluster_id, w.metric_name, count(*) AS hours, max(w.v) AS max_value, min(w.v) AS min_value,
+                       sum(w.v) AS total, max_by(w.v, w.snapshot_hour) AS latest,
+                       sum(CASE WHEN w.direction = 'lower_is_worse'
+                                THEN CASE WHEN w.v <= w.warn_threshold THEN 1 ELSE 0 END
+                                ELSE CASE WHEN w.v >= w.warn_threshold THEN 1 ELSE 0 END END) AS bad_hours,
+                       sum(CASE WHEN w.direction = 'lower_is_worse'
+                                THEN CASE WHEN w.v <= w.crit_threshold THEN 1 ELSE 0 END
+                                ELSE CASE WHEN w.v >= w.crit_threshold THEN 1 ELSE 0 END END) AS crit_hours
+                FROM (
+                  SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
+                         CASE d.aggregation WHEN 'max' THEN s.max_value WHEN 'min' THEN s.min_value
+                              WHEN 'sum' THEN s.avg_value * s.sample_count ELSE s.avg_value END AS v,
+                         d.direction, d.warn_threshold, d.crit_threshold
+                  FROM metrics.amv_hourly_snapshots_v1 s
+                  JOIN metrics.metric_dictionary d ON d.metric_name = s.metric_name
+                  WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
+                    AND d.warn_threshold IS NOT NULL AND d.crit_threshold IS NOT NULL
+                ) w
+                WHERE w.v IS NOT NULL
+                GROUP BY w.cluster_id, w.metric_name""")
+                .param("after", after).param("asOf", asOf)
+                .query(MetricWindow.class).list();
+    }
+
+    /**
+     * Distinct alerts (by fingerprint, else name and node) that were firing at some time in
+     * ({@code windowAfter}, {@code asOf}]: started by then, after {@code staleBefore}, and not
+     * resolved before the window began.
+     */
+    List<FiringAlert> firingAlerts(LocalDateTime windowAfter, LocalDateTime asOf, LocalDateTime staleBefore) {
+        return jdbc.sql("""
+                SELECT DISTINCT f.cluster_id, lower(f.severity) AS severity, coalesce(f.alert_name, '') AS alert_name,
+                       coalesce(f.fingerprint, concat(coalesce(f.alert_name, ''), '|', coalesce(f.node, ''))) AS alert_key
+                FROM alerts.lark_alerts f
+                WHERE f.status = 'firing' AND f.cluster_id IS NOT NULL
+                  AND f.starts_at <= :asOf AND f.starts_at > :staleBefore
+                  AND NOT EXISTS (
+                    SELECT 1 FROM alerts.lark_alerts r
+                    WHERE r.status = 'resolved' AND r.cluster_id = f.cluster_id
+                      AND r.fingerprint = f.fingerprint AND r.starts_at = f.starts_at
+                      AND r.ends_at <= :windowAfter)""")
+                .param("asOf", asOf).param("staleBefore", staleBefore).param("windowAfter", windowAfter)
+                .query(FiringAlert.class).list();
+    }
+
+    /** Replaces every score of the hour {@code scoredAt} (call inside a transaction). */
+    long replaceScores(LocalDateTime scoredAt, List<HealthScore> scores) {
+        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at").param("at", scoredAt).update();
+        List<Object[]> rows = new ArrayList<>(scores.size());
+        for (HealthScore s : scores) {
+            var d = s.explanation().dimensions();
+            rows.add(new Object[] {s.clusterId(), s.scoredAt(), s.windowStart(), s.windowEnd(), s.score(), s.status(),
+                    dimension(d, "availability"), dimension(d, "resources"), dimension(d, "query"),
+                    dimension(d, "ingestion"), dimension(d, "stability"), dimension(d, "alert_pressure"),
+                    JsonColumns.write(s.explanation())});
+        }
+        return BulkInsert.rows(dataSource, dialect, "alerts", "cluster_health_scores", 13, rows);
+    }
+
+    private static @Nullable Double dimension(java.util.Map<String, DimensionScore> d, String name) {
+        DimensionScore s = d.get(name);
+        return s == null ? null : s.score();
+    }
+
+    /** Hours in [{@code from}, {@code to}] that have scores. */
+    List<LocalDateTime> scoredHours(LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("""
+                SELECT DISTINCT scored_at FROM alerts.cluster_health_scores
+                WHERE scored_at >= :from AND scored_at <= :to ORDER BY scored_at""")
+                .param("from", from).param("to", to)
+                .query(LocalDateTime.class).list();
+    }
+
+    Optional<LocalDateTime> latestScoredAt() {
+        return jdbc.sql("SELECT max(scored_at) FROM alerts.cluster_health_scores").query(LocalDateTime.class).optional();
+    }
+
+    /** The newest scored hour at or before {@code atOrBefore}. */
+    Optional<LocalDateTime> scoredAtOrBefore(LocalDateTime atOrBefore) {
+        return jdbc.sql("SELECT max(scored_at) FROM alerts.cluster_health_scores WHERE scored_at <= :at")
+                .param("at", atOrBefore).query(LocalDateTime.class).optional();
+    }
+
+    /** The newest score of a cluster at or before {@code atOrBefore}. */
+    Optional<HealthScore> scoreAtOrBefore(String clusterId, LocalDateTime atOrBefore) {
+        return jdbc.sql("""
+                SELECT %s
+                FROM alerts.cluster_health_scores
+                WHERE cluster_id = :id AND scored_at = (
+                  SELECT max(scored_at) FROM alerts.cluster_health_scores
+                  WHERE cluster_id = :id AND scored_at <= :at)""".formatted(SCORE_COLUMNS))
+                .param("id", clusterId).param("at", atOrBefore)
+                .query(HealthRepository::score)
+                .optional();
+    }
+
+    /** Every score of one hour, with explanations. */
+    List<HealthScore> scoresAt(LocalDateTime scoredAt) {
+        return jdbc.sql("""
+                SELECT %s
+                FROM alerts.cluster_health_scores WHERE scored_at = :at""".formatted(SCORE_COLUMNS))
+                .param("at", scoredAt)
+                .query(HealthRepository::score)
+                .list();
+    }
+
+    private static HealthScore score(ResultSet rs, int row) throws SQLException {
+        return new HealthScore(rs.getString("cluster_id"), rs.getObject("scored_at", LocalDateTime.class),
+                rs.getObject("window_start", LocalDateTime.class), rs.getObject("window_end", LocalDateTime.class),
+                (Double) rs.getObject("score"), rs.getString("status"),
+                JsonColumns.read(rs.getString("explanation"), Explanation.class));
+    }
+
+    List<HistoryRow> history(String clusterId, LocalDateTime since) {
+        return jdbc.sql("""
+                SELECT scored_at, score, status FROM alerts.cluster_health_scores
+                WHERE cluster_id = :id AND scored_at >= :since ORDER BY scored_at""")
+                .param("id", clusterId).param("since", since)
+                .query(HistoryRow.class).list();
+    }
+
+    /** Scores of one hour with the cluster's name, tier, region and type. */
+    List<FleetRow> fleetAt(LocalDateTime scoredAt) {
+        return jdbc.sql("""
+                SELECT h.cluster_id, c.cluster_name, p.tier, c.region, c.cluster_type, h.score, h.status,
+                       h.availability, h.resources, h.query, h.ingestion, h.stability, h.alert_pressure
+                FROM alerts.cluster_health_scores h
+                LEFT JOIN byoc.cluster c ON c.cluster_id = h.cluster_id
+                LEFT JOIN byoc.account a ON a.account_id = c.account_id
+                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
+                WHERE h.scored_at = :at""")
+                .param("at", scoredAt)
+                .query(FleetRow.class).list();
+    }
+
+    Optional<String> clusterName(String clusterId) {
+        return jdbc.sql("SELECT coalesce(cluster_name, cluster_id) FROM byoc.cluster WHERE cluster_id = :id")
+                .param("id", clusterId).query(String.class).optional();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.byocfleet.risk;
+
+import dev.byocfleet.analysis.AnalysisService;
+import dev.byocfleet.analysis.Backtest;
+import dev.byocfleet.analysis.CapacityMetric;
+import dev.byocfleet.health.HealthProperties;
+import dev.byocfleet.health.HealthService;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Times a full-fleet pass (health scoring, capacity forecasts, risk) against bare DuckDB
+ * aggregations of the same snapshot rows, in the same process, alternating each step with its
+ * baseline after an untimed round of each. Run by the {@code score} command for bench/scoring.sh.
+ */
+@Service
+public class ScoringBenchmark {
+
+    /** Medians in milliseconds and their ratios; {@code rows} are the snapshot rows each window holds. */
+    public record Result(LocalDateTime asOf, int repeat, int clusters, Map<String, Long> rows,
+                         Map<String, List<Long>> millis, Map<String, Double> medians, Map<String, Double> ratios,
+                         int historyHoursFilled, long historyMillis, @Nullable Backtest backtest) {
+    }
+
+    private final HealthService health;
+    private final AnalysisService analysis;
+    private final RiskService risk;
+    private final ScoringBenchmarkRepository repository;
+    private final HealthProperties healthProps;
+
+    public ScoringBenchmark(HealthService health, AnalysisService analysis, RiskService risk,
+                            ScoringBenchmarkRepository repository, HealthProperties healthProps) {
+        this.health = health;
+        this.analysis = analysis;
+        this.risk = risk;
+        this.repository = repository;
+        this.healthProps = healthProps;
+    }
+
+    public Result run(int repeat, boolean forecast, boolean backtest) {
+        LocalDateTime asOf = health.newestSnapshotHour()
+                .orElseThrow(() -> new IllegalStateException("the store has no hourly snapshots to score"));
+        long h0 = System.nanoTime();
+        int filled = health.backfill(asOf);
+        long historyMillis = (System.nanoTime() - h0) / 1_000_000;
+        LocalDateTime scoreAfter = asOf.minusHours(healthProps.windowHours());
+        LocalDateTime weekAfter = asOf.minusDays(7);
+        LocalDateTime forecastAfter = asOf.minusDays(analysis.lookbackDays());
+        List<String> capacity = Arrays.stream(CapacityMetric.values()).map(CapacityMetric::metricName).toList();
+
+        Map<String, LongSupplier> steps = new java.util.LinkedHashMap<>();
+        steps.put("bare_score_window", () -> repository.bareAggregation(scoreAfter, asOf, List.of()));
+        steps.put("score", () -> health.scoreFleet(asOf).clusters());
+        steps.put("bare_7d", () -> repository.bareAggregation(weekAfter, asOf, List.of()));
+        if (forecast) {
+            steps.put("bare_forecast_window", () -> repository.bareAggregation(forecastAfter, asOf, capacity));
+            steps.put("forecast", () -> analysis.refreshForecasts(asOf).orElseThrow().series());
+        }
+        steps.put("risk", () -> risk.assess(asOf).size());
+        Map<String, List<Long>> millis = new java.util.LinkedHashMap<>();
+        steps.forEach((name, step) -> {
+            step.getAsLong();
+            millis.put(name, new ArrayList<>());
+        });
+        int clusters = 0;
+        for (int i = 0; i < repeat; i++) {
+            for (Map.Entry<String, LongSupplier> e : steps.entrySet()) {
+                long t0 = System.nanoTime();
+                long n = e.getValue().getAsLong();
+                millis.get(e.getKey()).add((System.nanoTime() - t0) / 1_000_000);
+                if (e.getKey().equals("score")) {
+                    clusters = (int) n;
+                }
+            }
+        }
+        Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        millis.forEach((k, v) -> medians.put(k, median(v)));
+        Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+        ratios.put("score_vs_bare_score_window", ratio(medians.get("score"), medians.get("bare_score_window")));
+        ratios.put("score_vs_bare_7d", ratio(medians.get("score"), medians.get("bare_7d")));
+        double pass = medians.get("score") + medians.get("risk") + (forecast ? medians.get("forecast") : 0);
+        medians.put("pass", pass);
+        if (forecast) {
+            ratios.put("forecast_vs_bare_forecast_window", ratio(medians.get("forecast"), medians.get("bare_forecast_window")));
+            ratios.put("pass_vs_bare_same_rows", ratio(pass, medians.get("bare_score_window") + medians.get("bare_forecast_window")));
+        }
+        ratios.put("pass_vs_bare_7d", ratio(pass, medians.get("bare_7d")));
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, List.of()));
+        rows.put("7d", repository.snapshotRows(weekAfter, asOf, List.of()));
+        if (forecast) {
+            rows.put("forecast_window", repository.snapshotRows(forecastAfter, asOf, capacity));
+        }
+        Backtest b = backtest ? analysis.runBacktest(asOf).orElse(null) : null;
+        return new Result(asOf, repeat, clusters, rows, millis, medians, ratios, filled, historyMillis, b);
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> s = values.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : Math.round(a / b * 1000) / 1000.0;
+    }
+}
