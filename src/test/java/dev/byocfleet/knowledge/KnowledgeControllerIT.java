@@ -71,7 +71,7 @@ class KnowledgeControllerIT extends AppTestBase {
                 .expectStatus().isCreated()
                 .expectHeader().location("/api/knowledge/oc-it-1")
                 .expectBody().jsonPath("$.revision").isEqualTo(1)
-                .jsonPath("$.updated_by").isEqualTo(PermissiveKnowledgeWriteAccess.ACTOR);
+                .jsonPath("$.updated_by").isEqualTo(ADMIN_EMAIL);
         client.post().uri("/api/knowledge").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"doc_id\": \"oc-it-1\", \"kind\": \"oncall_log\", \"title\": \"t\", \"body\": \"b\"}")
                 .exchange().expectStatus().isEqualTo(409);

@@ -31,9 +31,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "byoc.health.schedule-enabled=false",
         "byoc.analysis.schedule-enabled=false",
         // tiny has three days of history: three daily peaks are enough here
-        "byoc.analysis.min-points=3"})
+        "byoc.analysis.min-points=3",
+        "byoc.auth.admin-email=" + ScoredFleetTestBase.ADMIN, "byoc.auth.admin-password=" + ScoredFleetTestBase.PASSWORD})
 @AutoConfigureRestTestClient
 public abstract class ScoredFleetTestBase {
+
+    static final String ADMIN = "scores-admin@byoc.test";
+    static final String PASSWORD = "a password for the scoring tests";
+    private static String token;
 
     public static final LocalDateTime END = LocalDateTime.of(2026, 11, 29, 0, 0);
     /** The newest snapshot hour of the generated fleet: "as of" of every score. */
@@ -88,12 +93,25 @@ public abstract class ScoredFleetTestBase {
         return DATA_DIR.resolve("ground-truth.json");
     }
 
+    /** Signs in once per run (the shared context keeps the same admin). */
+    protected String token() {
+        if (token == null) {
+            String login = client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}").exchange()
+                    .expectStatus().isOk().returnResult(String.class).getResponseBody();
+            token = com.jayway.jsonpath.JsonPath.read(login, "$.access_token");
+        }
+        return token;
+    }
+
     protected RestTestClient.ResponseSpec get(String uri) {
-        return client.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchange();
+        return client.get().uri(uri).header("Authorization", "Bearer " + token()).accept(MediaType.APPLICATION_JSON)
+                .exchange();
     }
 
     protected RestTestClient.ResponseSpec post(String uri) {
-        return client.post().uri(uri).accept(MediaType.APPLICATION_JSON).exchange();
+        return client.post().uri(uri).header("Authorization", "Bearer " + token()).accept(MediaType.APPLICATION_JSON)
+                .exchange();
     }
 
     protected String body(String uri) {

@@ -92,7 +92,8 @@ class LarkRunControllerIT {
         assertThat(JsonPath.<Integer>read(second, "$.alerts_inserted")).isZero();
         assertThat(JsonPath.<Integer>read(second, "$.duplicates")).isEqualTo(5);
 
-        String list = client.get().uri("/api/ingest/lark/runs?kind=lark_pipeline").exchange().expectStatus().isOk()
+        String list = client.get().uri("/api/ingest/lark/runs?kind=lark_pipeline").header("Authorization", "Bearer " + token)
+                .exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
         assertThat(JsonPath.<List<String>>read(list, "$[*].run_id"))
                 .containsExactly(JsonPath.read(second, "$.run_id"), JsonPath.read(first, "$.run_id"));
