@@ -50,7 +50,9 @@ public class AnalysisService {
             return Optional.empty();
         }
         List<Forecast> all = breakingPoints.forecastFleet(at.get());
+        long stored = System.nanoTime();
         tx.executeWithoutResult(s -> forecasts.replaceForecasts(at.get(), all, at.get().minusDays(props.keepDays())));
+        log.debug("forecasts: {} stored in {} ms", all.size(), (System.nanoTime() - stored) / 1_000_000);
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(Forecast::status, TreeMap::new,
                 Collectors.counting()));
         ForecastRun run = new ForecastRun(at.get(), all.size(), byStatus, (System.nanoTime() - started) / 1_000_000);
@@ -101,16 +103,23 @@ public class AnalysisService {
             return new ClusterBreakingPoint(clusterId, name, null, List.of());
         }
         var peaks = forecasts.dailyPeaks(at.get(), props.lookbackDays(), props.minBlockHours(), clusterId);
+        Map<CapacityMetric, List<String>> series = new java.util.EnumMap<>(CapacityMetric.class);
+        for (CapacityMetric m : CapacityMetric.values()) {
+            if (metric == null || metric.equals(m.metricName())) {
+                series.put(m, List.of(clusterId));
+            }
+        }
+        Map<String, List<ForecastRepository.HourlyValue>> hourly = forecasts
+                .hourly(series, at.get().minusDays(props.lookbackDays()), at.get()).stream()
+                .collect(Collectors.groupingBy(ForecastRepository.HourlyValue::metricName));
         List<ClusterBreakingPoint.MetricChart> charts = new ArrayList<>();
         for (Forecast f : forecasts.forecastsOf(clusterId, at.get())) {
             CapacityMetric m = CapacityMetric.byName(f.metricName()).orElseThrow();
-            if (metric != null && !metric.equals(f.metricName())) {
-                continue;
+            if (series.containsKey(m)) {
+                charts.add(new ClusterBreakingPoint.MetricChart(m.metricName(), m.metric().unit(), m.hourlyStatistic(),
+                        m.warn(), m.crit(), f, ForecastCharts.dailyPeaks(at.get(), peaks, m.metricName()),
+                        ForecastCharts.hourly(hourly.getOrDefault(m.metricName(), List.of())), ForecastCharts.trend(f)));
             }
-            var hourly = forecasts.hourly(m, List.of(clusterId), at.get().minusDays(props.lookbackDays()), at.get());
-            charts.add(new ClusterBreakingPoint.MetricChart(m.metricName(), m.metric().unit(), m.hourlyStatistic(),
-                    m.warn(), m.crit(), f, ForecastCharts.dailyPeaks(at.get(), peaks, m.metricName()),
-                    ForecastCharts.hourly(hourly), ForecastCharts.trend(f)));
         }
         return new ClusterBreakingPoint(clusterId, name, at.get(), charts);
     }

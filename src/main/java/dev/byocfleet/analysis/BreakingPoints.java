@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BreakingPoints {
+
+    private static final Logger log = LoggerFactory.getLogger(BreakingPoints.class);
 
     /** A series whose newest daily peak is older than this many days is not forecast. */
     static final int STALE_BLOCKS = 3;
@@ -52,11 +56,16 @@ class BreakingPoints {
 
     /** The fleet's forecasts at {@code asOf}, not stored. */
     List<Forecast> forecastFleet(LocalDateTime asOf) {
-        Map<SeriesKey, List<Point>> daily = series(repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours()), 0);
+        long t0 = System.nanoTime();
+        List<DailyPeak> peaks = repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours());
+        long t1 = System.nanoTime();
+        Map<SeriesKey, List<Point>> daily = series(peaks, 0);
         List<Forecast> out = new ArrayList<>(daily.size());
         for (Computed c : forecastAll(asOf, daily)) {
             out.add(toForecast(asOf, c));
         }
+        log.debug("forecasts: {} daily peaks read in {} ms, {} series forecast in {} ms", peaks.size(),
+                (t1 - t0) / 1_000_000, out.size(), (System.nanoTime() - t1) / 1_000_000);
         return out;
     }
 
@@ -93,7 +102,9 @@ class BreakingPoints {
                 flagged.computeIfAbsent(m, k -> new HashSet<>()).add(e.getKey().clusterId());
             }
         }
+        long t0 = System.nanoTime();
         Map<SeriesKey, List<Point>> hourly = hourly(asOf, flagged);
+        log.debug("forecasts: hourly values of {} series read in {} ms", hourly.size(), (System.nanoTime() - t0) / 1_000_000);
         List<Computed> out = new ArrayList<>(first.size());
         for (Map.Entry<SeriesKey, Result> e : first.entrySet()) {
             SeriesKey key = e.getKey();
@@ -118,12 +129,11 @@ class BreakingPoints {
     private Map<SeriesKey, List<Point>> hourly(LocalDateTime asOf, Map<CapacityMetric, Set<String>> flagged) {
         Map<SeriesKey, List<Point>> out = new HashMap<>();
         LocalDateTime after = asOf.minusDays(BreakingPointForecaster.BASELINE_DAYS).minusHours(props.recentHours() + 1L);
-        flagged.forEach((metric, ids) -> {
-            for (HourlyValue v : repository.hourly(metric, ids, after, asOf)) {
-                double x = -Duration.between(v.snapshotHour(), asOf).toHours();
-                out.computeIfAbsent(new SeriesKey(v.clusterId(), metric), k -> new ArrayList<>()).add(new Point(x, v.value()));
-            }
-        });
+        for (HourlyValue v : repository.hourly(flagged, after, asOf)) {
+            CapacityMetric metric = CapacityMetric.byName(v.metricName()).orElseThrow();
+            double x = -Duration.between(v.snapshotHour(), asOf).toHours();
+            out.computeIfAbsent(new SeriesKey(v.clusterId(), metric), k -> new ArrayList<>()).add(new Point(x, v.value()));
+        }
         return out;
     }
 

@@ -198,10 +198,7 @@ public class HealthService {
 
     /** Scores of the newest scored hour at or before {@code atOrBefore}, by cluster; empty when none. */
     public Map<String, Double> scoreValuesAtOrBefore(LocalDateTime atOrBefore) {
-        return repository.scoredAtOrBefore(atOrBefore)
-                .map(at -> repository.fleetAt(at).stream().filter(r -> r.score() != null)
-                        .collect(Collectors.toMap(HealthRepository.FleetRow::clusterId, HealthRepository.FleetRow::score)))
-                .orElse(Map.of());
+        return repository.scoredAtOrBefore(atOrBefore).map(repository::scoreValuesAt).orElse(Map.of());
     }
 
     private String clusterName(String clusterId) {
