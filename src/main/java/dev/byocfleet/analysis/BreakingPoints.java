@@ -40,8 +40,8 @@ class BreakingPoints {
     }
 
     /** A forecast in relative terms, with the start of the current run over each threshold when breached. */
-    record Computed(SeriesKey key, Result result, int newestBlock, @Nullable LocalDateTime critRunStart,
-                    @Nullable LocalDateTime warnRunStart) {
+    record Computed(SeriesKey key, Result result, List<Point> daily, int newestBlock,
+                    @Nullable LocalDateTime critRunStart, @Nullable LocalDateTime warnRunStart) {
     }
 
     private final ForecastRepository repository;
@@ -110,11 +110,11 @@ class BreakingPoints {
             SeriesKey key = e.getKey();
             List<Point> hours = hourly.get(key);
             if (hours == null) {
-                out.add(new Computed(key, e.getValue(), newestBlock.get(key), null, null));
+                out.add(new Computed(key, e.getValue(), daily.get(key), newestBlock.get(key), null, null));
                 continue;
             }
             Result r = forecaster.forecast(key.metric().warn(), key.metric().crit(), daily.get(key), hours);
-            out.add(new Computed(key, r, 0, runStart(asOf, hours, key.metric().crit()),
+            out.add(new Computed(key, r, daily.get(key), 0, runStart(asOf, hours, key.metric().crit()),
                     runStart(asOf, hours, key.metric().warn())));
         }
         return out;
@@ -166,7 +166,9 @@ class BreakingPoints {
         var details = new Forecast.Details(fit == null ? 0 : fit.points(), fit == null ? null : round(fit.level()),
                 fit == null ? null : round(fit.sigma()), fit == null ? null : round(fit.slopeLowPerDay()),
                 fit == null ? null : round(fit.slopeHighPerDay()), r.daily() == null ? null : round(r.daily().slopePerDay()),
-                props.intervalZ(), props.lookbackDays(), m.hourlyStatistic());
+                props.intervalZ(), props.lookbackDays(), m.hourlyStatistic(), c.daily().stream()
+                        .sorted((a, b) -> Double.compare(a.x(), b.x()))
+                        .map(p -> new Forecast.Peak((int) Math.round(-p.x()), round(p.y()))).toList());
         return new Forecast(c.key().clusterId(), m.metricName(), m.metric().unit(), asOf, fit == null ? null : fit.method(),
                 r.status().id, Double.isNaN(r.current()) ? null : round(r.current()), m.crit(),
                 fit == null ? null : round(fit.slopePerDay()), critAt,

@@ -8,6 +8,9 @@ import dev.byocfleet.analysis.UsageRepository.ClusterUse;
 import dev.byocfleet.analysis.UsageRepository.Compute;
 import dev.byocfleet.analysis.UsageRepository.HourTotal;
 import dev.byocfleet.analysis.UsageRepository.WeekBill;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Usage patterns of a scope: heat maps, percentiles, idle and over-provisioned clusters with what
- * they waste. Reports are cached per scope and "as of" (the newest snapshot hour), so repeated
- * page loads within an hour cost one look-up of that hour.
+ * they waste. Reports are cached per scope for ten minutes.
  */
 @Component
 class UsagePatterns {
@@ -37,12 +39,9 @@ class UsagePatterns {
 
     private final UsageRepository repository;
     private final AnalysisProperties props;
-    private final Map<String, UsageReport> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, UsageReport> eldest) {
-            return size() > CACHED_REPORTS;
-        }
-    };
+    /** Usage moves slowly: a report is reused for ten minutes (a new snapshot hour changes little). */
+    private final Cache<String, UsageReport> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(CACHED_REPORTS).build();
 
     UsagePatterns(UsageRepository repository, AnalysisProperties props) {
         this.repository = repository;
@@ -51,24 +50,16 @@ class UsagePatterns {
 
     UsageReport report(UsageQuery q) {
         int days = q.days() == null ? props.usageDays() : q.days();
+        return cache.get(q + "|" + days, k -> report(q, days));
+    }
+
+    private UsageReport report(UsageQuery q, int days) {
         Optional<LocalDateTime> newest = repository.newestSnapshotHour();
-        var scope = new UsageReport.Scope(q.clusterId(), q.tier(), q.region(), q.type(), 0);
         if (newest.isEmpty()) {
-            return new UsageReport(null, scope, days, heatmap(List.of()), Map.of(), List.of(), List.of(),
-                    new UsageReport.Waste(0, 0, 0, 0));
+            return new UsageReport(null, new UsageReport.Scope(q.clusterId(), q.tier(), q.region(), q.type(), 0), days,
+                    heatmap(List.of()), Map.of(), List.of(), List.of(), new UsageReport.Waste(0, 0, 0, 0));
         }
-        String key = newest.get() + "|" + q + "|" + days;
-        synchronized (cache) {
-            UsageReport cached = cache.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        UsageReport report = compute(q, newest.get(), days);
-        synchronized (cache) {
-            cache.put(key, report);
-        }
-        return report;
+        return compute(q, newest.get(), days);
     }
 
     private UsageReport compute(UsageQuery q, LocalDateTime asOf, int days) {

@@ -6,6 +6,9 @@ import dev.byocfleet.fleet.FleetService;
 import dev.byocfleet.health.HealthRepository.ClusterState;
 import dev.byocfleet.health.HealthScorer.FiringAlert;
 import dev.byocfleet.health.HealthScorer.MetricWindow;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ public class HealthService {
     static final int DEFAULT_HISTORY_HOURS = 168;
     static final int MAX_HISTORY_HOURS = 24 * 90;
     static final int REASONS = 5;
+    /** How long a fleet-wide read model is served from memory at most. */
+    static final Duration READ_CACHE = Duration.ofSeconds(60);
     /** Later than any score: "the newest". */
     private static final LocalDateTime FAR_FUTURE = LocalDateTime.of(9999, 12, 31, 0, 0);
 
@@ -43,6 +48,9 @@ public class HealthService {
     private final HealthScorer scorer;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    /** The fleet view changes only when a pass stores scores; the expiry covers other instances' passes. */
+    private final Cache<String, FleetHealth> fleetView = Caffeine.newBuilder()
+            .expireAfterWrite(READ_CACHE).maximumSize(1).build();
 
     HealthService(HealthRepository repository, HealthProperties props, TransactionTemplate tx,
                   ApplicationEventPublisher events) {
@@ -110,6 +118,7 @@ public class HealthService {
         List<HealthScore> scores = computeScores(asOf);
         long t1 = System.nanoTime();
         tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores));
+        fleetView.invalidateAll();
         log.debug("health: {} scores as of {}: computed in {} ms, stored in {} ms", scores.size(), asOf,
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return scores;
@@ -178,7 +187,7 @@ public class HealthService {
     }
 
     public FleetHealth fleet() {
-        return FleetHealthSummary.of(repository);
+        return fleetView.get("fleet", k -> FleetHealthSummary.of(repository));
     }
 
     /** The newest hourly snapshot in the store: "as of" for a new pass. */

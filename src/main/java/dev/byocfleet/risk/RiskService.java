@@ -11,6 +11,9 @@ import dev.byocfleet.health.HealthService;
 import dev.byocfleet.risk.RiskRepository.ClusterFacts;
 import dev.byocfleet.risk.RiskRepository.CriticalRow;
 import dev.byocfleet.risk.RiskRepository.LevelGroup;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +50,9 @@ public class RiskService {
     private final OpenCriticalIssues issues;
     private final RiskScorer scorer;
     private final TransactionTemplate tx;
+    /** Fleet views change only when an assessment is stored; the expiry covers other instances. */
+    private final Cache<String, Object> views = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(60)).maximumSize(256).build();
 
     RiskService(RiskRepository repository, HealthService health, AnalysisService analysis, OpenCriticalIssues issues,
                 RiskProperties props, TransactionTemplate tx) {
@@ -87,6 +93,7 @@ public class RiskService {
                     open.getOrDefault(s.clusterId(), 0))));
         }
         tx.executeWithoutResult(status -> repository.replace(asOf, out));
+        views.invalidateAll();
         log.info("risk: {} clusters as of {} {} in {} ms", out.size(), asOf,
                 out.stream().collect(Collectors.groupingBy(RiskAssessment::riskLevel, TreeMap::new, Collectors.counting())),
                 (System.nanoTime() - started) / 1_000_000);
@@ -94,6 +101,10 @@ public class RiskService {
     }
 
     public RiskDistribution distribution() {
+        return (RiskDistribution) views.get("distribution", k -> computeDistribution());
+    }
+
+    private RiskDistribution computeDistribution() {
         Optional<LocalDateTime> hour = repository.latestHour();
         if (hour.isEmpty()) {
             return new RiskDistribution(null, 0, levels(), Map.of(), Map.of(), Map.of(), Map.of());
@@ -118,11 +129,15 @@ public class RiskService {
         if (!LEVELS.containsAll(levels)) {
             throw new InvalidParameterException("level", "level must be a comma-separated list of " + LEVELS);
         }
+        String t = tier == null || tier.isBlank() ? null : tier.trim().toUpperCase(Locale.ROOT);
+        return (CriticalClusters) views.get("critical|" + levels + "|" + t + "|" + limit, k -> computeCritical(levels, t, limit));
+    }
+
+    private CriticalClusters computeCritical(List<String> levels, @Nullable String t, int limit) {
         Optional<LocalDateTime> hour = repository.latestHour();
         if (hour.isEmpty()) {
             return new CriticalClusters(null, 0, List.of());
         }
-        String t = tier == null || tier.isBlank() ? null : tier.trim().toUpperCase(Locale.ROOT);
         List<CriticalClusters.Item> items = repository.atLevels(hour.get(), levels, t, limit).stream()
                 .map(RiskService::item).toList();
         return new CriticalClusters(hour.get(), items.size(), items);
