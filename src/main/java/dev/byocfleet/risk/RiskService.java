@@ -148,11 +148,13 @@ public class RiskService {
             throw new InvalidParameterException("id", "a cluster id has 1 to " + FleetService.MAX_CLUSTER_ID_LENGTH
                     + " characters");
         }
-        if (!repository.clusterExists(clusterId)) {
-            throw new NotFoundException("No cluster with id '" + clusterId + "'.");
-        }
-        return repository.latest(clusterId)
-                .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no risk assessment yet."));
+        return (RiskAssessment) views.get("cluster|" + clusterId, k -> {
+            if (!repository.clusterExists(clusterId)) {
+                throw new NotFoundException("No cluster with id '" + clusterId + "'.");
+            }
+            return repository.latest(clusterId)
+                    .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no risk assessment yet."));
+        });
     }
 
     private static CriticalClusters.Item item(CriticalRow row) {
