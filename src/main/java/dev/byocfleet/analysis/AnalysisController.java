@@ -67,13 +67,15 @@ class AnalysisController {
 
     @GetMapping("/breaking-point/{clusterId}")
     @Operation(summary = "One cluster's capacity metrics for a chart",
-            description = "Per capacity metric: hourly values and daily peaks of the lookback, the fitted line with its "
-                    + "prediction band into the future, and the forecast.")
+            description = "Per capacity metric: the daily peaks the trend was fitted on, the fitted line with its "
+                    + "prediction band into the future, and the forecast; with hourly=true also the hourly values.")
     @ApiResponse(responseCode = "404", description = "No such cluster",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ClusterBreakingPoint cluster(@PathVariable String clusterId,
-                                 @Parameter(description = "Only this capacity metric") @RequestParam(required = false) String metric) {
-        return analysis.clusterBreakingPoint(clusterId, metric);
+                                 @Parameter(description = "Only this capacity metric") @RequestParam(required = false) String metric,
+                                 @Parameter(description = "Also the hourly values of the lookback (reads the snapshot table)")
+                                 @RequestParam(defaultValue = "false") boolean hourly) {
+        return analysis.clusterBreakingPoint(clusterId, metric, hourly);
     }
 
     @GetMapping("/usage")

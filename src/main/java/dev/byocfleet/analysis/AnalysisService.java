@@ -3,6 +3,9 @@ package dev.byocfleet.analysis;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.api.NotFoundException;
 import dev.byocfleet.fleet.FleetService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,9 @@ public class AnalysisService {
     private final UsagePatterns usage;
     private final AnalysisProperties props;
     private final TransactionTemplate tx;
+    /** Read models change only when forecasts or a back-test are stored; the expiry covers other instances. */
+    private final Cache<Object, Object> views = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(60)).maximumSize(512).build();
 
     AnalysisService(ForecastRepository forecasts, BreakingPoints breakingPoints, ForecastBacktest backtest,
                     UsagePatterns usage, AnalysisProperties props, TransactionTemplate tx) {
@@ -50,7 +56,10 @@ public class AnalysisService {
             return Optional.empty();
         }
         List<Forecast> all = breakingPoints.forecastFleet(at.get());
+        long stored = System.nanoTime();
         tx.executeWithoutResult(s -> forecasts.replaceForecasts(at.get(), all, at.get().minusDays(props.keepDays())));
+        views.invalidateAll();
+        log.debug("forecasts: {} stored in {} ms", all.size(), (System.nanoTime() - stored) / 1_000_000);
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(Forecast::status, TreeMap::new,
                 Collectors.counting()));
         ForecastRun run = new ForecastRun(at.get(), all.size(), byStatus, (System.nanoTime() - started) / 1_000_000);
@@ -78,6 +87,10 @@ public class AnalysisService {
     }
 
     public BreakingPointTable breakingPoints(BreakingPointQuery query) {
+        return (BreakingPointTable) views.get(query, k -> table(query));
+    }
+
+    private BreakingPointTable table(BreakingPointQuery query) {
         Optional<LocalDateTime> at = forecasts.latestComputedAt();
         if (at.isEmpty()) {
             return new BreakingPointTable(null, props.horizonDays(), Map.of(), 0, query.limit(), query.offset(), List.of());
@@ -86,7 +99,11 @@ public class AnalysisService {
                 forecasts.countTable(at.get(), query), query.limit(), query.offset(), forecasts.table(at.get(), query));
     }
 
-    public ClusterBreakingPoint clusterBreakingPoint(String clusterId, @Nullable String metric) {
+    /**
+     * One cluster's forecasts with what a chart needs; the hourly values of the lookback only when
+     * asked for, since they are the one part that reads the snapshot table.
+     */
+    public ClusterBreakingPoint clusterBreakingPoint(String clusterId, @Nullable String metric, boolean withHourly) {
         if (clusterId == null || clusterId.isBlank() || clusterId.length() > FleetService.MAX_CLUSTER_ID_LENGTH) {
             throw new InvalidParameterException("cluster_id", "a cluster id has 1 to "
                     + FleetService.MAX_CLUSTER_ID_LENGTH + " characters");
@@ -94,31 +111,42 @@ public class AnalysisService {
         if (metric != null && CapacityMetric.byName(metric).isEmpty()) {
             throw new InvalidParameterException("metric", "metric must be one of " + CapacityMetric.names());
         }
+        return (ClusterBreakingPoint) views.get("cluster|" + clusterId + "|" + metric + "|" + withHourly,
+                k -> chart(clusterId, metric, withHourly));
+    }
+
+    private ClusterBreakingPoint chart(String clusterId, @Nullable String metric, boolean withHourly) {
         String name = forecasts.clusterName(clusterId)
                 .orElseThrow(() -> new NotFoundException("No cluster with id '" + clusterId + "'."));
         Optional<LocalDateTime> at = forecasts.latestComputedAt();
         if (at.isEmpty()) {
             return new ClusterBreakingPoint(clusterId, name, null, List.of());
         }
-        var peaks = forecasts.dailyPeaks(at.get(), props.lookbackDays(), props.minBlockHours(), clusterId);
+        Map<CapacityMetric, List<String>> series = new java.util.EnumMap<>(CapacityMetric.class);
+        for (CapacityMetric m : CapacityMetric.values()) {
+            if (metric == null || metric.equals(m.metricName())) {
+                series.put(m, List.of(clusterId));
+            }
+        }
+        Map<String, List<ForecastRepository.HourlyValue>> hourly = !withHourly ? Map.of() : forecasts
+                .hourly(series, at.get().minusDays(props.lookbackDays()), at.get()).stream()
+                .collect(Collectors.groupingBy(ForecastRepository.HourlyValue::metricName));
         List<ClusterBreakingPoint.MetricChart> charts = new ArrayList<>();
         for (Forecast f : forecasts.forecastsOf(clusterId, at.get())) {
             CapacityMetric m = CapacityMetric.byName(f.metricName()).orElseThrow();
-            if (metric != null && !metric.equals(f.metricName())) {
-                continue;
+            if (series.containsKey(m)) {
+                charts.add(new ClusterBreakingPoint.MetricChart(m.metricName(), m.metric().unit(), m.hourlyStatistic(),
+                        m.warn(), m.crit(), f, ForecastCharts.dailyPeaks(f),
+                        ForecastCharts.hourly(hourly.getOrDefault(m.metricName(), List.of())), ForecastCharts.trend(f)));
             }
-            var hourly = forecasts.hourly(m, List.of(clusterId), at.get().minusDays(props.lookbackDays()), at.get());
-            charts.add(new ClusterBreakingPoint.MetricChart(m.metricName(), m.metric().unit(), m.hourlyStatistic(),
-                    m.warn(), m.crit(), f, ForecastCharts.dailyPeaks(at.get(), peaks, m.metricName()),
-                    ForecastCharts.hourly(hourly), ForecastCharts.trend(f)));
         }
         return new ClusterBreakingPoint(clusterId, name, at.get(), charts);
     }
 
     /** The newest stored back-test; runs one first when there is none. */
     public Optional<Backtest> backtest() {
-        Optional<Backtest> stored = forecasts.latestBacktest();
-        return stored.isPresent() ? stored : runBacktest(null);
+        Backtest stored = (Backtest) views.get("backtest", k -> forecasts.latestBacktest().orElse(null));
+        return stored != null ? Optional.of(stored) : runBacktest(null);
     }
 
     /** Runs and stores a back-test as of {@code asOf} (default: the newest snapshot hour). */
@@ -129,6 +157,7 @@ public class AnalysisService {
         }
         Backtest b = backtest.run(at.get(), LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
         forecasts.saveBacktest(b);
+        views.invalidateAll();
         log.info("forecast back-test as of {}: {} in {} ms", b.asOf(), b.overall(), b.millis());
         return Optional.of(b);
     }

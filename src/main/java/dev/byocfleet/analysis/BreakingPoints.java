@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BreakingPoints {
 
+    private static final Logger log = LoggerFactory.getLogger(BreakingPoints.class);
+
     /** A series whose newest daily peak is older than this many days is not forecast. */
     static final int STALE_BLOCKS = 3;
 
@@ -36,8 +40,8 @@ class BreakingPoints {
     }
 
     /** A forecast in relative terms, with the start of the current run over each threshold when breached. */
-    record Computed(SeriesKey key, Result result, int newestBlock, @Nullable LocalDateTime critRunStart,
-                    @Nullable LocalDateTime warnRunStart) {
+    record Computed(SeriesKey key, Result result, List<Point> daily, int newestBlock,
+                    @Nullable LocalDateTime critRunStart, @Nullable LocalDateTime warnRunStart) {
     }
 
     private final ForecastRepository repository;
@@ -52,11 +56,16 @@ class BreakingPoints {
 
     /** The fleet's forecasts at {@code asOf}, not stored. */
     List<Forecast> forecastFleet(LocalDateTime asOf) {
-        Map<SeriesKey, List<Point>> daily = series(repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours()), 0);
+        long t0 = System.nanoTime();
+        List<DailyPeak> peaks = repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours());
+        long t1 = System.nanoTime();
+        Map<SeriesKey, List<Point>> daily = series(peaks, 0);
         List<Forecast> out = new ArrayList<>(daily.size());
         for (Computed c : forecastAll(asOf, daily)) {
             out.add(toForecast(asOf, c));
         }
+        log.debug("forecasts: {} daily peaks read in {} ms, {} series forecast in {} ms", peaks.size(),
+                (t1 - t0) / 1_000_000, out.size(), (System.nanoTime() - t1) / 1_000_000);
         return out;
     }
 
@@ -93,17 +102,19 @@ class BreakingPoints {
                 flagged.computeIfAbsent(m, k -> new HashSet<>()).add(e.getKey().clusterId());
             }
         }
+        long t0 = System.nanoTime();
         Map<SeriesKey, List<Point>> hourly = hourly(asOf, flagged);
+        log.debug("forecasts: hourly values of {} series read in {} ms", hourly.size(), (System.nanoTime() - t0) / 1_000_000);
         List<Computed> out = new ArrayList<>(first.size());
         for (Map.Entry<SeriesKey, Result> e : first.entrySet()) {
             SeriesKey key = e.getKey();
             List<Point> hours = hourly.get(key);
             if (hours == null) {
-                out.add(new Computed(key, e.getValue(), newestBlock.get(key), null, null));
+                out.add(new Computed(key, e.getValue(), daily.get(key), newestBlock.get(key), null, null));
                 continue;
             }
             Result r = forecaster.forecast(key.metric().warn(), key.metric().crit(), daily.get(key), hours);
-            out.add(new Computed(key, r, 0, runStart(asOf, hours, key.metric().crit()),
+            out.add(new Computed(key, r, daily.get(key), 0, runStart(asOf, hours, key.metric().crit()),
                     runStart(asOf, hours, key.metric().warn())));
         }
         return out;
@@ -118,12 +129,11 @@ class BreakingPoints {
     private Map<SeriesKey, List<Point>> hourly(LocalDateTime asOf, Map<CapacityMetric, Set<String>> flagged) {
         Map<SeriesKey, List<Point>> out = new HashMap<>();
         LocalDateTime after = asOf.minusDays(BreakingPointForecaster.BASELINE_DAYS).minusHours(props.recentHours() + 1L);
-        flagged.forEach((metric, ids) -> {
-            for (HourlyValue v : repository.hourly(metric, ids, after, asOf)) {
-                double x = -Duration.between(v.snapshotHour(), asOf).toHours();
-                out.computeIfAbsent(new SeriesKey(v.clusterId(), metric), k -> new ArrayList<>()).add(new Point(x, v.value()));
-            }
-        });
+        for (HourlyValue v : repository.hourly(flagged, after, asOf)) {
+            CapacityMetric metric = CapacityMetric.byName(v.metricName()).orElseThrow();
+            double x = -Duration.between(v.snapshotHour(), asOf).toHours();
+            out.computeIfAbsent(new SeriesKey(v.clusterId(), metric), k -> new ArrayList<>()).add(new Point(x, v.value()));
+        }
         return out;
     }
 
@@ -156,7 +166,9 @@ class BreakingPoints {
         var details = new Forecast.Details(fit == null ? 0 : fit.points(), fit == null ? null : round(fit.level()),
                 fit == null ? null : round(fit.sigma()), fit == null ? null : round(fit.slopeLowPerDay()),
                 fit == null ? null : round(fit.slopeHighPerDay()), r.daily() == null ? null : round(r.daily().slopePerDay()),
-                props.intervalZ(), props.lookbackDays(), m.hourlyStatistic());
+                props.intervalZ(), props.lookbackDays(), m.hourlyStatistic(), c.daily().stream()
+                        .sorted((a, b) -> Double.compare(a.x(), b.x()))
+                        .map(p -> new Forecast.Peak((int) Math.round(-p.x()), round(p.y()))).toList());
         return new Forecast(c.key().clusterId(), m.metricName(), m.metric().unit(), asOf, fit == null ? null : fit.method(),
                 r.status().id, Double.isNaN(r.current()) ? null : round(r.current()), m.crit(),
                 fit == null ? null : round(fit.slopePerDay()), critAt,

@@ -1,6 +1,7 @@
 package dev.byocfleet.analysis;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,10 @@ public record Forecast(
      */
     public record Details(int points, @Nullable Double level, @Nullable Double sigma, @Nullable Double slopeLowPerDay,
                           @Nullable Double slopeHighPerDay, @Nullable Double dailyTrendSlopePerDay, double intervalZ,
-                          int lookbackDays, String statistic) {
+                          int lookbackDays, String statistic, @Nullable List<Peak> peaks) {
+    }
+
+    /** A daily peak the trend was fitted on: the 24-hour block ending {@code block} days before computedAt. */
+    public record Peak(int block, double value) {
     }
 }

@@ -2,7 +2,6 @@ package dev.byocfleet.analysis;
 
 import dev.byocfleet.analysis.ClusterBreakingPoint.TimeValue;
 import dev.byocfleet.analysis.ClusterBreakingPoint.TrendPoint;
-import dev.byocfleet.analysis.ForecastRepository.DailyPeak;
 import dev.byocfleet.analysis.ForecastRepository.HourlyValue;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,10 +16,11 @@ final class ForecastCharts {
     private ForecastCharts() {
     }
 
-    static List<TimeValue> dailyPeaks(LocalDateTime asOf, List<DailyPeak> peaks, String metric) {
-        return peaks.stream().filter(p -> p.metricName().equals(metric))
-                .sorted(Comparator.comparingInt(DailyPeak::block).reversed())
-                .map(p -> new TimeValue(asOf.minusDays(p.block()), p.peak())).toList();
+    /** The points the trend was fitted on, oldest first (t = end of each 24-hour block). */
+    static List<TimeValue> dailyPeaks(Forecast f) {
+        List<Forecast.Peak> peaks = f.details().peaks() == null ? List.of() : f.details().peaks();
+        return peaks.stream().sorted(Comparator.comparingInt(Forecast.Peak::block).reversed())
+                .map(p -> new TimeValue(f.computedAt().minusDays(p.block()), p.value())).toList();
     }
 
     static List<TimeValue> hourly(List<HourlyValue> values) {

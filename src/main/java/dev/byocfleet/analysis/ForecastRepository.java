@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 class ForecastRepository {
 
     /** The peak of one metric of one cluster in the 24-hour block {@code block} days before "as of" (0 = newest). */
-    record DailyPeak(String clusterId, String metricName, int block, double peak, int hours) {
+    record DailyPeak(String clusterId, String metricName, int block, double peak) {
     }
 
     record HourlyValue(String clusterId, String metricName, LocalDateTime snapshotHour, double value) {
@@ -53,21 +53,30 @@ class ForecastRepository {
         return dailyPeaks(asOf, days, minHours, null);
     }
 
-    /** The same for one cluster when {@code clusterId} is given. */
+    /**
+     * The same for one cluster when {@code clusterId} is given. The blocks of a series travel as one
+     * text ("block:peak;..."): a result row per series instead of one per day, since reading rows
+     * over JDBC costs more than the aggregation itself at fleet scale.
+     */
     List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
         String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
         String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
+        String points = dialect.stringAgg("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";", "p.block");
         var spec = jdbc.sql("""
-                SELECT b.cluster_id, b.metric_name, b.block, max(b.v) AS peak, count(*) AS hours
+                SELECT p.cluster_id, p.metric_name, %3$s AS points
                 FROM (
-                  SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS block,
-                         CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS v
-                  FROM metrics.amv_hourly_snapshots_v1 s
-                  WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%2$s
-                ) b
-                WHERE b.v IS NOT NULL
-                GROUP BY b.cluster_id, b.metric_name, b.block
-                HAVING count(*) >= :minHours""".formatted(block, oneCluster))
+                  SELECT b.cluster_id, b.metric_name, b.block, max(b.v) AS peak
+                  FROM (
+                    SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS block,
+                           CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS v
+                    FROM metrics.amv_hourly_snapshots_v1 s
+                    WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%2$s
+                  ) b
+                  WHERE b.v IS NOT NULL
+                  GROUP BY b.cluster_id, b.metric_name, b.block
+                  HAVING count(*) >= :minHours
+                ) p
+                GROUP BY p.cluster_id, p.metric_name""".formatted(block, oneCluster, points))
                 .param("asOf", asOf)
                 .param("from", asOf.minusDays(days))
                 .param("metrics", CapacityMetric.names())
@@ -76,22 +85,42 @@ class ForecastRepository {
         if (clusterId != null) {
             spec = spec.param("clusterId", clusterId);
         }
-        return spec.query(DailyPeak.class).list();
+        List<DailyPeak> out = new ArrayList<>();
+        spec.query(rs -> {
+            String cluster = rs.getString("cluster_id");
+            String metric = rs.getString("metric_name");
+            for (String point : rs.getString("points").split(";")) {
+                int colon = point.indexOf(':');
+                out.add(new DailyPeak(cluster, metric, Integer.parseInt(point.substring(0, colon)),
+                        Double.parseDouble(point.substring(colon + 1))));
+            }
+        });
+        return out;
     }
 
-    /** Hourly values of one capacity metric of the given clusters in ({@code after}, {@code asOf}]. */
-    List<HourlyValue> hourly(CapacityMetric metric, Collection<String> clusterIds, LocalDateTime after,
+    /**
+     * Hourly values of the given series ({@code (cluster, metric)} pairs) in ({@code after},
+     * {@code asOf}], in one statement.
+     */
+    List<HourlyValue> hourly(Map<CapacityMetric, ? extends Collection<String>> series, LocalDateTime after,
                              LocalDateTime asOf) {
-        if (clusterIds.isEmpty()) {
+        List<String> keys = new ArrayList<>();
+        series.forEach((metric, ids) -> ids.forEach(id -> keys.add(id + "|" + metric.metricName())));
+        if (keys.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT s.cluster_id, s.metric_name, s.snapshot_hour, s.%s AS value
+                SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
+                       CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS value
                 FROM metrics.amv_hourly_snapshots_v1 s
-                WHERE s.metric_name = :metric AND s.cluster_id IN (:ids)
-                  AND s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.%1$s IS NOT NULL
-                ORDER BY s.cluster_id, s.snapshot_hour""".formatted(metric.hourlyStatistic()))
-                .param("metric", metric.metricName()).param("ids", clusterIds)
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
+                  AND s.cluster_id IN (:ids) AND concat(s.cluster_id, '|', s.metric_name) IN (:keys)
+                  AND CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END IS NOT NULL
+                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""")
+                .param("p95Metrics", CapacityMetric.p95Names())
+                .param("metrics", series.keySet().stream().map(CapacityMetric::metricName).toList())
+                .param("ids", series.values().stream().flatMap(Collection::stream).distinct().toList())
+                .param("keys", keys)
                 .param("after", after).param("asOf", asOf)
                 .query(HourlyValue.class).list();
     }

@@ -17,19 +17,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UsageRepository {
 
-    /** The fleet's total of one snapshot hour: mean CPU over clusters, total QPS. */
-    record HourTotal(LocalDateTime snapshotHour, @Nullable Double cpu, @Nullable Double qps) {
+    /**
+     * One cluster's week: per hour of the week (0 = Monday 00:00 UTC) the sums and counts of its
+     * hourly mean CPU and QPS over the window.
+     */
+    record WeekProfile(String clusterId, double[] cpuSum, int[] cpuCount, double[] qpsSum, int[] qpsCount) {
     }
 
     record MetricPercentiles(String metricName, @Nullable Double p50, @Nullable Double p95, @Nullable Double p99) {
     }
 
-    /** One cluster's use over the idle window and the whole window. */
+    /**
+     * One cluster's use over the idle window and the whole window, with its own utilization
+     * percentiles (hourly mean CPU, memory and QPS; hourly max disk).
+     */
     record ClusterUse(String clusterId, @Nullable String clusterName, @Nullable String tier, @Nullable String region,
                       @Nullable String clusterType, @Nullable String clusterState, int recentHours,
                       @Nullable Double recentMaxQps, @Nullable Double recentP95Cpu, int hours,
-                      @Nullable Double p95Cpu, @Nullable Double p95Mem) {
+                      @Nullable Double p95Cpu, @Nullable Double p95Mem,
+                      @Nullable Double cpuP50, @Nullable Double cpuP95, @Nullable Double cpuP99,
+                      @Nullable Double memP50, @Nullable Double memP95, @Nullable Double memP99,
+                      @Nullable Double diskP50, @Nullable Double diskP95, @Nullable Double diskP99,
+                      @Nullable Double qpsP50, @Nullable Double qpsP95, @Nullable Double qpsP99) {
     }
+
+    /** A Monday: hour 0 of every week. */
+    static final LocalDateTime WEEK_ORIGIN = LocalDateTime.of(2024, 1, 1, 0, 0);
 
     /** A cluster's compute (BE or warehouse) resources with their instance facts. */
     record Compute(String clusterId, @Nullable String csp, @Nullable String region, @Nullable String clusterType,
@@ -56,14 +69,18 @@ class UsageRepository {
         this.dialect = dialect;
     }
 
-    /** Scope joins over snapshots s: fixed fragments, values bound. */
+    /** Scope joins over snapshots s: fixed fragments, values bound; the fleet as a whole needs no join. */
     private static String scope(UsageQuery q, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("""
-                 FROM metrics.amv_hourly_snapshots_v1 s
-                JOIN byoc.cluster c ON c.cluster_id = s.cluster_id
-                LEFT JOIN byoc.account a ON a.account_id = c.account_id
-                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
-                WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf""");
+        boolean joins = q.tier() != null || q.region() != null || q.type() != null;
+        StringBuilder sql = new StringBuilder(" FROM metrics.amv_hourly_snapshots_v1 s");
+        if (joins) {
+            sql.append("""
+
+                    JOIN byoc.cluster c ON c.cluster_id = s.cluster_id
+                    LEFT JOIN byoc.account a ON a.account_id = c.account_id
+                    LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""");
+        }
+        sql.append(" WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf");
         if (q.clusterId() != null) {
             sql.append(" AND s.cluster_id = :clusterId");
             params.put("clusterId", q.clusterId());
@@ -95,16 +112,47 @@ class UsageRepository {
                 .query(LocalDateTime.class).optional();
     }
 
-    List<HourTotal> hourTotals(UsageQuery q, LocalDateTime from, LocalDateTime asOf) {
-        Map<String, Object> params = window(from, asOf);
-        String where = scope(q, params);
-        return jdbc.sql("""
-                SELECT s.snapshot_hour,
-                       avg(CASE WHEN s.metric_name = 'cpu_util_pct' THEN s.avg_value END) AS cpu,
-                       sum(CASE WHEN s.metric_name = 'query_qps' THEN s.avg_value END) AS qps""" + where + """
-                 AND s.metric_name IN ('cpu_util_pct', 'query_qps')
-                GROUP BY s.snapshot_hour""")
-                .params(params).query(HourTotal.class).list();
+    /** Every cluster's week profile over ({@code from}, {@code asOf}], one row per cluster. */
+    List<WeekProfile> weekProfiles(LocalDateTime from, LocalDateTime asOf) {
+        String how = "CAST(" + dialect.hoursBetween(":origin", "s.snapshot_hour") + " % 168 AS INT)";
+        String cells = dialect.stringAgg("concat(CAST(w.how AS VARCHAR), ':', CAST(coalesce(w.cpu_sum, 0) AS VARCHAR), ':', "
+                + "CAST(w.cpu_n AS VARCHAR), ':', CAST(coalesce(w.qps_sum, 0) AS VARCHAR), ':', CAST(w.qps_n AS VARCHAR))",
+                ";", "w.how");
+        List<WeekProfile> out = new ArrayList<>();
+        jdbc.sql("""
+                SELECT w.cluster_id, %2$s AS cells
+                FROM (
+                  SELECT h.cluster_id, h.how,
+                         sum(CASE WHEN h.metric_name = 'cpu_util_pct' THEN h.avg_value END) AS cpu_sum,
+                         count(CASE WHEN h.metric_name = 'cpu_util_pct' THEN h.avg_value END) AS cpu_n,
+                         sum(CASE WHEN h.metric_name = 'query_qps' THEN h.avg_value END) AS qps_sum,
+                         count(CASE WHEN h.metric_name = 'query_qps' THEN h.avg_value END) AS qps_n
+                  FROM (
+                    SELECT s.cluster_id, s.metric_name, s.avg_value, %1$s AS how
+                    FROM metrics.amv_hourly_snapshots_v1 s
+                    WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf
+                      AND s.metric_name IN ('cpu_util_pct', 'query_qps')
+                  ) h
+                  GROUP BY h.cluster_id, h.how
+                ) w
+                GROUP BY w.cluster_id""".formatted(how, cells))
+                .param("origin", WEEK_ORIGIN).param("from", from).param("asOf", asOf)
+                .query(rs -> {
+                    double[] cpuSum = new double[168];
+                    int[] cpuN = new int[168];
+                    double[] qpsSum = new double[168];
+                    int[] qpsN = new int[168];
+                    for (String cell : rs.getString("cells").split(";")) {
+                        String[] f = cell.split(":");
+                        int h = Integer.parseInt(f[0]);
+                        cpuSum[h] = Double.parseDouble(f[1]);
+                        cpuN[h] = Integer.parseInt(f[2]);
+                        qpsSum[h] = Double.parseDouble(f[3]);
+                        qpsN[h] = Integer.parseInt(f[4]);
+                    }
+                    out.add(new WeekProfile(rs.getString("cluster_id"), cpuSum, cpuN, qpsSum, qpsN));
+                });
+        return out;
     }
 
     /** p50/p95/p99 over every cluster-hour: hourly mean for CPU, memory and QPS, hourly max for disk. */
@@ -120,29 +168,43 @@ class UsageRepository {
     }
 
     /**
-     * Per cluster in scope: hours, highest hourly QPS and p95 of hourly p95 CPU since
-     * {@code recentFrom}, and p95 of hourly p95 CPU and memory over the whole window.
+     * Per cluster of the fleet: hours, highest hourly QPS and p95 of hourly p95 CPU since
+     * {@code recentFrom}; p95 of hourly p95 CPU and memory over the whole window; and the cluster's
+     * utilization percentiles. One statement for the fleet: every scope is a filter of its rows.
      */
-    List<ClusterUse> clusterUse(UsageQuery q, LocalDateTime from, LocalDateTime recentFrom, LocalDateTime asOf) {
-        Map<String, Object> params = window(from, asOf);
-        params.put("recentFrom", recentFrom);
-        String where = scope(q, params);
+    List<ClusterUse> clusterUse(LocalDateTime from, LocalDateTime recentFrom, LocalDateTime asOf) {
         String recentCpu = "CASE WHEN s.metric_name = 'cpu_util_pct' AND s.snapshot_hour > :recentFrom THEN s.p95_value END";
+        StringBuilder pcts = new StringBuilder();
+        for (String[] m : new String[][] {{"cpu", "cpu_util_pct", "avg_value"}, {"mem", "mem_util_pct", "avg_value"},
+                {"disk", "disk_used_pct", "max_value"}, {"qps", "query_qps", "avg_value"}}) {
+            String v = "CASE WHEN s.metric_name = '" + m[1] + "' THEN s." + m[2] + " END";
+            for (int p : new int[] {50, 95, 99}) {
+                pcts.append(", ").append(dialect.percentile(v, p / 100.0)).append(" AS ").append(m[0]).append("_p").append(p);
+            }
+        }
+        // aggregate the snapshots first and name the few thousand results after; a snapshot row is
+        // unique per cluster, metric and hour, so counting rows counts hours
         return jdbc.sql("""
-                SELECT s.cluster_id, max(c.cluster_name) AS cluster_name, max(p.tier) AS tier, max(c.region) AS region,
-                       max(c.cluster_type) AS cluster_type, max(c.cluster_state) AS cluster_state,
-                       count(DISTINCT CASE WHEN s.metric_name = 'cpu_util_pct' AND s.snapshot_hour > :recentFrom
-                                           THEN s.snapshot_hour END) AS recent_hours,
-                       max(CASE WHEN s.metric_name = 'query_qps' AND s.snapshot_hour > :recentFrom THEN s.max_value END) AS recent_max_qps,
-                       %s AS recent_p95_cpu,
-                       count(DISTINCT CASE WHEN s.metric_name = 'cpu_util_pct' THEN s.snapshot_hour END) AS hours,
-                       %s AS p95_cpu, %s AS p95_mem""".formatted(dialect.percentile(recentCpu, 0.95),
+                SELECT u.*, c.cluster_name, p.tier, c.region, c.cluster_type, c.cluster_state
+                FROM (
+                  SELECT s.cluster_id,
+                         count(CASE WHEN s.metric_name = 'cpu_util_pct' AND s.snapshot_hour > :recentFrom THEN 1 END) AS recent_hours,
+                         max(CASE WHEN s.metric_name = 'query_qps' AND s.snapshot_hour > :recentFrom THEN s.max_value END) AS recent_max_qps,
+                         %s AS recent_p95_cpu,
+                         count(CASE WHEN s.metric_name = 'cpu_util_pct' THEN 1 END) AS hours,
+                         %s AS p95_cpu, %s AS p95_mem%s
+                  FROM metrics.amv_hourly_snapshots_v1 s
+                  WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf
+                    AND s.metric_name IN ('cpu_util_pct', 'mem_util_pct', 'disk_used_pct', 'query_qps')
+                  GROUP BY s.cluster_id
+                ) u
+                JOIN byoc.cluster c ON c.cluster_id = u.cluster_id
+                LEFT JOIN byoc.account a ON a.account_id = c.account_id
+                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""".formatted(dialect.percentile(recentCpu, 0.95),
                         dialect.percentile("CASE WHEN s.metric_name = 'cpu_util_pct' THEN s.p95_value END", 0.95),
-                        dialect.percentile("CASE WHEN s.metric_name = 'mem_util_pct' THEN s.p95_value END", 0.95))
-                        + where + """
-                         AND s.metric_name IN ('cpu_util_pct', 'mem_util_pct', 'query_qps')
-                        GROUP BY s.cluster_id""")
-                .params(params).query(ClusterUse.class).list();
+                        dialect.percentile("CASE WHEN s.metric_name = 'mem_util_pct' THEN s.p95_value END", 0.95), pcts))
+                .param("from", from).param("recentFrom", recentFrom).param("asOf", asOf)
+                .query(ClusterUse.class).list();
     }
 
     List<Compute> compute(Collection<String> clusterIds) {

@@ -69,6 +69,9 @@ public final class Cli implements Callable<Integer> {
         // A one-shot command never generates the demo fleet on its own.
         args.add("--byoc.demo.preset=none");
         args.add("--byoc.metrics.refresh-enabled=false");
+        // nor scores or back-tests in the background while it runs (a store being generated is incomplete)
+        args.add("--byoc.health.schedule-enabled=false");
+        args.add("--byoc.analysis.schedule-enabled=false");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ByocFleetApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

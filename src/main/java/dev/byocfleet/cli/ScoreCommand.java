@@ -18,6 +18,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--backtest", description = "also back-test the forecaster once")
     boolean backtest;
 
+    @Option(names = "--reset", description = "delete stored scores, risk snapshots, forecasts and back-tests first, "
+            + "so the history is scored afresh (and timed)")
+    boolean reset;
+
     @Option(names = "--repeat", defaultValue = "3", description = "timed rounds (default: ${DEFAULT-VALUE})")
     int repeat;
 
@@ -26,8 +30,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Cli.withStore(List.of("--byoc.health.schedule-enabled=false"), ctx -> {
-            var result = ctx.getBean(ScoringBenchmark.class).run(Math.max(1, repeat), forecast, backtest);
+        return Cli.withStore(List.of(), ctx -> {
+            var result = ctx.getBean(ScoringBenchmark.class).run(Math.max(1, repeat), forecast, backtest, reset);
             return Cli.printJson("score", result, out);
         });
     }

@@ -81,30 +81,42 @@ class HealthRepository {
      * Per cluster and dictionary metric with thresholds, over the snapshot hours in
      * ({@code after}, {@code asOf}]: the hourly value is the dictionary's aggregation of the hour
      * (max, min, avg, or the hour's total for counts), with its extremes, total, newest value and
-     * the hours at or beyond the warning and critical thresholds.
+     * the hours at or beyond the warning and critical thresholds. Only metrics that left their band
+     * come back, plus one row per cluster with data (carrying how many metrics it has): the rest
+     * cost nothing, and reading rows is the dearest part at fleet scale.
      */
     List<MetricWindow> windowStats(LocalDateTime after, LocalDateTime asOf) {
         return jdbc.sql("""
-                SELECT w.cluster_id, w.metric_name, count(*) AS hours, max(w.v) AS max_value, min(w.v) AS min_value,
-                       sum(w.v) AS total, max_by(w.v, w.snapshot_hour) AS latest,
-                       sum(CASE WHEN w.direction = 'lower_is_worse'
-                                THEN CASE WHEN w.v <= w.warn_threshold THEN 1 ELSE 0 END
-                                ELSE CASE WHEN w.v >= w.warn_threshold THEN 1 ELSE 0 END END) AS bad_hours,
-                       sum(CASE WHEN w.direction = 'lower_is_worse'
-                                THEN CASE WHEN w.v <= w.crit_threshold THEN 1 ELSE 0 END
-                                ELSE CASE WHEN w.v >= w.crit_threshold THEN 1 ELSE 0 END END) AS crit_hours
+                SELECT g.cluster_id, g.metric_name, g.hours, g.max_value, g.min_value, g.total, g.latest, g.bad_hours,
+                       g.crit_hours, g.checked
                 FROM (
-                  SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
-                         CASE d.aggregation WHEN 'max' THEN s.max_value WHEN 'min' THEN s.min_value
-                              WHEN 'sum' THEN s.avg_value * s.sample_count ELSE s.avg_value END AS v,
-                         d.direction, d.warn_threshold, d.crit_threshold
-                  FROM metrics.amv_hourly_snapshots_v1 s
-                  JOIN metrics.metric_dictionary d ON d.metric_name = s.metric_name
-                  WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
-                    AND d.warn_threshold IS NOT NULL AND d.crit_threshold IS NOT NULL
-                ) w
-                WHERE w.v IS NOT NULL
-                GROUP BY w.cluster_id, w.metric_name""")
+                  SELECT x.*, count(*) OVER (PARTITION BY x.cluster_id) AS checked,
+                         row_number() OVER (PARTITION BY x.cluster_id ORDER BY x.metric_name) AS rn
+                  FROM (
+                    SELECT w.cluster_id, w.metric_name, count(*) AS hours, max(w.v) AS max_value, min(w.v) AS min_value,
+                           sum(w.v) AS total, max_by(w.v, w.snapshot_hour) AS latest,
+                           max(w.aggregation) AS aggregation, max(w.warn_threshold) AS warn_threshold,
+                           sum(CASE WHEN w.direction = 'lower_is_worse'
+                                    THEN CASE WHEN w.v <= w.warn_threshold THEN 1 ELSE 0 END
+                                    ELSE CASE WHEN w.v >= w.warn_threshold THEN 1 ELSE 0 END END) AS bad_hours,
+                           sum(CASE WHEN w.direction = 'lower_is_worse'
+                                    THEN CASE WHEN w.v <= w.crit_threshold THEN 1 ELSE 0 END
+                                    ELSE CASE WHEN w.v >= w.crit_threshold THEN 1 ELSE 0 END END) AS crit_hours
+                    FROM (
+                      SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
+                             CASE d.aggregation WHEN 'max' THEN s.max_value WHEN 'min' THEN s.min_value
+                                  WHEN 'sum' THEN s.avg_value * s.sample_count ELSE s.avg_value END AS v,
+                             d.aggregation, d.direction, d.warn_threshold, d.crit_threshold
+                      FROM metrics.amv_hourly_snapshots_v1 s
+                      JOIN metrics.metric_dictionary d ON d.metric_name = s.metric_name
+                      WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
+                        AND d.warn_threshold IS NOT NULL AND d.crit_threshold IS NOT NULL
+                    ) w
+                    WHERE w.v IS NOT NULL
+                    GROUP BY w.cluster_id, w.metric_name
+                  ) x
+                ) g
+                WHERE g.bad_hours > 0 OR g.rn = 1 OR (g.aggregation = 'sum' AND g.total >= g.warn_threshold)""")
                 .param("after", after).param("asOf", asOf)
                 .query(MetricWindow.class).list();
     }
@@ -218,6 +230,17 @@ class HealthRepository {
                 WHERE h.scored_at = :at""")
                 .param("at", scoredAt)
                 .query(FleetRow.class).list();
+    }
+
+    /** Cluster scores of one hour (clusters without data left out). */
+    java.util.Map<String, Double> scoreValuesAt(LocalDateTime scoredAt) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT cluster_id, score FROM alerts.cluster_health_scores WHERE scored_at = :at AND score IS NOT NULL")
+                .param("at", scoredAt)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                });
+        return out;
     }
 
     Optional<String> clusterName(String clusterId) {

@@ -25,9 +25,12 @@ final class HealthScorer {
 
     static final String ABNORMAL = "ABNORMAL";
 
-    /** A metric over the window, from the hourly snapshots (the value per hour follows the dictionary's aggregation). */
+    /**
+     * A metric over the window, from the hourly snapshots (the value per hour follows the
+     * dictionary's aggregation); {@code checked} is how many metrics the cluster has in the window.
+     */
     record MetricWindow(String clusterId, String metricName, int hours, double maxValue, double minValue,
-                        double total, double latest, int badHours, int critHours) {
+                        double total, double latest, int badHours, int critHours, int checked) {
     }
 
     /** A distinct alert that was firing in the window. */
@@ -50,13 +53,12 @@ final class HealthScorer {
             return new HealthScore(clusterId, asOf, windowStart, asOf, null, HealthScore.NO_DATA, e);
         }
         List<Factor> factors = new ArrayList<>();
-        int checked = 0;
+        int checked = metrics.getFirst().checked();
         for (MetricWindow w : metrics) {
             CanonicalMetric m = CanonicalMetric.byName(w.metricName()).orElse(null);
             if (m == null || m.warnThreshold() == null || m.critThreshold() == null) {
                 continue;
             }
-            checked++;
             Factor f = metricFactor(m, w);
             if (f != null) {
                 factors.add(f);

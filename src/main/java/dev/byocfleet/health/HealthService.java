@@ -6,6 +6,9 @@ import dev.byocfleet.fleet.FleetService;
 import dev.byocfleet.health.HealthRepository.ClusterState;
 import dev.byocfleet.health.HealthScorer.FiringAlert;
 import dev.byocfleet.health.HealthScorer.MetricWindow;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ public class HealthService {
     static final int DEFAULT_HISTORY_HOURS = 168;
     static final int MAX_HISTORY_HOURS = 24 * 90;
     static final int REASONS = 5;
+    /** How long a fleet-wide read model is served from memory at most. */
+    static final Duration READ_CACHE = Duration.ofSeconds(60);
     /** Later than any score: "the newest". */
     private static final LocalDateTime FAR_FUTURE = LocalDateTime.of(9999, 12, 31, 0, 0);
 
@@ -43,6 +48,9 @@ public class HealthService {
     private final HealthScorer scorer;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    /** Read views change only when a pass stores scores; the expiry covers other instances' passes. */
+    private final Cache<String, Object> views = Caffeine.newBuilder()
+            .expireAfterWrite(READ_CACHE).maximumSize(2_048).build();
 
     HealthService(HealthRepository repository, HealthProperties props, TransactionTemplate tx,
                   ApplicationEventPublisher events) {
@@ -110,6 +118,7 @@ public class HealthService {
         List<HealthScore> scores = computeScores(asOf);
         long t1 = System.nanoTime();
         tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores));
+        views.invalidateAll();
         log.debug("health: {} scores as of {}: computed in {} ms, stored in {} ms", scores.size(), asOf,
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return scores;
@@ -142,6 +151,10 @@ public class HealthService {
             throw new InvalidParameterException("hours", "hours must be between 1 and " + MAX_HISTORY_HOURS);
         }
         String name = clusterName(clusterId);
+        return (ClusterHealth) views.get("cluster|" + clusterId + "|" + h, k -> clusterView(clusterId, name, h));
+    }
+
+    private ClusterHealth clusterView(String clusterId, String name, int h) {
         Optional<HealthScore> latest = repository.scoreAtOrBefore(clusterId, FAR_FUTURE);
         List<ClusterHealth.HistoryPoint> history = latest
                 .map(l -> repository.history(clusterId, l.scoredAt().minusHours(h - 1L)).stream()
@@ -152,6 +165,10 @@ public class HealthService {
 
     public HealthWhy why(String clusterId) {
         clusterName(clusterId);
+        return (HealthWhy) views.get("why|" + clusterId, k -> whyView(clusterId));
+    }
+
+    private HealthWhy whyView(String clusterId) {
         HealthScore s = repository.scoreAtOrBefore(clusterId, FAR_FUTURE)
                 .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no health score yet."));
         List<HealthWhy.Reason> reasons = s.explanation().factors().stream().limit(REASONS)
@@ -163,6 +180,10 @@ public class HealthService {
     /** Compares the scores at or before {@code from} (default: 24 h before {@code to}) and {@code to} (default: newest). */
     public HealthDiff diff(String clusterId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
         clusterName(clusterId);
+        return (HealthDiff) views.get("diff|" + clusterId + "|" + from + "|" + to, k -> diffView(clusterId, from, to));
+    }
+
+    private HealthDiff diffView(String clusterId, @Nullable LocalDateTime from, @Nullable LocalDateTime to) {
         HealthScore end = repository.scoreAtOrBefore(clusterId, to == null ? FAR_FUTURE : to)
                 .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no health score"
                         + (to == null ? " yet." : " at or before " + to + ".")));
@@ -178,7 +199,7 @@ public class HealthService {
     }
 
     public FleetHealth fleet() {
-        return FleetHealthSummary.of(repository);
+        return (FleetHealth) views.get("fleet", k -> FleetHealthSummary.of(repository));
     }
 
     /** The newest hourly snapshot in the store: "as of" for a new pass. */
@@ -198,10 +219,7 @@ public class HealthService {
 
     /** Scores of the newest scored hour at or before {@code atOrBefore}, by cluster; empty when none. */
     public Map<String, Double> scoreValuesAtOrBefore(LocalDateTime atOrBefore) {
-        return repository.scoredAtOrBefore(atOrBefore)
-                .map(at -> repository.fleetAt(at).stream().filter(r -> r.score() != null)
-                        .collect(Collectors.toMap(HealthRepository.FleetRow::clusterId, HealthRepository.FleetRow::score)))
-                .orElse(Map.of());
+        return repository.scoredAtOrBefore(atOrBefore).map(repository::scoreValuesAt).orElse(Map.of());
     }
 
     private String clusterName(String clusterId) {
@@ -209,8 +227,8 @@ public class HealthService {
             throw new InvalidParameterException("id", "a cluster id has 1 to " + FleetService.MAX_CLUSTER_ID_LENGTH
                     + " characters");
         }
-        return repository.clusterName(clusterId)
-                .orElseThrow(() -> new NotFoundException("No cluster with id '" + clusterId + "'."));
+        return (String) views.get("name|" + clusterId, k -> repository.clusterName(clusterId)
+                .orElseThrow(() -> new NotFoundException("No cluster with id '" + clusterId + "'.")));
     }
 
     private static int noData(List<HealthScore> scores) {

@@ -11,6 +11,9 @@ import dev.byocfleet.health.HealthService;
 import dev.byocfleet.risk.RiskRepository.ClusterFacts;
 import dev.byocfleet.risk.RiskRepository.CriticalRow;
 import dev.byocfleet.risk.RiskRepository.LevelGroup;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +50,9 @@ public class RiskService {
     private final OpenCriticalIssues issues;
     private final RiskScorer scorer;
     private final TransactionTemplate tx;
+    /** Fleet views change only when an assessment is stored; the expiry covers other instances. */
+    private final Cache<String, Object> views = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(60)).maximumSize(256).build();
 
     RiskService(RiskRepository repository, HealthService health, AnalysisService analysis, OpenCriticalIssues issues,
                 RiskProperties props, TransactionTemplate tx) {
@@ -69,11 +75,16 @@ public class RiskService {
     public synchronized List<RiskAssessment> assess(LocalDateTime asOf) {
         long started = System.nanoTime();
         List<HealthScore> scores = health.scoresAt(asOf);
+        long t1 = System.nanoTime();
         Map<String, Double> dayBefore = health.scoreValuesAtOrBefore(asOf.minusHours(24));
+        long t2 = System.nanoTime();
         Map<String, Forecast> breaches = analysis.nearestBreaches();
+        long t3 = System.nanoTime();
         Map<String, Integer> open = issues.countsByCluster(asOf);
         Map<String, ClusterFacts> facts = repository.clusterFacts().stream()
                 .collect(Collectors.toMap(ClusterFacts::clusterId, Function.identity()));
+        log.debug("risk: scores {} ms, scores a day before {} ms, breaches {} ms, facts {} ms", (t1 - started) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         List<RiskAssessment> out = new ArrayList<>(scores.size());
         for (HealthScore s : scores) {
             ClusterFacts f = facts.get(s.clusterId());
@@ -82,6 +93,7 @@ public class RiskService {
                     open.getOrDefault(s.clusterId(), 0))));
         }
         tx.executeWithoutResult(status -> repository.replace(asOf, out));
+        views.invalidateAll();
         log.info("risk: {} clusters as of {} {} in {} ms", out.size(), asOf,
                 out.stream().collect(Collectors.groupingBy(RiskAssessment::riskLevel, TreeMap::new, Collectors.counting())),
                 (System.nanoTime() - started) / 1_000_000);
@@ -89,6 +101,10 @@ public class RiskService {
     }
 
     public RiskDistribution distribution() {
+        return (RiskDistribution) views.get("distribution", k -> computeDistribution());
+    }
+
+    private RiskDistribution computeDistribution() {
         Optional<LocalDateTime> hour = repository.latestHour();
         if (hour.isEmpty()) {
             return new RiskDistribution(null, 0, levels(), Map.of(), Map.of(), Map.of(), Map.of());
@@ -113,11 +129,15 @@ public class RiskService {
         if (!LEVELS.containsAll(levels)) {
             throw new InvalidParameterException("level", "level must be a comma-separated list of " + LEVELS);
         }
+        String t = tier == null || tier.isBlank() ? null : tier.trim().toUpperCase(Locale.ROOT);
+        return (CriticalClusters) views.get("critical|" + levels + "|" + t + "|" + limit, k -> computeCritical(levels, t, limit));
+    }
+
+    private CriticalClusters computeCritical(List<String> levels, @Nullable String t, int limit) {
         Optional<LocalDateTime> hour = repository.latestHour();
         if (hour.isEmpty()) {
             return new CriticalClusters(null, 0, List.of());
         }
-        String t = tier == null || tier.isBlank() ? null : tier.trim().toUpperCase(Locale.ROOT);
         List<CriticalClusters.Item> items = repository.atLevels(hour.get(), levels, t, limit).stream()
                 .map(RiskService::item).toList();
         return new CriticalClusters(hour.get(), items.size(), items);
@@ -128,11 +148,13 @@ public class RiskService {
             throw new InvalidParameterException("id", "a cluster id has 1 to " + FleetService.MAX_CLUSTER_ID_LENGTH
                     + " characters");
         }
-        if (!repository.clusterExists(clusterId)) {
-            throw new NotFoundException("No cluster with id '" + clusterId + "'.");
-        }
-        return repository.latest(clusterId)
-                .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no risk assessment yet."));
+        return (RiskAssessment) views.get("cluster|" + clusterId, k -> {
+            if (!repository.clusterExists(clusterId)) {
+                throw new NotFoundException("No cluster with id '" + clusterId + "'.");
+            }
+            return repository.latest(clusterId)
+                    .orElseThrow(() -> new NotFoundException("Cluster '" + clusterId + "' has no risk assessment yet."));
+        });
     }
 
     private static CriticalClusters.Item item(CriticalRow row) {

@@ -43,9 +43,12 @@ public class ScoringBenchmark {
         this.healthProps = healthProps;
     }
 
-    public Result run(int repeat, boolean forecast, boolean backtest) {
+    public Result run(int repeat, boolean forecast, boolean backtest, boolean reset) {
         LocalDateTime asOf = health.newestSnapshotHour()
                 .orElseThrow(() -> new IllegalStateException("the store has no hourly snapshots to score"));
+        if (reset) {
+            repository.deleteComputed();
+        }
         long h0 = System.nanoTime();
         int filled = health.backfill(asOf);
         long historyMillis = (System.nanoTime() - h0) / 1_000_000;

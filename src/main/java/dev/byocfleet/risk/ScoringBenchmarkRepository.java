@@ -48,6 +48,14 @@ class ScoringBenchmarkRepository {
         return rows[0];
     }
 
+    /** Deletes everything a scoring pass computes, so the next one starts from the snapshots alone. */
+    void deleteComputed() {
+        for (String table : List.of("alerts.cluster_health_scores", "alerts.cluster_risk_snapshots",
+                "alerts.capacity_forecasts", "alerts.forecast_backtests")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
     long snapshotRows(LocalDateTime after, LocalDateTime asOf, List<String> metrics) {
         String only = metrics.isEmpty() ? "" : " AND metric_name IN (:metrics)";
         var spec = jdbc.sql("SELECT count(*) FROM metrics.amv_hourly_snapshots_v1 WHERE snapshot_hour > :after "

@@ -42,6 +42,12 @@ public interface Dialect {
      */
     String hoursBetween(String fromExpr, String toExpr);
 
+    /**
+     * An aggregate concatenating {@code expr} (text) of a group with {@code separator}, in the
+     * order of {@code orderBy}: fewer, wider rows where many small ones would cross the wire.
+     */
+    String stringAgg(String expr, String separator, String orderBy);
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

@@ -82,6 +82,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String stringAgg(String expr, String separator, String orderBy) {
+        return "string_agg(" + expr + ", '" + separator.replace("'", "''") + "' ORDER BY " + orderBy + ")";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -79,6 +79,11 @@ public final class StarRocksDialect implements Dialect {
     }
 
     @Override
+    public String stringAgg(String expr, String separator, String orderBy) {
+        return "group_concat(" + expr + " ORDER BY " + orderBy + " SEPARATOR '" + separator.replace("'", "''") + "')";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "get_json_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

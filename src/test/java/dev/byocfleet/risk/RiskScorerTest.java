@@ -30,7 +30,7 @@ class RiskScorerTest {
         LocalDateTime at = status.equals("breached") ? AS_OF.minusHours(5) : AS_OF.plusMinutes(Math.round(days * 1440));
         return new Forecast("c-1", "disk_used_pct", "%", AS_OF, "theil_sen_daily_peak", status, 88.0, 90.0, 0.5, at, at,
                 at, days, 30, 0.9, 80.0, "breached", AS_OF.minusDays(2), null, null,
-                new Forecast.Details(14, 88.0, 0.2, 0.4, 0.6, 0.5, 1.645, 14, "max_value"));
+                new Forecast.Details(14, 88.0, 0.2, 0.4, 0.6, 0.5, 1.645, 14, "max_value", List.of()));
     }
 
     private RiskAssessment assess(String tier, Double score, Double dayBefore, Forecast nearest, int issues) {

@@ -148,6 +148,20 @@ class DialectTest {
     }
 
     @Test
+    void duckDbStringAggJoinsAGroupInOrder() {
+        try (TestStore store = new TestStore()) {
+            String joined = new JdbcTemplate(store.dataSource()).queryForObject("SELECT "
+                    + duckDb.stringAgg("CAST(x AS VARCHAR)", ";", "x DESC") + " FROM range(1, 4) t(x)", String.class);
+            assertThat(joined).isEqualTo("3;2;1");
+        }
+    }
+
+    @Test
+    void starRocksRendersGroupConcatWithOrderAndSeparator() {
+        assertThat(starRocks.stringAgg("v", ";", "b")).isEqualTo("group_concat(v ORDER BY b SEPARATOR ';')");
+    }
+
+    @Test
     void starRocksRendersHoursDiffWithTheLaterTimeFirst() {
         assertThat(starRocks.hoursBetween("s.snapshot_hour", "?")).isEqualTo("hours_diff(?, s.snapshot_hour)");
     }
