@@ -59,15 +59,7 @@ public record AlertQuery(
     }
 
     public AlertQuery {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "size must be between 1 and " + MAX_SIZE);
-        }
-        if (sort == null) {
-            throw new InvalidParameterException("sort", "sort is required");
-        }
+        ListParameters.checkPage(page, size, MAX_SIZE, sort);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameterException("to", "to must be later than from");
         }

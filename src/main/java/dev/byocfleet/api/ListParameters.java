@@ -45,6 +45,19 @@ public final class ListParameters {
         return new Sort<>(field, descending);
     }
 
+    /** Checks a page request: page from 0, size from 1 to {@code maxSize}, a sort present. */
+    public static void checkPage(int page, int size, int maxSize, @Nullable Object sort) {
+        if (page < 0) {
+            throw new InvalidParameterException("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > maxSize) {
+            throw new InvalidParameterException("size", "size must be between 1 and " + maxSize);
+        }
+        if (sort == null) {
+            throw new InvalidParameterException("sort", "sort is required");
+        }
+    }
+
     /** A text filter, stripped; null when absent or blank; at most {@code maxLength} characters. */
     public static @Nullable String text(String parameter, @Nullable String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -45,15 +45,7 @@ public record ClusterQuery(
     }
 
     public ClusterQuery {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "size must be between 1 and " + MAX_SIZE);
-        }
-        if (sort == null) {
-            throw new InvalidParameterException("sort", "sort is required");
-        }
+        ListParameters.checkPage(page, size, MAX_SIZE, sort);
         text = filter("q", text);
         state = upper(filter("state", state));
         type = upper(filter("type", type));
