@@ -102,37 +102,34 @@ public class WebhookIntakeBench {
         for (Config c : configs) {
             for (int round = 1; round <= rounds; round++) {
                 List<String[]> pairs = pairs(c);
-                // alternate which goes first, so drift in the machine's load is shared
-                List<String> order = round % 2 == 1 ? List.of("alertmanager", "ours") : List.of("ours", "alertmanager");
-                for (String target : order) {
-                    List<String> bodies = pairs.stream().map(p -> target.equals("ours") ? p[1] : p[0]).toList();
-                    Run r = measure(target, c, round, bodies);
-                    runs.add(r);
-                    System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
-                            c.name(), target, round, r.alertsPerSecond(), pct(r.latenciesNanos(), 50), pct(r.latenciesNanos(), 99),
-                            r.errors());
-                }
-                if (c == configs.stream().filter(x -> x.batch() == redeliverConfig.batch()).findFirst().orElse(null)) {
+                runs.addAll(both(c, round, pairs));
+                if (c.batch() == redeliverConfig.batch()) {
                     lastFresh10 = pairs;
                 }
             }
         }
         if (lastFresh10 != null) {
             for (int round = 1; round <= rounds; round++) {
-                List<String> order = round % 2 == 1 ? List.of("alertmanager", "ours") : List.of("ours", "alertmanager");
-                for (String target : order) {
-                    List<String> bodies = lastFresh10.stream().map(p -> target.equals("ours") ? p[1] : p[0]).toList();
-                    Run r = measure(target, redeliverConfig, round, bodies);
-                    runs.add(r);
-                    System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
-                            redeliverConfig.name(), target, round, r.alertsPerSecond(), pct(r.latenciesNanos(), 50),
-                            pct(r.latenciesNanos(), 99), r.errors());
-                }
+                runs.addAll(both(redeliverConfig, round, lastFresh10));
             }
         }
         meta.put("load_average_before", loadBefore);
         meta.put("load_average_after", loadAverage());
         write(runs, rounds, out, meta);
+    }
+
+    /** The same requests to both targets; which goes first alternates, so drift in the machine's load is shared. */
+    List<Run> both(Config c, int round, List<String[]> pairs) throws InterruptedException {
+        List<Run> runs = new ArrayList<>();
+        for (String target : round % 2 == 1 ? List.of("alertmanager", "ours") : List.of("ours", "alertmanager")) {
+            List<String> bodies = pairs.stream().map(p -> target.equals("ours") ? p[1] : p[0]).toList();
+            Run r = measure(target, c, round, bodies);
+            runs.add(r);
+            System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+                    c.name(), target, round, r.alertsPerSecond(), pct(r.latenciesNanos(), 50), pct(r.latenciesNanos(), 99),
+                    r.errors());
+        }
+        return runs;
     }
 
     /** One request's worth of fresh alerts, as Alertmanager's API takes them and as its webhook sends them. */
