@@ -1,12 +1,12 @@
 package dev.byocfleet.alerts;
 
 import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.api.ListParameters;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,20 +54,12 @@ public record AlertQuery(
         RECEIVED_AT, STARTS_AT, SEVERITY, STATUS, SOURCE, ALERT_NAME, CLUSTER_ID;
 
         public String apiName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ListParameters.apiName(this);
         }
     }
 
     public AlertQuery {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "size must be between 1 and " + MAX_SIZE);
-        }
-        if (sort == null) {
-            throw new InvalidParameterException("sort", "sort is required");
-        }
+        ListParameters.checkPage(page, size, MAX_SIZE, sort);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidParameterException("to", "to must be later than from");
         }
@@ -81,40 +73,22 @@ public record AlertQuery(
                                 @Nullable String source, @Nullable String status, @Nullable String severity,
                                 @Nullable String clusterId, @Nullable String orgId, @Nullable String tier,
                                 @Nullable String q, @Nullable Boolean unparsed) {
-        SortField field = SortField.RECEIVED_AT;
-        boolean descending = true;
-        if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",", -1);
-            field = Arrays.stream(SortField.values())
-                    .filter(f -> f.apiName().equals(parts[0].strip().toLowerCase(Locale.ROOT)))
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidParameterException("sort", "sort field must be one of "
-                            + String.join(", ", Arrays.stream(SortField.values()).map(SortField::apiName).toList())));
-            if (parts.length > 2) {
-                throw new InvalidParameterException("sort", "sort must be 'field' or 'field,asc|desc'");
-            }
-            descending = false;
-            if (parts.length == 2) {
-                String direction = parts[1].strip().toLowerCase(Locale.ROOT);
-                if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw new InvalidParameterException("sort", "sort direction must be asc or desc");
-                }
-                descending = direction.equals("desc");
-            }
-        }
+        ListParameters.Sort<SortField> order = ListParameters.sort(sort, SortField.class,
+                new ListParameters.Sort<>(SortField.RECEIVED_AT, true));
         List<String> sources = list("source", source);
         sources.stream().filter(s -> !SOURCE.matcher(s).matches()).findFirst().ifPresent(s -> {
             throw new InvalidParameterException("source", "source must be a source name such as alertmanager, "
                     + "grafana or lark, not '" + s + "'");
         });
-        String t = upper(text("tier", tier, 1));
+        String t = upper(ListParameters.text("tier", tier, MAX_TEXT_LENGTH));
         if (t != null && !TIERS.contains(t)) {
             throw new InvalidParameterException("tier", "tier must be one of S, A, B");
         }
-        String qText = text("q", q, MAX_TEXT_LENGTH);
-        return new AlertQuery(page, size, field, descending, time("from", from), time("to", to), sources,
+        String qText = ListParameters.text("q", q, MAX_TEXT_LENGTH);
+        return new AlertQuery(page, size, order.field(), order.descending(), time("from", from), time("to", to), sources,
                 oneOf("status", status, STATUSES), oneOf("severity", severity, SEVERITIES),
-                text("cluster_id", clusterId, MAX_ID_LENGTH), text("org_id", orgId, MAX_ID_LENGTH), t,
+                ListParameters.text("cluster_id", clusterId, MAX_ID_LENGTH),
+                ListParameters.text("org_id", orgId, MAX_ID_LENGTH), t,
                 qText == null ? null : qText.toLowerCase(Locale.ROOT), unparsed);
     }
 
@@ -169,17 +143,6 @@ public record AlertQuery(
             }
         }
         return values;
-    }
-
-    private static @Nullable String text(String parameter, @Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new InvalidParameterException(parameter, parameter + " must be at most " + max + " characters");
-        }
-        return v;
     }
 
     private static @Nullable String upper(@Nullable String value) {

@@ -1,7 +1,7 @@
 package dev.byocfleet.fleet;
 
 import dev.byocfleet.api.InvalidParameterException;
-import java.util.Arrays;
+import dev.byocfleet.api.ListParameters;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -40,20 +40,12 @@ public record ClusterQuery(
         CCU_7D, FE_COUNT, BE_COUNT, CN_COUNT;
 
         public String apiName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ListParameters.apiName(this);
         }
     }
 
     public ClusterQuery {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidParameterException("size", "size must be between 1 and " + MAX_SIZE);
-        }
-        if (sort == null) {
-            throw new InvalidParameterException("sort", "sort is required");
-        }
+        ListParameters.checkPage(page, size, MAX_SIZE, sort);
         text = filter("q", text);
         state = upper(filter("state", state));
         type = upper(filter("type", type));
@@ -70,27 +62,9 @@ public record ClusterQuery(
     public static ClusterQuery of(int page, int size, @Nullable String sort, @Nullable String q, @Nullable String state,
                                   @Nullable String type, @Nullable String tier, @Nullable String version,
                                   @Nullable String region, @Nullable String orgId) {
-        SortField field = SortField.CLUSTER_NAME;
-        boolean descending = false;
-        if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",", -1);
-            field = Arrays.stream(SortField.values())
-                    .filter(f -> f.apiName().equals(parts[0].strip().toLowerCase(Locale.ROOT)))
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidParameterException("sort", "sort field must be one of "
-                            + String.join(", ", Arrays.stream(SortField.values()).map(SortField::apiName).toList())));
-            if (parts.length > 2) {
-                throw new InvalidParameterException("sort", "sort must be 'field' or 'field,asc|desc'");
-            }
-            if (parts.length == 2) {
-                String direction = parts[1].strip().toLowerCase(Locale.ROOT);
-                if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw new InvalidParameterException("sort", "sort direction must be asc or desc");
-                }
-                descending = direction.equals("desc");
-            }
-        }
-        return new ClusterQuery(page, size, field, descending, q, state, type, tier, version, region, orgId);
+        ListParameters.Sort<SortField> order = ListParameters.sort(sort, SortField.class,
+                new ListParameters.Sort<>(SortField.CLUSTER_NAME, false));
+        return new ClusterQuery(page, size, order.field(), order.descending(), q, state, type, tier, version, region, orgId);
     }
 
     public long offset() {
@@ -98,15 +72,7 @@ public record ClusterQuery(
     }
 
     private static @Nullable String filter(String parameter, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > MAX_FILTER_LENGTH) {
-            throw new InvalidParameterException(parameter, parameter + " must be at most " + MAX_FILTER_LENGTH
-                    + " characters");
-        }
-        return v;
+        return ListParameters.text(parameter, value, MAX_FILTER_LENGTH);
     }
 
     private static @Nullable String upper(@Nullable String value) {

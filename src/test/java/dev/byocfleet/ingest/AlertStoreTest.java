@@ -162,6 +162,14 @@ class AlertStoreTest {
                 .isEqualTo(new StoreResult(1, 1, 0, 0));
     }
 
+    @Test
+    void theWriterThatEndsWhenIdleIsStartedAgainByTheNextBatch() throws Exception {
+        assertThat(store.store(List.of(TestAlerts.parsed("a", "c-1")), "run-1").inserted()).isEqualTo(1);
+        Thread.sleep(1_500); // longer than the writer stays idle
+        assertThat(store.store(List.of(TestAlerts.parsed("b", "c-1")), "run-2").inserted()).isEqualTo(1);
+        assertThat(count()).isEqualTo(2);
+    }
+
     private int count() {
         return jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Integer.class);
     }

@@ -1,5 +1,8 @@
 package dev.byocfleet.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +31,23 @@ public final class Payloads {
 
     public static String text(String name) {
         return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The parse of a body file holds one alert per element of its {@code alerts}, in order, with the
+     * element's status and fingerprint.
+     */
+    public static void assertOneAlertPerElement(ParsedAlerts parsed, String file) {
+        String text = text(file);
+        assertThat(parsed.alerts()).hasSize(JsonPath.<List<Object>>read(text, "$.alerts").size());
+        for (int i = 0; i < parsed.alerts().size(); i++) {
+            NormalizedAlert a = parsed.alerts().get(i);
+            assertThat(a.status()).isEqualTo(JsonPath.read(text, "$.alerts[" + i + "].status"));
+            assertThat(a.fingerprint()).isEqualTo(JsonPath.read(text, "$.alerts[" + i + "].fingerprint"));
+            assertThat(a.severity()).isIn("critical", "warning", "info");
+            assertThat(a.messageId()).matches("[0-9a-f]{64}");
+            assertThat(a.rawPayload()).startsWith("{").endsWith("}");
+        }
     }
 
     /** Names ({@code folder/file}) of the JSON bodies in one folder, sorted. */

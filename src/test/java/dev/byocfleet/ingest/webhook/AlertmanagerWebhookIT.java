@@ -3,6 +3,7 @@ package dev.byocfleet.ingest.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.byocfleet.ingest.Payloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,17 +26,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * End to end with a real Prometheus Alertmanager (Debian package prometheus-alertmanager, binary
  * /usr/bin/prometheus-alertmanager; .ci/run installs it): alerts pushed to its API reach our webhook
  * once as firing and once as resolved; after a restart on the same storage, the same alerts pushed
- * again (as Prometheus re-sends its active alerts) are delivered again and add nothing.
+ * again (as Prometheus re-sends its active alerts) are delivered again and add nothing; alerts over
+ * the receiver's max_alerts are counted as truncated.
  */
 class AlertmanagerWebhookIT extends WebhookAppTestBase {
 
     static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final YAMLMapper YAML = new YAMLMapper();
 
     @TempDir
     Path dir;
@@ -52,25 +57,15 @@ class AlertmanagerWebhookIT extends WebhookAppTestBase {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "Prometheus Alertmanager is not installed ("
                 + BINARY + " is missing): apt-get install -y prometheus-alertmanager");
         amPort = freePort();
-        Files.writeString(dir.resolve("alertmanager.yml"), """
-                global:
-                  resolve_timeout: 1h
-                route:
-                  receiver: byoc
-                  group_by: ['alertname', 'cluster']
-                  group_wait: 1s
-                  group_interval: 1s
-                  repeat_interval: 1h
-                receivers:
-                  - name: byoc
-                    webhook_configs:
-                      - url: 'http://127.0.0.1:%d/api/webhooks/alertmanager'
-                        send_resolved: true
-                        http_config:
-                          authorization:
-                            type: Bearer
-                            credentials: '%s'
-                """.formatted(port, TOKEN));
+        // The receiver config the reference payloads were captured with (bearer token, max_alerts 2),
+        // pointed at this app, with timers short enough for a test.
+        ObjectNode config = (ObjectNode) YAML.readTree(Payloads.bytes("alertmanager/alertmanager-bearer-maxalerts.yml"));
+        ((ObjectNode) config.get("route")).put("group_wait", "1s").put("group_interval", "1s");
+        config.putObject("global").put("resolve_timeout", "1h");
+        ObjectNode webhook = (ObjectNode) config.at("/receivers/0/webhook_configs/0");
+        webhook.put("url", "http://127.0.0.1:" + port + "/api/webhooks/alertmanager");
+        ((ObjectNode) webhook.at("/http_config/authorization")).put("credentials", TOKEN);
+        Files.writeString(dir.resolve("alertmanager.yml"), YAML.writeValueAsString(config));
         start();
     }
 
@@ -110,16 +105,29 @@ class AlertmanagerWebhookIT extends WebhookAppTestBase {
         assertThat(rows("resolved")).isEqualTo(2);
     }
 
+    @Test
+    void alertsBeyondTheReceiversMaxAlertsAreCountedAsTruncated() throws Exception {
+        double before = truncated();
+        push(Instant.now().truncatedTo(ChronoUnit.MILLIS), null, "Data Disk Capacity Alert",
+                List.of("10.0.0.11:8040", "10.0.0.12:8040", "10.0.0.13:8040"));
+        await("a notification that left one alert out", () -> truncated() >= before + 1);
+        awaitRows("firing", 2);
+    }
+
     /** Two alerts of one group, as Prometheus posts them: firing without an end, resolved with one. */
     private void push(Instant startsAt, Instant endsAt) throws Exception {
+        push(startsAt, endsAt, "BE Service Suspension", List.of("10.0.0.11:8040", "10.0.0.12:8040"));
+    }
+
+    private void push(Instant startsAt, Instant endsAt, String alertname, List<String> nodes) throws Exception {
         StringBuilder body = new StringBuilder("[");
-        for (String node : List.of("10.0.0.11:8040", "10.0.0.12:8040")) {
+        for (String node : nodes) {
             body.append(body.length() > 1 ? "," : "").append("""
-                    {"labels": {"alertname": "BE Service Suspension", "cluster": "sr-prod-01", "instance": "%s",
+                    {"labels": {"alertname": "%s", "cluster": "sr-prod-01", "instance": "%s",
                                 "job": "StarRocks_sr-prod-01", "severity": "critical", "test_run": "%s"},
                      "annotations": {"summary": "BE %s is down"},
                      "generatorURL": "http://prometheus.local:9090/graph",
-                     "startsAt": "%s"%s}""".formatted(node, run, node, startsAt,
+                     "startsAt": "%s"%s}""".formatted(alertname, node, run, node, startsAt,
                     endsAt == null ? "" : ", \"endsAt\": \"" + endsAt + "\""));
         }
         body.append("]");
@@ -142,6 +150,11 @@ class AlertmanagerWebhookIT extends WebhookAppTestBase {
 
     private double duplicates() {
         var counter = meters.find("byoc.webhook.alerts").tags("source", "alertmanager", "outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double truncated() {
+        var counter = meters.find("byoc.webhook.truncated.alerts").tags("source", "alertmanager").counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -134,6 +134,13 @@ class WebhookPayloadParserTest {
     }
 
     @Test
+    void fieldsOfNewerAlertmanagersAndUnknownFieldsAreIgnored() {
+        String json = "{\"version\":\"4\",\"notification_reason\":\"new alerts added\",\"routeLabels\":{\"team\":\"sr\"},"
+                + "\"timeout\":false,\"alerts\":[" + alert("\"extra\":{\"any\":[1,2]}") + "]}";
+        assertThat(parse(json).alerts()).hasSize(1);
+    }
+
+    @Test
     void anEmptyAlertsArrayIsAValidNotificationWithNothingInIt() {
         assertThat(parse(body("")).alerts()).isEmpty();
     }

@@ -1,0 +1,343 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Webhook intake benchmark driver (run by bench/webhook-intake.sh with `java` source launch).
+ * Sends the same alerts to Alertmanager's own intake (POST /api/v2/alerts, kept in memory) and to
+ * our webhook (POST /api/webhooks/alertmanager, stored durably and deduplicated), each wrapped the
+ * way that endpoint takes them, for a fixed number of requests per configuration, a few requests
+ * in flight, and writes alerts/s and p50/p99 latency for both and their ratio.
+ *
+ *   java bench/WebhookIntakeBench.java --am URL --ours URL --token T --out bench/results/webhook-STAMP
+ *        [--concurrency 4] [--rounds 3] [--requests 1:5000,10:5000,100:1000] [--meta key=value ...]
+ */
+public class WebhookIntakeBench {
+
+    record Config(String name, int batch, int requests, boolean redeliver) {}
+
+    record Run(String target, Config config, int round, long alerts, double seconds, long[] latenciesNanos,
+               int errors, long inserted, long duplicates) {
+        double alertsPerSecond() {
+            return alerts / seconds;
+        }
+    }
+
+    static final String[] RULES = {"BE Service Suspension", "Data Disk Capacity Alert", "High Compaction Pressure Alert",
+            "Query Latency Alert", "Loading Failure Alert", "High FE JVM Usage Alert"};
+    static final Pattern INSERTED = Pattern.compile("\"inserted\":(\\d+)");
+    static final Pattern DUPLICATES = Pattern.compile("\"duplicates\":(\\d+)");
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final String amUrl;
+    final String oursUrl;
+    final String token;
+    final int concurrency;
+    final String runId = UUID.randomUUID().toString().substring(0, 8);
+    final AtomicLong seq = new AtomicLong();
+
+    WebhookIntakeBench(String amUrl, String oursUrl, String token, int concurrency) {
+        this.amUrl = amUrl;
+        this.oursUrl = oursUrl;
+        this.token = token;
+        this.concurrency = concurrency;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--meta")) {
+                String[] kv = args[i + 1].split("=", 2);
+                meta.put(kv[0], kv[1]);
+            } else {
+                opt.put(args[i].substring(2), args[i + 1]);
+            }
+        }
+        int concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "4"));
+        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
+        List<Config> configs = new ArrayList<>();
+        for (String spec : opt.getOrDefault("requests", "1:5000,10:5000,100:1000").split(",")) {
+            String[] p = spec.split(":");
+            configs.add(new Config("batch " + p[0], Integer.parseInt(p[0]), Integer.parseInt(p[1]), false));
+        }
+        Config fresh10 = configs.stream().filter(c -> c.batch() == 10).findFirst().orElse(configs.getFirst());
+        Config redeliver = new Config("batch " + fresh10.batch() + ", redelivered", fresh10.batch(), fresh10.requests(), true);
+        WebhookIntakeBench bench = new WebhookIntakeBench(opt.get("am"), opt.get("ours"), opt.get("token"), concurrency);
+        bench.run(configs, redeliver, rounds, Path.of(opt.get("out")), meta);
+    }
+
+    void run(List<Config> configs, Config redeliverConfig, int rounds, Path out, Map<String, String> meta) throws Exception {
+        String loadBefore = loadAverage();
+        System.out.println("warming up both endpoints");
+        for (String target : List.of("alertmanager", "ours")) {
+            Config warm = new Config("warm-up", 10, 1_000, false);
+            measure(target, warm, 0, bodies(warm, target.equals("ours")));
+        }
+        List<Run> runs = new ArrayList<>();
+        List<String[]> lastFresh10 = null;
+        for (Config c : configs) {
+            for (int round = 1; round <= rounds; round++) {
+                List<String[]> pairs = pairs(c);
+                runs.addAll(both(c, round, pairs));
+                if (c.batch() == redeliverConfig.batch()) {
+                    lastFresh10 = pairs;
+                }
+            }
+        }
+        if (lastFresh10 != null) {
+            for (int round = 1; round <= rounds; round++) {
+                runs.addAll(both(redeliverConfig, round, lastFresh10));
+            }
+        }
+        meta.put("load_average_before", loadBefore);
+        meta.put("load_average_after", loadAverage());
+        write(runs, rounds, out, meta);
+    }
+
+    /** The same requests to both targets; which goes first alternates, so drift in the machine's load is shared. */
+    List<Run> both(Config c, int round, List<String[]> pairs) throws InterruptedException {
+        List<Run> runs = new ArrayList<>();
+        for (String target : round % 2 == 1 ? List.of("alertmanager", "ours") : List.of("ours", "alertmanager")) {
+            List<String> bodies = pairs.stream().map(p -> target.equals("ours") ? p[1] : p[0]).toList();
+            Run r = measure(target, c, round, bodies);
+            runs.add(r);
+            System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+                    c.name(), target, round, r.alertsPerSecond(), pct(r.latenciesNanos(), 50), pct(r.latenciesNanos(), 99),
+                    r.errors());
+        }
+        return runs;
+    }
+
+    /** One request's worth of fresh alerts, as Alertmanager's API takes them and as its webhook sends them. */
+    List<String[]> pairs(Config c) {
+        List<String[]> pairs = new ArrayList<>(c.requests());
+        for (int r = 0; r < c.requests(); r++) {
+            pairs.add(pair(c.batch()));
+        }
+        return pairs;
+    }
+
+    List<String> bodies(Config c, boolean ours) {
+        return pairs(c).stream().map(p -> ours ? p[1] : p[0]).toList();
+    }
+
+    String[] pair(int batch) {
+        StringBuilder am = new StringBuilder("[");
+        StringBuilder alerts = new StringBuilder();
+        String startsAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(60).toString();
+        String rule = RULES[(int) (seq.get() % RULES.length)];
+        for (int i = 0; i < batch; i++) {
+            long n = seq.incrementAndGet();
+            int cluster = (int) (n % 50);
+            TreeMap<String, String> labels = new TreeMap<>();
+            labels.put("alertname", rule);
+            labels.put("bench_run", runId);
+            labels.put("bench_seq", Long.toString(n));
+            labels.put("cluster", "bench-cluster-" + cluster);
+            labels.put("instance", "10.9." + cluster + "." + (n % 200) + ":8040");
+            labels.put("job", "StarRocks_bench-cluster-" + cluster);
+            labels.put("severity", n % 3 == 0 ? "critical" : "warning");
+            String labelJson = json(labels);
+            String annotations = "{\"description\":\"" + rule + " on 10.9." + cluster + "." + (n % 200)
+                    + " of bench-cluster-" + cluster + "\",\"summary\":\"" + rule + "\"}";
+            String generator = "http://prometheus.bench:9090/graph?g0.expr=up&g0.tab=1";
+            am.append(i == 0 ? "" : ",").append("{\"labels\":").append(labelJson).append(",\"annotations\":")
+                    .append(annotations).append(",\"startsAt\":\"").append(startsAt).append("\",\"generatorURL\":\"")
+                    .append(generator).append("\"}");
+            alerts.append(i == 0 ? "" : ",").append("{\"status\":\"firing\",\"labels\":").append(labelJson)
+                    .append(",\"annotations\":").append(annotations).append(",\"startsAt\":\"").append(startsAt)
+                    .append("\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"")
+                    .append(generator.replace("&", "\\u0026")).append("\",\"fingerprint\":\"").append(fingerprint(labels))
+                    .append("\"}");
+        }
+        am.append("]");
+        String ours = "{\"receiver\":\"bench\",\"status\":\"firing\",\"alerts\":[" + alerts
+                + "],\"groupLabels\":{\"alertname\":\"" + rule + "\"},\"commonLabels\":{\"alertname\":\"" + rule
+                + "\"},\"commonAnnotations\":{},\"externalURL\":\"http://127.0.0.1:9093\",\"version\":\"4\","
+                + "\"groupKey\":\"{}:{alertname=\\\"" + rule + "\\\"}\",\"truncatedAlerts\":0}\n";
+        return new String[] {am.toString(), ours};
+    }
+
+    Run measure(String target, Config c, int round, List<String> bodies) throws InterruptedException {
+        boolean ours = target.equals("ours");
+        long[] latencies = new long[bodies.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong inserted = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        URI uri = URI.create(ours ? oursUrl : amUrl);
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < bodies.size()) {
+                    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)));
+                    if (ours) {
+                        b.header("Authorization", "Bearer " + token);
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                        latencies[i] = System.nanoTime() - t0;
+                        if (r.statusCode() != 200) {
+                            if (errors.incrementAndGet() <= 3) {
+                                System.err.println(target + " answered " + r.statusCode() + ": " + r.body());
+                            }
+                        } else if (ours) {
+                            inserted.addAndGet(number(INSERTED, r.body()));
+                            duplicates.addAndGet(number(DUPLICATES, r.body()));
+                        }
+                    } catch (IOException e) {
+                        latencies[i] = System.nanoTime() - t0;
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long alerts = (long) bodies.size() * c.batch();
+        if (ours && c.redeliver() && duplicates.get() != alerts) {
+            System.err.println("redelivery stored " + inserted.get() + " alerts again; expected none");
+        }
+        if (ours && !c.redeliver() && !c.name().equals("warm-up") && inserted.get() != alerts) {
+            System.err.println("fresh alerts: " + inserted.get() + " inserted of " + alerts);
+        }
+        return new Run(target, c, round, alerts, seconds, latencies, errors.get(), inserted.get(), duplicates.get());
+    }
+
+    void write(List<Run> runs, int rounds, Path out, Map<String, String> meta) throws IOException {
+        Map<String, Map<String, List<Run>>> byConfig = new LinkedHashMap<>();
+        for (Run r : runs) {
+            byConfig.computeIfAbsent(r.config().name(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"webhook-intake\",\n");
+        meta.forEach((k, v) -> json.append("  \"").append(k).append("\": \"").append(v.replace("\"", "'")).append("\",\n"));
+        json.append("  \"concurrency\": ").append(concurrency).append(",\n  \"rounds\": ").append(rounds)
+                .append(",\n  \"results\": [\n");
+        StringBuilder md = new StringBuilder("# Webhook intake benchmark " + meta.getOrDefault("timestamp", "") + "\n\n")
+                .append("Same alerts to Alertmanager's own intake (`POST /api/v2/alerts`, in memory) and to ours ")
+                .append("(`POST /api/webhooks/alertmanager`, committed to DuckDB, deduplicated), ")
+                .append(concurrency).append(" requests in flight, ").append(rounds)
+                .append(" rounds per row alternating which goes first; alerts/s is the median round, latencies ")
+                .append("are over all rounds. Fresh alerts in every request except the redelivery row, which ")
+                .append("sends the last batch-10 round's alerts again.\n\n")
+                .append("| configuration | requests | Alertmanager alerts/s | ours alerts/s | ours / Alertmanager | ")
+                .append("Alertmanager p50 / p99 ms | ours p50 / p99 ms | errors |\n|---|---|---|---|---|---|---|---|\n");
+        boolean first = true;
+        for (var e : byConfig.entrySet()) {
+            List<Run> am = e.getValue().get("alertmanager");
+            List<Run> ours = e.getValue().get("ours");
+            double amRate = medianRate(am);
+            double oursRate = medianRate(ours);
+            long[] amLat = pooled(am);
+            long[] oursLat = pooled(ours);
+            int errors = am.stream().mapToInt(Run::errors).sum() + ours.stream().mapToInt(Run::errors).sum();
+            json.append(first ? "" : ",\n").append(String.format(Locale.ROOT, """
+                        {"configuration": "%s", "batch": %d, "requests_per_round": %d, "redelivery": %s,
+                         "alertmanager": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s},
+                         "ours": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s,
+                                  "inserted": %d, "duplicates": %d},
+                         "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d}""",
+                    e.getKey(), ours.getFirst().config().batch(), ours.getFirst().config().requests(),
+                    ours.getFirst().config().redeliver(), amRate, pct(amLat, 50), pct(amLat, 99), rates(am),
+                    oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
+                    ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
+                    oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors));
+            first = false;
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d |%n",
+                    e.getKey(), ours.getFirst().config().requests(), amRate, oursRate, oursRate / amRate,
+                    pct(amLat, 50), pct(amLat, 99), pct(oursLat, 50), pct(oursLat, 99), errors));
+        }
+        json.append("\n  ]\n}\n");
+        md.append("\n");
+        meta.forEach((k, v) -> md.append("- ").append(k.replace('_', ' ')).append(": ").append(v).append("\n"));
+        Files.writeString(Path.of(out + ".json"), json.toString(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(out + ".md"), md.toString(), StandardCharsets.UTF_8);
+        System.out.println("\n" + md);
+    }
+
+    static double medianRate(List<Run> runs) {
+        double[] r = runs.stream().mapToDouble(Run::alertsPerSecond).sorted().toArray();
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+    }
+
+    static String rates(List<Run> runs) {
+        return runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.alertsPerSecond())).toList().toString();
+    }
+
+    static long[] pooled(List<Run> runs) {
+        return runs.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).sorted().toArray();
+    }
+
+    static double pct(long[] latencies, double p) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static long number(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    static String json(TreeMap<String, String> labels) {
+        StringBuilder s = new StringBuilder("{");
+        labels.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append('"').append(k).append("\":\"").append(v).append('"'));
+        return s.append('}').toString();
+    }
+
+    static String fingerprint(TreeMap<String, String> labels) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(labels.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
