@@ -50,6 +50,15 @@ until curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '
   fi
   sleep 2
 done
+# The knowledge index is built in the background after start-up; the search below needs it.
+until curl -fsS "http://127.0.0.1:$PORT/api/knowledge?limit=1" 2>/dev/null | grep -q '"index_synced":true'; do
+  if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+    echo "mcp-inspector-check: the knowledge index did not finish its start-up sync; last log lines:" >&2
+    tail -n 40 "$WORK/app.log" >&2
+    exit 1
+  fi
+  sleep 2
+done
 URL="http://127.0.0.1:$PORT/mcp"
 
 echo "== tools/list"

@@ -2,6 +2,7 @@ package dev.byocfleet.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.knowledge.PermissiveKnowledgeWriteAccess;
 import dev.byocfleet.support.AppTestBase;
 import io.modelcontextprotocol.client.McpClient;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.jdbc.Sql;
@@ -39,8 +41,12 @@ class McpServerIT extends AppTestBase {
 
     private McpSyncClient client;
 
+    @Autowired
+    KnowledgeService knowledge;
+
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
+        PermissiveKnowledgeWriteAccess.awaitIndex(knowledge);
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                         .endpoint("/mcp").build())
                 .requestTimeout(Duration.ofSeconds(60))

@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "byoc.demo.preset=none",
-        "byoc.metrics.refresh-enabled=false"})
+        "byoc.metrics.refresh-enabled=false",
+        // Contexts with different configurations share DATA_DIR; a Lucene folder takes one writer.
+        "byoc.knowledge.index-dir=memory"})
 @AutoConfigureRestTestClient
 public abstract class AppTestBase {
 
