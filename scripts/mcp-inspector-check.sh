@@ -42,14 +42,21 @@ BYOC_DATA_DIR="$WORK/data" BYOC_DEMO_PRESET=tiny SERVER_PORT="$PORT" DJL_CACHE_D
   "$JAVA" --enable-native-access=ALL-UNNAMED -jar target/byoc-fleet.jar serve >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 deadline=$((SECONDS + STARTUP_TIMEOUT))
-until curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-  if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-    echo "mcp-inspector-check: the app did not come up; last log lines:" >&2
-    tail -n 40 "$WORK/app.log" >&2
-    exit 1
-  fi
-  sleep 2
-done
+# wait_for URL PATTERN WHAT: polls URL until its body holds PATTERN, while the app lives and time is left.
+wait_for() {
+  until curl -fsS "$1" 2>/dev/null | grep -q "$2"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "mcp-inspector-check: $3; last log lines:" >&2
+      tail -n 40 "$WORK/app.log" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+}
+wait_for "http://127.0.0.1:$PORT/actuator/health" '"UP"' "the app did not come up"
+# The knowledge index is built in the background after start-up; the search below needs it.
+wait_for "http://127.0.0.1:$PORT/api/knowledge?limit=1" '"index_synced":true' \
+  "the knowledge index did not finish its start-up sync"
 URL="http://127.0.0.1:$PORT/mcp"
 
 echo "== tools/list"

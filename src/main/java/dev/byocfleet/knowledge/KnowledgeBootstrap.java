@@ -7,26 +7,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When the server starts: loads the starter corpus shipped in the jar ({@code knowledge/**}.md)
- * into an empty table, then brings the index level with the table (only new or changed documents
- * are embedded again). Afterwards the index is synced every {@code byoc.knowledge.sync-interval}, so
- * edits made through another replica arrive too. Command-line runs skip all of this.
+ * When the server starts: loads the starter corpus shipped in the jar ({@code knowledge/**}.md) into
+ * an empty table, then, in the background, brings the index level with the table (only new or
+ * changed documents are embedded again, which after a model change can take minutes, so the server
+ * does not wait for it). Afterwards the index is synced every {@code byoc.knowledge.sync-interval},
+ * so edits made through another replica arrive too. Command-line runs skip all of this.
  */
 @Component
 @ConditionalOnWebApplication
-class KnowledgeBootstrap implements ApplicationRunner {
+class KnowledgeBootstrap implements SmartLifecycle {
 
     static final String STARTER_PATTERN = "classpath*:knowledge/**/*.md";
     static final String STARTER_ACTOR = "starter-corpus";
@@ -34,7 +33,7 @@ class KnowledgeBootstrap implements ApplicationRunner {
 
     private final KnowledgeService service;
     private final KnowledgeProperties props;
-    private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile Thread worker;
 
     KnowledgeBootstrap(KnowledgeService service, KnowledgeProperties props) {
         this.service = service;
@@ -42,21 +41,31 @@ class KnowledgeBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
         if (props.starterCorpus() && service.tableIsEmpty()) {
-            ImportReport report = service.importDocuments(starterCorpus(), STARTER_ACTOR);
+            ImportReport report = service.store(starterCorpus(), STARTER_ACTOR);
             log.info("knowledge: loaded {} starter documents into the empty table", report.created());
         }
-        KnowledgeService.SyncReport sync = service.syncIndex();
-        log.info("knowledge index: {} documents, {} (re)indexed, {} removed in {} ms", sync.documents(), sync.indexed(),
-                sync.removed(), sync.millis());
-        ready.set(true);
+        worker = Thread.ofPlatform().name("knowledge-bootstrap").daemon(true).start(this::sync);
+    }
+
+    private void sync() {
+        try {
+            KnowledgeService.SyncReport sync = service.syncIndex();
+            log.info("knowledge index: {} documents, {} (re)indexed, {} removed in {} ms", sync.documents(),
+                    sync.indexed(), sync.removed(), sync.millis());
+        } catch (RuntimeException e) {
+            if (isRunning()) {
+                log.warn("knowledge index sync at start-up failed; retrying at the next interval: {}", e.toString());
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${byoc.knowledge.sync-interval:PT5M}",
             initialDelayString = "${byoc.knowledge.sync-interval:PT5M}")
     void periodicSync() {
-        if (!ready.get()) {
+        Thread w = worker;
+        if (w == null || w.isAlive()) {
             return;
         }
         try {
@@ -67,6 +76,26 @@ class KnowledgeBootstrap implements ApplicationRunner {
         } catch (RuntimeException e) {
             log.warn("knowledge index sync failed; retrying at the next interval: {}", e.toString());
         }
+    }
+
+    /** Stops a start-up sync between two batches, before the index closes. */
+    @Override
+    public void stop() {
+        Thread w = worker;
+        worker = null;
+        if (w != null) {
+            service.stopSync();
+            try {
+                w.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
     }
 
     /** The documents shipped in the jar, in path order. */

@@ -1,5 +1,21 @@
 package dev.byocfleet.knowledge;
 
+import static dev.byocfleet.knowledge.KnowledgeEntries.BODY;
+import static dev.byocfleet.knowledge.KnowledgeEntries.CHUNK;
+import static dev.byocfleet.knowledge.KnowledgeEntries.ID;
+import static dev.byocfleet.knowledge.KnowledgeEntries.META;
+import static dev.byocfleet.knowledge.KnowledgeEntries.PARENT;
+import static dev.byocfleet.knowledge.KnowledgeEntries.PASSAGE;
+import static dev.byocfleet.knowledge.KnowledgeEntries.REVISION;
+import static dev.byocfleet.knowledge.KnowledgeEntries.SUMMARY;
+import static dev.byocfleet.knowledge.KnowledgeEntries.TAGS;
+import static dev.byocfleet.knowledge.KnowledgeEntries.TITLE;
+import static dev.byocfleet.knowledge.KnowledgeEntries.TYPE;
+import static dev.byocfleet.knowledge.KnowledgeEntries.VECTOR;
+import static dev.byocfleet.knowledge.KnowledgeEntries.filter;
+import static dev.byocfleet.knowledge.KnowledgeEntries.filtered;
+
+import dev.byocfleet.knowledge.KnowledgeEntries.Meta;
 import dev.byocfleet.knowledge.VersionRanges.Interval;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,18 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntRange;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -53,32 +61,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class KnowledgeIndex implements Closeable {
 
-    static final String ID = "id";
-    static final String TYPE = "type";
-    static final String KIND = "kind";
-    static final String TITLE = "title";
-    static final String BODY = "body";
-    static final String TAGS = "tags";
-    static final String PASSAGE = "passage";
-    static final String VECTOR = "vector";
-    static final String VERSIONS = "versions";
-    static final String VERSIONED = "versioned";
-    private static final String REVISION = "revision";
-    private static final String META = "meta";
-    private static final String SUMMARY = "summary";
-    private static final String PARENT = "doc";
-    private static final String CHUNK = "chunk";
     private static final float TITLE_BOOST = 2.0f;
     private static final float TAGS_BOOST = 1.5f;
-    private static final int SUMMARY_CHARS = 320;
     /** Candidates each ranking contributes before fusion. */
     static final int CANDIDATES = 50;
     private static final TypeReference<Meta> META_TYPE = new TypeReference<>() { };
-
-    /** What a hit shows, stored on the parent entry. */
-    record Meta(DocumentKind kind, String title, List<String> tags, List<String> affected, List<String> fixed,
-                @Nullable String source) {
-    }
 
     /** Filters of a search; null means no filter. */
     record Filter(@Nullable DocumentKind kind, @Nullable Interval version) {
@@ -149,14 +136,10 @@ final class KnowledgeIndex implements Closeable {
             int v = 0;
             int i = 0;
             for (KnowledgeDocument d : docs) {
-                List<Document> entries = new ArrayList<>();
-                List<Interval> versions = VersionRanges.effective(d.affectedVersions(), d.fixedVersions());
-                boolean versioned = !d.affectedVersions().isEmpty();
-                entries.add(parent(d, versions, versioned));
-                for (String passage : passagesPerDoc.get(i++)) {
-                    entries.add(chunk(d, passage, vectors.get(v++), versions, versioned));
-                }
-                writer.updateDocuments(new Term(ID, d.docId()), entries);
+                List<String> passages = passagesPerDoc.get(i++);
+                List<float[]> own = vectors.subList(v, v + passages.size());
+                v += passages.size();
+                writer.updateDocuments(new Term(ID, d.docId()), KnowledgeEntries.entries(d, passages, own, json));
             }
             commit();
         } catch (IOException e) {
@@ -298,62 +281,6 @@ final class KnowledgeIndex implements Closeable {
         if (q != null) {
             fields.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
         }
-    }
-
-    private static Query filtered(Query query, String type, Filter filter) {
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter(type, filter), Occur.FILTER).build();
-    }
-
-    /** Entries of {@code type} that pass the kind and version filters. */
-    static Query filter(String type, Filter filter) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, type)), Occur.FILTER);
-        if (filter.kind() != null) {
-            b.add(new TermQuery(new Term(KIND, filter.kind().apiName())), Occur.FILTER);
-        }
-        if (filter.version() != null) {
-            // A document without versions is not version-specific: it applies to every release.
-            Query versions = new BooleanQuery.Builder()
-                    .add(IntRange.newIntersectsQuery(VERSIONS, new int[] {filter.version().low()},
-                            new int[] {filter.version().high()}), Occur.SHOULD)
-                    .add(new TermQuery(new Term(VERSIONED, "false")), Occur.SHOULD)
-                    .build();
-            b.add(versions, Occur.FILTER);
-        }
-        return b.build();
-    }
-
-    private Document parent(KnowledgeDocument d, List<Interval> versions, boolean versioned) {
-        Document doc = common(d, PARENT, versions, versioned);
-        doc.add(new SortedDocValuesField(ID, new BytesRef(d.docId())));
-        doc.add(new StoredField(REVISION, d.revision()));
-        doc.add(new TextField(TITLE, d.title(), Field.Store.NO));
-        doc.add(new TextField(BODY, d.body(), Field.Store.NO));
-        doc.add(new TextField(TAGS, String.join(" ", d.tags()), Field.Store.NO));
-        doc.add(new StoredField(META, json.writeValueAsString(new Meta(d.kind(), d.title(), d.tags(),
-                d.affectedVersions(), d.fixedVersions(), d.source()))));
-        String body = d.body().strip();
-        doc.add(new StoredField(SUMMARY, body.length() <= SUMMARY_CHARS ? body : body.substring(0, SUMMARY_CHARS) + "…"));
-        return doc;
-    }
-
-    private static Document chunk(KnowledgeDocument d, String passage, float[] vector, List<Interval> versions,
-                                  boolean versioned) {
-        Document doc = common(d, CHUNK, versions, versioned);
-        doc.add(new StoredField(PASSAGE, passage));
-        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
-        return doc;
-    }
-
-    private static Document common(KnowledgeDocument d, String type, List<Interval> versions, boolean versioned) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, d.docId(), Field.Store.YES));
-        doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new StringField(KIND, d.kind().apiName(), Field.Store.NO));
-        doc.add(new StringField(VERSIONED, Boolean.toString(versioned), Field.Store.NO));
-        for (Interval v : versions) {
-            doc.add(new IntRange(VERSIONS, new int[] {v.low()}, new int[] {v.high()}));
-        }
-        return doc;
     }
 
     private void commit() throws IOException {

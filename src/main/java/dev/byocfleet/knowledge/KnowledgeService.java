@@ -31,6 +31,8 @@ public class KnowledgeService {
     public static final int DEFAULT_LIMIT = 5;
     public static final int MAX_LIMIT = 50;
     static final int MAX_QUERY = 1_000;
+    /** Documents embedded per batch when syncing; one batch at a time keeps memory flat. */
+    static final int SYNC_BATCH = 128;
     private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
 
     /** What {@link #syncIndex} changed. */
@@ -40,6 +42,9 @@ public class KnowledgeService {
     private final KnowledgeRepository repository;
     private final ObjectProvider<KnowledgeIndex> index;
     private final KnowledgeWriteAccess writeAccess;
+    /** Set once a sync has brought the index level with the table. */
+    private volatile boolean synced;
+    private volatile boolean stopping;
 
     KnowledgeService(KnowledgeRepository repository, ObjectProvider<KnowledgeIndex> index,
                      KnowledgeWriteAccess writeAccess) {
@@ -72,7 +77,7 @@ public class KnowledgeService {
         SearchMode m = SearchMode.parse(mode);
         List<KnowledgeHit> hits = index.getObject().search(q, m,
                 new KnowledgeIndex.Filter(k, v == null ? null : VersionRanges.parseQuery(v)), n);
-        return new KnowledgeSearchResult(q, m, k, v, n, hits, (System.nanoTime() - start) / 1_000_000);
+        return new KnowledgeSearchResult(q, m, k, v, n, hits, synced, (System.nanoTime() - start) / 1_000_000);
     }
 
     public KnowledgeDocument get(String docId) {
@@ -133,11 +138,24 @@ public class KnowledgeService {
         return importDocuments(KnowledgeImporter.jsonLines(name, text), actor);
     }
 
+    /** {@link #store} and then indexes what changed. */
+    ImportReport importDocuments(List<KnowledgeDocumentInput> inputs, String actor) {
+        List<KnowledgeDocument> changed = new ArrayList<>();
+        ImportReport report = store(inputs, actor, changed);
+        indexQuietly(changed);
+        return report;
+    }
+
+    /** Writes the documents to the table only; the index learns about them at the next sync. */
+    ImportReport store(List<KnowledgeDocumentInput> inputs, String actor) {
+        return store(inputs, actor, new ArrayList<>());
+    }
+
     /**
      * Creates or replaces every document by id, checking all before writing any. A document equal to
-     * the stored one keeps its revision.
+     * the stored one keeps its revision. The documents written are added to {@code changed}.
      */
-    ImportReport importDocuments(List<KnowledgeDocumentInput> inputs, String actor) {
+    private ImportReport store(List<KnowledgeDocumentInput> inputs, String actor, List<KnowledgeDocument> changed) {
         LocalDateTime now = now();
         List<KnowledgeDocument> docs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -151,7 +169,6 @@ public class KnowledgeService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        List<KnowledgeDocument> changed = new ArrayList<>();
         for (KnowledgeDocument doc : docs) {
             Optional<Revision> rev = repository.revision(doc.docId());
             Optional<KnowledgeDocument> old = rev.isPresent() && !rev.get().deleted()
@@ -171,12 +188,14 @@ public class KnowledgeService {
                 created++;
             }
         }
-        indexQuietly(changed);
         return new ImportReport(created, updated, unchanged, docs.stream().map(KnowledgeDocument::docId).toList());
     }
 
-    /** Brings the index level with the table: indexes new and changed documents, drops gone ones. */
-    SyncReport syncIndex() {
+    /**
+     * Brings the index level with the table: indexes new and changed documents, drops gone ones.
+     * {@link #stopSync} ends it between two batches.
+     */
+    synchronized SyncReport syncIndex() {
         long start = System.nanoTime();
         KnowledgeIndex idx = index.getObject();
         Map<String, Integer> table = repository.liveRevisions();
@@ -186,11 +205,17 @@ public class KnowledgeService {
                 .map(Map.Entry::getKey).sorted().toList();
         List<String> gone = indexed.keySet().stream().filter(id -> !table.containsKey(id)).toList();
         idx.delete(gone);
-        // In batches: one batch of embeddings at a time keeps memory flat for a large table.
-        for (int i = 0; i < stale.size(); i += 256) {
-            idx.upsert(repository.findLive(stale.subList(i, Math.min(stale.size(), i + 256))));
+        for (int i = 0; i < stale.size() && !stopping; i += SYNC_BATCH) {
+            idx.upsert(repository.findLive(stale.subList(i, Math.min(stale.size(), i + SYNC_BATCH))));
+        }
+        if (!stopping) {
+            synced = true;
         }
         return new SyncReport(stale.size(), gone.size(), table.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    void stopSync() {
+        stopping = true;
     }
 
     boolean tableIsEmpty() {

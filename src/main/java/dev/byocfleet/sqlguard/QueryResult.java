@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param sql           the statement as executed (rendered by the guard)
  * @param rowLimit      the LIMIT the guard put in place; null for SHOW/DESCRIBE/EXPLAIN
  * @param limitReached  as many rows as the limit: there may be more
- * @param truncated     reading stopped at the byte cap, so fewer rows than the statement produced
+ * @param truncated     reading stopped at the byte cap (or, without a LIMIT, at the row cap), so the
+ *                      statement produced more rows than these
  */
 public record QueryResult(
         String sql,

@@ -77,6 +77,10 @@ class ReadOnlyQueryRepository implements DisposableBean {
                         }
                         rows.add(row);
                     }
+                    // Without a LIMIT of its own (SHOW, DESCRIBE, EXPLAIN) a statement may have more rows than the cap.
+                    if (!truncated && rowLimit == null && rows.size() >= maxRows && rs.next()) {
+                        truncated = true;
+                    }
                     boolean limitReached = !truncated && rowLimit != null && rows.size() >= rowLimit;
                     return new QueryResult(sql, columns, rows, rows.size(), rowLimit, limitReached, truncated,
                             (System.nanoTime() - start) / 1_000_000);

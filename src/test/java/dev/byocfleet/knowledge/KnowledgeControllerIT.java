@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.byocfleet.support.AppTestBase;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** The Knowledge Lake over HTTP, on the starter corpus loaded at start-up. */
 class KnowledgeControllerIT extends AppTestBase {
+
+    @Autowired
+    KnowledgeService knowledge;
+
+    @BeforeEach
+    void awaitIndex() throws InterruptedException {
+        KnowledgeIndexAwait.awaitIndex(knowledge);
+    }
 
     private String get(String uri) {
         return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
@@ -20,6 +30,7 @@ class KnowledgeControllerIT extends AppTestBase {
     void searchesTheStarterCorpusWithHybridRanking() {
         String body = get("/api/knowledge?q=loads fail with too many versions&limit=3");
         assertThat(JsonPath.<String>read(body, "$.mode")).isEqualTo("hybrid");
+        assertThat(JsonPath.<Boolean>read(body, "$.index_synced")).isTrue();
         assertThat(JsonPath.<Integer>read(body, "$.limit")).isEqualTo(3);
         assertThat(JsonPath.<List<String>>read(body, "$.hits[*].doc_id")).hasSize(3).contains("sr-ki-002");
         assertThat(JsonPath.<Integer>read(body, "$.hits[0].bm25_rank")).isNotNull();

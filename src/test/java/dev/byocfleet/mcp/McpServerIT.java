@@ -2,6 +2,8 @@ package dev.byocfleet.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.byocfleet.knowledge.KnowledgeIndexAwait;
+import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.support.AppTestBase;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.jdbc.Sql;
 
@@ -36,8 +39,12 @@ class McpServerIT extends AppTestBase {
 
     private McpSyncClient client;
 
+    @Autowired
+    KnowledgeService knowledge;
+
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
+        KnowledgeIndexAwait.awaitIndex(knowledge);
         String token = adminToken();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                         .endpoint("/mcp")

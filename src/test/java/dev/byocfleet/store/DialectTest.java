@@ -200,4 +200,33 @@ class DialectTest {
                 .hasMessageContaining("BYOC_STORE")
                 .hasMessageContaining("oracle");
     }
+
+    @Test
+    void duckDbReadOnlyPoolSharesTheDatabaseAndItsTransactionRefusesWrites() throws SQLException {
+        try (TestStore store = new TestStore()) {
+            new JdbcTemplate(store.dataSource()).update(
+                    "INSERT INTO metrics.rollup_state (rollup_name) VALUES ('seen-by-the-read-only-pool')");
+            StoreProperties props = new StoreProperties("duckdb", store.dir(), "test.duckdb", null, null, null, 4);
+            var pool = (com.zaxxer.hikari.HikariDataSource) duckDb.openReadOnlyDataSource(props, null, null, 1);
+            try (pool; Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute(duckDb.beginReadOnlyTransaction().orElseThrow());
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM metrics.rollup_state")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+                try (Statement write = c.createStatement()) {
+                    assertThatThrownBy(() -> write.execute("DELETE FROM metrics.rollup_state"))
+                            .hasMessageContaining("read-only");
+                }
+                try (Statement rollback = c.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                }
+            }
+        }
+    }
+
+    @Test
+    void starRocksHasNoReadOnlyTransactionSoGuardedSqlRestsOnItsOwnAccount() {
+        assertThat(starRocks.beginReadOnlyTransaction()).isEmpty();
+    }
 }

@@ -37,7 +37,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "byoc.auth.admin-email=" + AppTestBase.ADMIN_EMAIL,
         "byoc.auth.admin-password=" + AppTestBase.ADMIN_PASSWORD,
         "byoc.auth.jwt-secret=" + AppTestBase.JWT_SECRET,
-        "server.forward-headers-strategy=native"})
+        "server.forward-headers-strategy=native",
+        // Contexts with different configurations share DATA_DIR; a Lucene folder takes one writer.
+        "byoc.knowledge.index-dir=memory"})
 @AutoConfigureRestTestClient
 public abstract class AppTestBase {
 
