@@ -70,7 +70,7 @@ final class AnthropicClient implements ProviderClient {
         ArrayNode messages = body.putArray("messages");
         for (LlmMessage m : request.messages()) {
             switch (m) {
-                case UserText u -> textMessage(messages, "user", u.text());
+                case UserText u -> userContent(messages).addObject().put("type", "text").put("text", u.text());
                 case AssistantTurn a -> {
                     ObjectNode msg = messages.addObject().put("role", "assistant");
                     ArrayNode content = msg.putArray("content");
@@ -83,7 +83,7 @@ final class AnthropicClient implements ProviderClient {
                     }
                 }
                 case ToolResults r -> {
-                    ArrayNode content = messages.addObject().put("role", "user").putArray("content");
+                    ArrayNode content = userContent(messages);
                     for (ToolResult result : r.results()) {
                         content.addObject().put("type", "tool_result").put("tool_use_id", result.toolCallId())
                                 .put("content", result.content()).put("is_error", result.isError());
@@ -98,14 +98,21 @@ final class AnthropicClient implements ProviderClient {
                         .set("input_schema", http.json().valueToTree(tool.inputSchema()));
             }
         }
+        if (request.toolsRefused() && !request.tools().isEmpty()) {
+            body.putObject("tool_choice").put("type", "none");
+        }
         if (stream) {
             body.put("stream", true);
         }
         return body;
     }
 
-    private static void textMessage(ArrayNode messages, String role, String text) {
-        messages.addObject().put("role", role).putArray("content").addObject().put("type", "text").put("text", text);
+    /** The content of the last message when it is the user's, else of a new user message: turns must alternate. */
+    private static ArrayNode userContent(ArrayNode messages) {
+        if (!messages.isEmpty() && messages.get(messages.size() - 1).path("role").asString("").equals("user")) {
+            return (ArrayNode) messages.get(messages.size() - 1).get("content");
+        }
+        return messages.addObject().put("role", "user").putArray("content");
     }
 
     private LlmResponse parse(JsonNode answer) {

@@ -101,6 +101,9 @@ final class OpenAiClient implements ProviderClient {
                         .set("parameters", http.json().valueToTree(tool.inputSchema()));
             }
         }
+        if (request.toolsRefused() && !request.tools().isEmpty()) {
+            body.put("tool_choice", "none");
+        }
         if (stream) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
