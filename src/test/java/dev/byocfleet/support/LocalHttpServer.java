@@ -28,6 +28,31 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private record Answer(int status, String contentType, String body) {}
 
+    /**
+     * A one-time answer (recorded API replays): status, content type, extra headers and the body in
+     * parts written and flushed one after another. With {@code holdBeforePart} set, the server waits
+     * for {@code release} (or the client going away) before writing that part: a stream that stalls.
+     */
+    public record Reply(int status, String contentType, Map<String, String> headers, List<String> parts,
+                        int holdBeforePart, java.util.concurrent.CountDownLatch release) {
+
+        public static Reply json(int status, String body) {
+            return new Reply(status, "application/json", Map.of(), List.of(body), -1, null);
+        }
+
+        public static Reply eventStream(String body) {
+            return new Reply(200, "text/event-stream", Map.of(), List.of(body), -1, null);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, contentType, h, parts, holdBeforePart, release);
+        }
+    }
+
+    private final Map<String, java.util.Queue<Reply>> replies = new ConcurrentHashMap<>();
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -45,6 +70,12 @@ public final class LocalHttpServer implements AutoCloseable {
     /** Answers {@code path} (without query) with this status and JSON body from now on. */
     public LocalHttpServer answer(String path, int status, String jsonBody) {
         answers.put(path, new Answer(status, "application/json", jsonBody));
+        return this;
+    }
+
+    /** Answers the next request to {@code path} with {@code reply}, before any {@link #answer}; replies queue up. */
+    public LocalHttpServer enqueue(String path, Reply reply) {
+        replies.computeIfAbsent(path, p -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(reply);
         return this;
     }
 
@@ -71,6 +102,12 @@ public final class LocalHttpServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(exchange.getRequestMethod(), path, headers, body));
+            java.util.Queue<Reply> queued = replies.get(path);
+            Reply reply = queued == null ? null : queued.poll();
+            if (reply != null) {
+                replay(exchange, reply);
+                return;
+            }
             Answer answer = answers.getOrDefault(path, new Answer(404, "application/json", "{}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -78,6 +115,25 @@ public final class LocalHttpServer implements AutoCloseable {
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
             }
+        }
+    }
+
+    private static void replay(HttpExchange exchange, Reply reply) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(reply.status(), 0);
+        var out = exchange.getResponseBody();
+        for (int i = 0; i < reply.parts().size(); i++) {
+            if (i == reply.holdBeforePart()) {
+                try {
+                    reply.release().await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            out.write(reply.parts().get(i).getBytes(StandardCharsets.UTF_8));
+            out.flush();
         }
     }
 
