@@ -162,8 +162,7 @@ class LlmServiceTest {
 
     @Test
     void withoutAProviderNothingIsCalledAndTheStatusSaysWhy() {
-        LlmProperties none = new LlmProperties(null, null, null, null, null, null, null, null, null, null);
-        LlmService service = new LlmService(none, null, LlmTestWiring.JSON);
+        LlmService service = LlmTestWiring.unconfigured();
 
         assertThat(service.configured()).isFalse();
         assertThat(service.status().reason()).contains("BYOC_LLM_PROVIDER");

@@ -52,6 +52,11 @@ public final class LlmTestWiring implements AutoCloseable {
         return new LlmTestWiring(provider, provider.equals("anthropic") ? "claude-sonnet-4-5" : "gpt-4.1", maxRetries);
     }
 
+    /** A service with no provider configured (BYOC_LLM_PROVIDER unset). */
+    public static LlmService unconfigured() {
+        return new LlmService(new LlmProperties(null, null, null, null, null, null, null, null, null, null), null, JSON);
+    }
+
     public LlmService service() {
         return service;
     }
