@@ -39,7 +39,7 @@ describe("app routes", () => {
   it.each([
     ["/issues", "Issues"],
     ["/issues/42", "Issues"],
-    ["/llm-usage", "LLM Usage"],
+    ["/chat", "Chat"],
   ])("says %s is not available yet instead of showing made-up data", async (path, title) => {
     const { urls } = mockApi();
     renderApp(path);
@@ -66,6 +66,7 @@ describe("app routes", () => {
     const links = within(main).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links).toEqual([
       ["Overview", "/overview"],
+      ["LLM Usage", "/llm-usage"],
       ["Settings", "/settings"],
       ["Help", "/help"],
     ]);

@@ -15,6 +15,7 @@ import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const LlmUsagePage = lazy(() => import("./pages/LlmUsagePage").then((m) => ({ default: m.LlmUsagePage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -67,6 +68,16 @@ export const appRoutes: RouteObject[] = [
               <FeatureGate page="settings">
                 <Lazy>
                   <SettingsPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "llm-usage",
+            element: (
+              <FeatureGate page="llm_usage">
+                <Lazy>
+                  <LlmUsagePage />
                 </Lazy>
               </FeatureGate>
             ),

@@ -19,7 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: false },
   { key: "patrol", label: "Patrol", path: "/patrol", built: false },
   { key: "chat", label: "Chat", path: "/chat", built: false },
-  { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: false },
+  { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: true },
   { key: "settings", label: "Settings", path: "/settings", built: true },
   { key: "help", label: "Help", path: "/help", built: true },
 ];

@@ -22,7 +22,7 @@ final class Features {
             new Page("ai_issues", false),
             new Page("patrol", false),
             new Page("chat", false),
-            new Page("llm_usage", false),
+            new Page("llm_usage", true),
             new Page("settings", true),
             new Page("help", true));
 

@@ -121,7 +121,8 @@ class LlmUsageRepository {
         String where = f.where() + (key.equals("u.cluster_id") ? " AND u.cluster_id IS NOT NULL" : "");
         return jdbc.sql("SELECT " + key + " AS name, " + label + " AS label, " + TOKENS
                         + " FROM alerts.llm_usage u" + join + where + " GROUP BY " + key
-                        + " ORDER BY cost_usd IS NULL, cost_usd DESC, input_tokens + output_tokens DESC, name LIMIT " + TOP)
+                        + " ORDER BY sum(u.cost_usd) IS NULL, sum(u.cost_usd) DESC,"
+                        + " sum(coalesce(u.input_tokens, 0) + coalesce(u.output_tokens, 0)) DESC, name LIMIT " + TOP)
                 .params(f.params()).query(Group.class).list();
     }
 
@@ -129,7 +130,7 @@ class LlmUsageRepository {
         return jdbc.sql("""
                         SELECT CAST(date_trunc('day', u.created_at) AS DATE) AS usage_date, u.agent AS agent,
                                concat(u.provider, '/', coalesce(u.model, '?')) AS model,
-                        """ + TOKENS + " FROM alerts.llm_usage u" + f.where() + """
+                        """ + TOKENS + " FROM alerts.llm_usage u" + f.where() + "\n" + """
                          GROUP BY CAST(date_trunc('day', u.created_at) AS DATE), u.agent, concat(u.provider, '/', coalesce(u.model, '?'))
                          ORDER BY usage_date, agent, model""")
                 .params(f.params()).query(Daily.class).list();
@@ -152,11 +153,11 @@ class LlmUsageRepository {
                                  coalesce(u.input_tokens, 0) + coalesce(u.output_tokens, 0)
                                    + coalesce(u.cache_read_tokens, 0) + coalesce(u.cache_write_tokens, 0) AS tokens,
                                  u.cost_usd, u.created_at
-                          FROM alerts.llm_usage u""" + f.where() + """
+                          FROM alerts.llm_usage u""" + f.where() + "\n" + """
                         ) t
                         WHERE id IS NOT NULL
                         GROUP BY kind, id
-                        ORDER BY cost_usd IS NULL, cost_usd DESC, total_tokens DESC, id
+                        ORDER BY sum(cost_usd) IS NULL, sum(cost_usd) DESC, sum(tokens) DESC, id
                         LIMIT""" + " " + TOP)
                 .params(f.params()).query(Consumer.class).list();
     }

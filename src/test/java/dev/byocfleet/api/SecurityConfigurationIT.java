@@ -78,7 +78,7 @@ class SecurityConfigurationIT extends AppTestBase {
                 Map.entry("overview", true), Map.entry("issues", false), Map.entry("raw_alerts", false),
                 Map.entry("breaking", false), Map.entry("usage", false), Map.entry("investigations", false),
                 Map.entry("ai_issues", false), Map.entry("patrol", false), Map.entry("chat", false),
-                Map.entry("llm_usage", false), Map.entry("settings", true), Map.entry("help", true));
+                Map.entry("llm_usage", true), Map.entry("settings", true), Map.entry("help", true));
     }
 
     @Test
