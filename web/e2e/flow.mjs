@@ -28,6 +28,7 @@ const TIME_ZONE = "Asia/Tokyo";
  * @property {import("playwright-core").Browser} browser
  * @property {string} baseUrl
  * @property {{ email: string, password: string }} admin
+ * @property {import("./llmReplay.mjs").LlmReplay} llm
  * @property {(page: import("playwright-core").Page, name: string) => Promise<void>} shot
  * @property {(label: string) => Promise<import("playwright-core").BrowserContext>} newContext
  */
@@ -216,6 +217,24 @@ export async function signedInJourney(ctx) {
     await waitForText(row, "active");
   });
 
+  await step("LLM Usage: a connection check calls the model and its usage shows up", async () => {
+    await page.goto(`${ctx.baseUrl}/llm-usage`);
+    await heading(page, "LLM Usage").waitFor();
+    await page.getByText("Provider openai").waitFor();
+    const before = ctx.llm.received().length;
+    await page.getByRole("button", { name: "Check connection" }).click();
+    await page.getByText("gpt-4.1-2025-04-14 answered").waitFor();
+    const agents = page.getByRole("table", { name: "Usage by agent" });
+    await waitForText(agents, "connection_check");
+    await waitForText(page.getByRole("table", { name: "Usage by model" }), "openai/gpt-4.1-2025-04-14");
+    await page.getByRole("img", { name: /^Tokens by day and agent: connection_check \d+/ }).waitFor();
+    const calls = ctx.llm.received().slice(before);
+    assert.equal(calls.length, 1, "one model call per check");
+    assert.equal(calls[0].authorization, "Bearer e2e-replay-key");
+    assert.equal(calls[0].model, "gpt-4.1");
+    await ctx.shot(page, "llm-usage-after-check");
+  });
+
   await step("every page renders (screenshots)", async () => {
     for (const [i, target] of PAGES.entries()) {
       await page.goto(`${ctx.baseUrl}${target.path}`);
@@ -223,6 +242,7 @@ export async function signedInJourney(ctx) {
       if (target.key === "overview") await clustersCard(page).getByText(TINY_CLUSTERS, { exact: true }).waitFor();
       if (target.key === "settings") await page.getByRole("table", { name: "Users" }).waitFor();
       if (target.key === "help") await page.getByRole("table", { name: "Keyboard shortcuts" }).waitFor();
+      if (target.key === "llm-usage") await page.getByRole("region", { name: "Usage totals" }).waitFor();
       await ctx.shot(page, `page-${String(i + 1).padStart(2, "0")}-${target.key}`);
     }
   });

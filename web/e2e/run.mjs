@@ -12,6 +12,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkPrerequisites, startBackend, waitForHealth } from "./backend.mjs";
 import { launchBrowser, watchForErrors } from "./browser.mjs";
+import { startLlmReplay } from "./llmReplay.mjs";
 import { signedInJourney, signedOutPages } from "./flow.mjs";
 import { ranSteps, screenshotter } from "./steps.mjs";
 
@@ -50,13 +51,21 @@ async function main() {
   rmSync(screenshotDir, { recursive: true, force: true });
   const { shot, saved } = screenshotter(screenshotDir);
 
-  console.log(`e2e: starting ${jar}`);
+  const llm = await startLlmReplay();
+  console.log(`e2e: starting ${jar} (LLM: replay server at ${llm.baseUrl})`);
   const backend = await startBackend({
     java,
     jar,
     logFile: resolve(outDir, "e2e-backend.log"),
     javaOptions: ["--enable-native-access=ALL-UNNAMED", ...(process.env.BYOC_E2E_JAVA_OPTS ?? "-Xmx1g").split(/\s+/).filter(Boolean)],
-    env: { BYOC_ADMIN_EMAIL: admin.email, BYOC_ADMIN_PASSWORD: admin.password },
+    env: {
+      BYOC_ADMIN_EMAIL: admin.email,
+      BYOC_ADMIN_PASSWORD: admin.password,
+      BYOC_LLM_PROVIDER: "openai",
+      BYOC_LLM_BASE_URL: llm.baseUrl,
+      BYOC_LLM_MODEL: "gpt-4.1",
+      BYOC_LLM_API_KEY: "e2e-replay-key",
+    },
   });
 
   /** @type {import("playwright-core").Browser | null} */
@@ -74,6 +83,7 @@ async function main() {
       browser: b,
       baseUrl: backend.baseUrl,
       admin,
+      llm,
       shot,
       /** @param {string} label */
       async newContext(label) {
@@ -111,6 +121,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await backend.stop();
+    await llm.stop();
   }
 
   console.log(`\ne2e: ${outcome}; steps: ${ranSteps.map((s) => `${s.name} ${s.skipped ? "(skipped)" : `${(s.ms / 1000).toFixed(1)} s`}`).join("; ")}`);

@@ -35,6 +35,26 @@ describe("LlmUsagePage", () => {
     expect(request?.url.searchParams.get("from")).toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 
+  it("lets an admin check the connection, which records a call and refreshes the report", async () => {
+    let checked = false;
+    const calls = mockApi((url, request) => {
+      if (url.pathname === "/api/llm/check" && request.method === "POST") {
+        checked = true;
+        return jsonResponse({ ok: true, provider: "anthropic", model: "claude-sonnet-4-5-20250929", latency_ms: 420, error: null });
+      }
+      if (url.pathname === "/api/llm-usage") return jsonResponse(checked ? usageReport : { ...usageReport, totals: { ...usageReport.totals, calls: 0 } });
+      return problemResponse(404, "Not Found", "no handler");
+    });
+    renderApp("/llm-usage");
+
+    expect(await screen.findByText("No model calls in the last 30 days")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Check connection" }));
+
+    expect(await screen.findByText("claude-sonnet-4-5-20250929 answered")).toBeTruthy();
+    expect(await screen.findByRole("region", { name: "Usage totals" })).toBeTruthy();
+    expect(calls.requests().filter((r) => r.url.pathname === "/api/llm-usage")).toHaveLength(2);
+  });
+
   it("explains that no provider is configured and what to set when there is no usage", async () => {
     mockApi((url) => (url.pathname === "/api/llm-usage" ? jsonResponse(emptyUnconfiguredReport) : problemResponse(404, "Not Found", "no handler")));
     renderApp("/llm-usage");

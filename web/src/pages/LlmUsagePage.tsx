@@ -1,7 +1,9 @@
 import { lazy, Suspense, useState } from "react";
+import { ConnectionCheckButton } from "../features/llmUsage/ConnectionCheckButton";
 import { LlmUsageTables } from "../features/llmUsage/LlmUsageTables";
 import { totalTokens, type LlmStatus, type LlmUsageReport } from "../features/llmUsage/llmUsageTypes";
 import { useLlmUsage } from "../features/llmUsage/useLlmUsage";
+import { useSession } from "../shared/auth/useSession";
 import { formatNumber, formatUsd } from "../shared/format/formatNumber";
 import { EmptyState } from "../shared/ui/EmptyState";
 import { ErrorState } from "../shared/ui/ErrorState";
@@ -76,6 +78,7 @@ export function LlmUsagePage() {
   const [days, setDays] = useState<number>(30);
   const usage = useLlmUsage(days);
   const report = usage.data;
+  const isAdmin = useSession()?.user.role === "admin";
 
   return (
     <div className="space-y-4">
@@ -84,6 +87,8 @@ export function LlmUsagePage() {
           <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">LLM Usage</h1>
           {report && <ProviderLine provider={report.provider} />}
         </div>
+        <div className="flex items-center gap-2">
+        {isAdmin && report?.provider.configured && <ConnectionCheckButton />}
         <label className="text-sm text-slate-600 dark:text-slate-300">
           Window{" "}
           <select
@@ -98,6 +103,7 @@ export function LlmUsagePage() {
             ))}
           </select>
         </label>
+        </div>
       </header>
 
       {usage.isPending ? (
