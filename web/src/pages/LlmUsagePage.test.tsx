@@ -18,7 +18,7 @@ describe("LlmUsagePage", () => {
     expect(within(card("Model calls")).getByText("5")).toBeTruthy();
     expect(within(card("Model calls")).getByText("1 failed")).toBeTruthy();
     expect(within(card("Tokens")).getByText("8,100")).toBeTruthy();
-    expect(within(card("Cost")).getByText("$0.03")).toBeTruthy();
+    expect(within(card("Cost")).getByText("$0.0345")).toBeTruthy();
     expect(within(card("Cost")).getByText("1 calls of unpriced models")).toBeTruthy();
 
     expect(await screen.findByRole("img", { name: "Tokens by day and agent: investigator 3800, patrol 4300" })).toBeTruthy();

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from "react";
 import { ConnectionCheckButton } from "../features/llmUsage/ConnectionCheckButton";
 import { LlmUsageTables } from "../features/llmUsage/LlmUsageTables";
-import { totalTokens, type LlmStatus, type LlmUsageReport } from "../features/llmUsage/llmUsageTypes";
+import { formatCost, totalTokens, type LlmStatus, type LlmUsageReport } from "../features/llmUsage/llmUsageTypes";
 import { useLlmUsage } from "../features/llmUsage/useLlmUsage";
 import { useSession } from "../shared/auth/useSession";
-import { formatNumber, formatUsd } from "../shared/format/formatNumber";
+import { formatNumber } from "../shared/format/formatNumber";
 import { EmptyState } from "../shared/ui/EmptyState";
 import { ErrorState } from "../shared/ui/ErrorState";
 import { LoadingState } from "../shared/ui/LoadingState";
@@ -66,7 +66,7 @@ function UsageStatCards({ report }: { report: LlmUsageReport }) {
       />
       <StatCard
         label="Cost"
-        value={formatUsd(t.cost_usd ?? 0)}
+        value={formatCost(t.cost_usd ?? 0)}
         hint={t.unpriced_calls > 0 ? `${formatNumber(t.unpriced_calls)} calls of unpriced models` : "list prices"}
       />
       <StatCard label="Average latency" value={t.avg_latency_ms === null ? "—" : `${formatNumber(t.avg_latency_ms)} ms`} />

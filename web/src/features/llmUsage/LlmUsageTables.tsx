@@ -1,15 +1,15 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Link } from "react-router";
-import { formatNumber, formatUsd } from "../../shared/format/formatNumber";
+import { formatNumber } from "../../shared/format/formatNumber";
 import { Timestamp } from "../../shared/format/Timestamp";
 import { DataTable } from "../../shared/table/DataTable";
 import { Panel } from "../../shared/ui/Panel";
-import { totalTokens, type UsageConsumer, type UsageGroup } from "./llmUsageTypes";
+import { formatCost, totalTokens, type UsageConsumer, type UsageGroup } from "./llmUsageTypes";
 
 const group = createColumnHelper<UsageGroup>();
 const consumer = createColumnHelper<UsageConsumer>();
 
-const cost = (value: number | null) => (value === null ? "unpriced" : formatUsd(value));
+const cost = formatCost;
 
 function groupColumns(nameHeader: string, link?: (row: UsageGroup) => string) {
   return [

@@ -62,3 +62,12 @@ export interface LlmUsageReport {
 export function totalTokens(t: UsageTokens): number {
   return t.input_tokens + t.output_tokens + t.cache_read_tokens + t.cache_write_tokens;
 }
+
+const smallUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 4, maximumFractionDigits: 4 });
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** Model calls cost fractions of a cent: below a dollar, four decimals; "unpriced" without a price. */
+export function formatCost(value: number | null): string {
+  if (value === null) return "unpriced";
+  return Math.abs(value) < 1 ? smallUsd.format(value) : usd.format(value);
+}
