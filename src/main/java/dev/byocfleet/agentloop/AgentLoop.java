@@ -68,6 +68,13 @@ public class AgentLoop {
         return run.loop();
     }
 
+    /** The wall-time budget ran out while the model was answering. */
+    private static final class WallTimeReached extends RuntimeException {
+        WallTimeReached() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The state of one run. */
     private final class Run {
         private final AgentRequest request;
@@ -102,7 +109,13 @@ public class AgentLoop {
                     if (exhausted != null) {
                         return forceFinalAnswer(exhausted);
                     }
-                    LlmResponse response = call(new LlmRequest(system, messages, specs, 0));
+                    LlmResponse response;
+                    try {
+                        response = callWithinWallTime(new LlmRequest(system, messages, specs, 0), budget);
+                    } catch (WallTimeReached e) {
+                        return forceFinalAnswer("time limit of " + budget.maxWallTime().toSeconds()
+                                + " s reached during a model call");
+                    }
                     messages.add(new AssistantTurn(response.text(), response.toolCalls()));
                     if (response.toolCalls().isEmpty() || specs.isEmpty()) {
                         return end(Outcome.COMPLETED, response.text(), null);
@@ -140,10 +153,29 @@ public class AgentLoop {
             return end(Outcome.BUDGET_EXHAUSTED, response.text(), "Budget: " + why);
         }
 
+        /** A call the wall-time budget may cut short; the forced final call afterwards is not. */
+        private LlmResponse callWithinWallTime(LlmRequest llmRequest, AgentBudget budget) {
+            Duration left = budget.maxWallTime().minus(Duration.between(started, Instant.now(clock)));
+            try (Cancellation.Deadline deadline = cancellation.withTimeout(left)) {
+                try {
+                    return call(llmRequest, deadline.cancellation());
+                } catch (LlmException e) {
+                    if (e.kind() == LlmException.Kind.CANCELLED && deadline.timedOut() && !cancellation.isCancelled()) {
+                        throw new WallTimeReached();
+                    }
+                    throw e;
+                }
+            }
+        }
+
         private LlmResponse call(LlmRequest llmRequest) {
+            return call(llmRequest, cancellation);
+        }
+
+        private LlmResponse call(LlmRequest llmRequest, Cancellation callCancellation) {
             StreamListener stream = request.stream() ? events::text : null;
             steps++;
-            LlmResponse response = llm.call(request.context(), llmRequest, stream, cancellation);
+            LlmResponse response = llm.call(request.context(), llmRequest, stream, callCancellation);
             tokens = tokens.plus(response.usage());
             return response;
         }

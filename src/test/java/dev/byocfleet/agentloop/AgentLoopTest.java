@@ -204,6 +204,28 @@ class AgentLoopTest {
     }
 
     @Test
+    void theWallTimeBudgetCutsAModelCallShortAndAsksForTheFinalAnswer() {
+        try (LlmTestWiring replay = LlmTestWiring.anthropic()) {
+            CountDownLatch stalled = new CountDownLatch(1);
+            // The first answer never comes within the budget: headers, then nothing.
+            replay.reply(new Reply(200, "application/json", Map.of(), List.of("", replay.fixture("tool-use.json")), 1, stalled))
+                    .reply(200, "end-turn.json");
+            AgentBudget threeSeconds = new AgentBudget(10, 1_000_000, Duration.ofSeconds(3), 16_000, 4);
+            try {
+                AgentResult result = loop(replay).run(request(List.of(metrics("{}")), threeSeconds), null, Cancellation.none());
+
+                assertThat(result.outcome()).isEqualTo(Outcome.BUDGET_EXHAUSTED);
+                assertThat(result.note()).contains("time limit of 3 s reached during a model call");
+                assertThat(result.answer()).contains("disk_capacity");
+                assertThat(replay.requests().getLast().path("tool_choice").path("type").asString()).isEqualTo("none");
+                assertThat(replay.usageRows()).extracting(row -> row.get("outcome")).containsExactlyInAnyOrder("cancelled", "ok");
+            } finally {
+                stalled.countDown();
+            }
+        }
+    }
+
+    @Test
     void longToolOutputIsCutWithANoteAndCannotCloseItsDataBlock() {
         try (LlmTestWiring replay = LlmTestWiring.anthropic()) {
             replay.reply(200, "tool-use.json").reply(200, "end-turn.json");

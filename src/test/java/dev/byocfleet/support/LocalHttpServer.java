@@ -54,6 +54,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Map<String, java.util.Queue<Reply>> replies = new ConcurrentHashMap<>();
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -64,6 +65,8 @@ public final class LocalHttpServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // A held reply (a stalled stream) must not keep the next request waiting.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -140,5 +143,6 @@ public final class LocalHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
