@@ -48,14 +48,19 @@ public final class UntrustedText {
     }
 
     private static boolean startsTag(String lower, int at, String tag) {
-        int p = at + 1;
+        int p = skipSpace(lower, at + 1);
         if (p < lower.length() && lower.charAt(p) == '/') {
-            p++;
-        }
-        while (p < lower.length() && Character.isWhitespace(lower.charAt(p))) {
-            p++;
+            p = skipSpace(lower, p + 1);
         }
         return lower.startsWith(tag, p);
+    }
+
+    private static int skipSpace(String text, int from) {
+        int p = from;
+        while (p < text.length() && Character.isWhitespace(text.charAt(p))) {
+            p++;
+        }
+        return p;
     }
 
     private static String attribute(String value) {
