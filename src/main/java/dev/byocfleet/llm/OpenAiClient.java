@@ -27,10 +27,14 @@ final class OpenAiClient implements ProviderClient {
     private final @Nullable String apiKey;
     private final String model;
     private final int defaultMaxTokens;
+    private final String maxTokensField;
 
     OpenAiClient(LlmHttp http, String baseUrl, @Nullable String apiKey, String model, int defaultMaxTokens) {
         this.http = http;
         this.uri = URI.create(baseUrl + "/chat/completions");
+        // OpenAI's own API replaced max_tokens (refused by its reasoning models); compatible servers
+        // (vLLM, Ollama, LiteLLM, DeepSeek) take the original name.
+        this.maxTokensField = "api.openai.com".equals(uri.getHost()) ? "max_completion_tokens" : "max_tokens";
         this.apiKey = apiKey;
         this.model = model;
         this.defaultMaxTokens = defaultMaxTokens;
@@ -61,7 +65,7 @@ final class OpenAiClient implements ProviderClient {
     ObjectNode body(LlmRequest request, boolean stream) {
         ObjectNode body = http.json().createObjectNode();
         body.put("model", model);
-        body.put("max_tokens", request.maxTokens() > 0 ? request.maxTokens() : defaultMaxTokens);
+        body.put(maxTokensField, request.maxTokens() > 0 ? request.maxTokens() : defaultMaxTokens);
         ArrayNode messages = body.putArray("messages");
         if (!request.system().isEmpty()) {
             messages.addObject().put("role", "system").put("content", request.system());

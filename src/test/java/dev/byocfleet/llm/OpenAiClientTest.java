@@ -44,6 +44,7 @@ class OpenAiClientTest {
         assertThat(received.path()).isEqualTo("/v1/chat/completions");
         assertThat(received.header("authorization")).isEqualTo("Bearer test-key-not-secret");
         JsonNode body = replay.requests().getFirst();
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(1024);
         assertThat(body.path("messages").get(0).path("role").asString()).isEqualTo("system");
         assertThat(body.path("tools").get(0).path("type").asString()).isEqualTo("function");
         assertThat(body.path("tools").get(0).path("function").path("parameters").path("type").asString()).isEqualTo("object");
@@ -74,6 +75,17 @@ class OpenAiClientTest {
         JsonNode body = replay.requests().getFirst();
         assertThat(body.path("stream").asBoolean()).isTrue();
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void openAisOwnApiGetsMaxCompletionTokens() {
+        OpenAiClient openAi = new OpenAiClient(new LlmHttp(LlmTestWiring.JSON, java.time.Duration.ofSeconds(5)),
+                "https://api.openai.com/v1", "k", "gpt-5", 2048);
+
+        JsonNode body = openAi.body(new LlmRequest("", List.of(new UserText("Why?")), List.of(), 0), false);
+
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(2048);
+        assertThat(body.has("max_tokens")).isFalse();
     }
 
     @Test
