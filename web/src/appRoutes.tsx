@@ -15,6 +15,7 @@ import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const ChatPage = lazy(() => import("./pages/ChatPage").then((m) => ({ default: m.ChatPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -61,6 +62,16 @@ export const appRoutes: RouteObject[] = [
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
           },
+          ...["chat", "chat/:sessionId"].map((path) => ({
+            path,
+            element: (
+              <FeatureGate page="chat">
+                <Lazy>
+                  <ChatPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          })),
           {
             path: "settings",
             element: (

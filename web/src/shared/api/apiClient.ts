@@ -120,6 +120,26 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return (await response.json()) as T;
 }
 
+/**
+ * POSTs and answers the raw response of a streamed answer (Server-Sent Events), after the same
+ * token refresh as every request; a non-2xx answer becomes an ApiError.
+ */
+async function stream(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const options: RequestOptions = { body, signal };
+  let response = await send("POST", path, options, getSession()?.accessToken ?? null);
+  if (response.status === 401) {
+    const token = await refreshAccessToken();
+    if (token) response = await send("POST", path, options, token);
+    if (!token || response.status === 401) {
+      const error = await toApiError(response);
+      expireSession();
+      throw error;
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
 /** The one HTTP client of the web app; feature hooks wrap it. */
 export const apiClient = {
   get<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
@@ -137,4 +157,5 @@ export const apiClient = {
   delete<T = void>(path: string, options: Omit<RequestOptions, "body"> = {}): Promise<T> {
     return request<T>("DELETE", path, options);
   },
+  stream,
 };
