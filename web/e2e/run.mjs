@@ -11,6 +11,7 @@ import { existsSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkPrerequisites, startBackend, waitForHealth } from "./backend.mjs";
+import { startLlmReplay } from "./llmReplay.mjs";
 import { launchBrowser, watchForErrors } from "./browser.mjs";
 import { signedInJourney, signedOutPages } from "./flow.mjs";
 import { ranSteps, screenshotter } from "./steps.mjs";
@@ -50,13 +51,22 @@ async function main() {
   rmSync(screenshotDir, { recursive: true, force: true });
   const { shot, saved } = screenshotter(screenshotDir);
 
+  // The chat needs a model: a local replay of the OpenAI-compatible streaming API, for this run only.
+  const llm = await startLlmReplay();
   console.log(`e2e: starting ${jar}`);
   const backend = await startBackend({
     java,
     jar,
     logFile: resolve(outDir, "e2e-backend.log"),
     javaOptions: ["--enable-native-access=ALL-UNNAMED", ...(process.env.BYOC_E2E_JAVA_OPTS ?? "-Xmx1g").split(/\s+/).filter(Boolean)],
-    env: { BYOC_ADMIN_EMAIL: admin.email, BYOC_ADMIN_PASSWORD: admin.password },
+    env: {
+      BYOC_ADMIN_EMAIL: admin.email,
+      BYOC_ADMIN_PASSWORD: admin.password,
+      BYOC_LLM_PROVIDER: "openai",
+      BYOC_LLM_BASE_URL: llm.baseUrl,
+      BYOC_LLM_API_KEY: "e2e-replay-key",
+      BYOC_LLM_MODEL: "e2e-replay-model",
+    },
   });
 
   /** @type {import("playwright-core").Browser | null} */
@@ -111,6 +121,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await backend.stop();
+    await llm.stop();
   }
 
   console.log(`\ne2e: ${outcome}; steps: ${ranSteps.map((s) => `${s.name} ${s.skipped ? "(skipped)" : `${(s.ms / 1000).toFixed(1)} s`}`).join("; ")}`);

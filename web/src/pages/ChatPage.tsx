@@ -35,6 +35,8 @@ export function ChatPage() {
   const messages = detail.data?.messages ?? [];
   // Once the stored transcript holds the streamed turn, show it from there.
   const showLive = turn && (turn.running || !messages.some((m) => m.role === "user" && m.content === turn.question && m.seq === messages.length - 1));
+  const last = messages[messages.length - 1];
+  const shown = showLive && last?.role === "user" && last.content === turn.question ? messages.slice(0, -1) : messages;
 
   return (
     <div className="space-y-4">
@@ -67,7 +69,7 @@ export function ChatPage() {
                 </div>
               </div>
             )}
-            {messages.map((m) => (
+            {shown.map((m) => (
               <ChatBubble key={m.message_id} role={m.role} content={m.content} tools={m.tool_calls} />
             ))}
             {showLive && (
