@@ -9,6 +9,8 @@ export interface RequestOptions {
   params?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** The Accept header; JSON and problem details by default. */
+  accept?: string;
   /**
    * "bearer" (default) sends the access token and, on a 401, refreshes once and retries.
    * "none" is for sign-in, activation and refresh, where a 401 is the answer itself.
@@ -66,7 +68,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function send(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  const headers: Record<string, string> = { Accept: options.accept ?? "application/json, application/problem+json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -125,7 +127,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
  * token refresh as every request; a non-2xx answer becomes an ApiError.
  */
 async function stream(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const options: RequestOptions = { body, signal };
+  const options: RequestOptions = { body, signal, accept: "text/event-stream, application/problem+json" };
   let response = await send("POST", path, options, getSession()?.accessToken ?? null);
   if (response.status === 401) {
     const token = await refreshAccessToken();
