@@ -1,6 +1,7 @@
 // @ts-check
 // The signed-in journey through the app against a real backend: no mocks.
 import assert from "node:assert/strict";
+import { REPLAY_ANSWER_PIECES } from "./llmReplay.mjs";
 import { formatLikeTheApp, step, waitForPath, waitForText } from "./steps.mjs";
 
 /** The twelve pages of DESIGN.md §8 (keep in step with src/shared/layout/navItems.ts). */
@@ -233,6 +234,32 @@ export async function signedInJourney(ctx) {
     assert.equal(calls[0].authorization, "Bearer e2e-replay-key");
     assert.equal(calls[0].model, "gpt-4.1");
     await ctx.shot(page, "llm-usage-after-check");
+  });
+
+  await step("chat: ask, watch the answer stream with a tool card, reload and see the session", async () => {
+    await page.goto(`${ctx.baseUrl}/chat`);
+    await heading(page, "Chat").waitFor();
+    const question = "How is the fleet doing?";
+    await page.getByRole("form", { name: "Ask" }).getByLabel("Question").fill(question);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const answer = page.getByRole("article", { name: "Answer" });
+    // While the pieces arrive the answer is busy and the Stop button shows.
+    await page.locator('article[aria-label="Answer"][aria-busy="true"]').waitFor();
+    await page.getByRole("button", { name: "Stop", exact: true }).waitFor();
+    await answer.locator('details[aria-label="Tool call fleet_overview"]').waitFor();
+    await waitForText(answer, "The fleet overview says");
+    await answer.getByRole("cell", { name: "fleet_overview" }).waitFor();
+    await waitForPath(page, (u) => /^\/chat\/[0-9a-f-]{36}$/.test(u.pathname), "/chat/<session>");
+    await ctx.shot(page, "chat-answer");
+
+    await page.reload();
+    await heading(page, "Chat").waitFor();
+    await page.getByRole("list", { name: "Sessions" }).getByRole("link", { name: question }).waitFor();
+    const stored = page.getByRole("article", { name: "Answer" });
+    await waitForText(stored, REPLAY_ANSWER_PIECES.join("").split("\n")[0].replace(/\*\*/g, ""));
+    const card = stored.locator('details[aria-label="Tool call fleet_overview"]');
+    await card.locator("summary").click();
+    await waitForText(card, "clusters");
   });
 
   await step("every page renders (screenshots)", async () => {

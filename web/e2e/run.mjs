@@ -51,6 +51,7 @@ async function main() {
   rmSync(screenshotDir, { recursive: true, force: true });
   const { shot, saved } = screenshotter(screenshotDir);
 
+  // The LLM Usage check and the chat need a model: a local replay of the OpenAI-compatible API, for this run only.
   const llm = await startLlmReplay();
   console.log(`e2e: starting ${jar} (LLM: replay server at ${llm.baseUrl})`);
   const backend = await startBackend({

@@ -16,6 +16,7 @@ import { LoadingState } from "./shared/ui/LoadingState";
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const LlmUsagePage = lazy(() => import("./pages/LlmUsagePage").then((m) => ({ default: m.LlmUsagePage })));
+const ChatPage = lazy(() => import("./pages/ChatPage").then((m) => ({ default: m.ChatPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -62,6 +63,16 @@ export const appRoutes: RouteObject[] = [
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
           },
+          ...["chat", "chat/:sessionId"].map((path) => ({
+            path,
+            element: (
+              <FeatureGate page="chat">
+                <Lazy>
+                  <ChatPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          })),
           {
             path: "settings",
             element: (

@@ -819,3 +819,18 @@ PRIMARY KEY (computed_at)
 DISTRIBUTED BY HASH (computed_at)
 PROPERTIES ('enable_persistent_index' = 'true');
 
+-- V013__chat
+
+CREATE TABLE IF NOT EXISTS alerts.chat_mcp_servers (
+  name       VARCHAR(32) NOT NULL,
+  url        VARCHAR(1024) NOT NULL,
+  headers    STRING,
+  writable   BOOLEAN NOT NULL,
+  created_by VARCHAR(64),
+  created_at DATETIME NOT NULL,
+  updated_at DATETIME NOT NULL
+)
+PRIMARY KEY (name)
+DISTRIBUTED BY HASH (name)
+PROPERTIES ('enable_persistent_index' = 'true');
+

@@ -9,6 +9,8 @@ export interface RequestOptions {
   params?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** The Accept header; JSON and problem details by default. */
+  accept?: string;
   /**
    * "bearer" (default) sends the access token and, on a 401, refreshes once and retries.
    * "none" is for sign-in, activation and refresh, where a 401 is the answer itself.
@@ -66,7 +68,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function send(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  const headers: Record<string, string> = { Accept: options.accept ?? "application/json, application/problem+json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -120,6 +122,26 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return (await response.json()) as T;
 }
 
+/**
+ * POSTs and answers the raw response of a streamed answer (Server-Sent Events), after the same
+ * token refresh as every request; a non-2xx answer becomes an ApiError.
+ */
+async function stream(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const options: RequestOptions = { body, signal, accept: "text/event-stream, application/problem+json" };
+  let response = await send("POST", path, options, getSession()?.accessToken ?? null);
+  if (response.status === 401) {
+    const token = await refreshAccessToken();
+    if (token) response = await send("POST", path, options, token);
+    if (!token || response.status === 401) {
+      const error = await toApiError(response);
+      expireSession();
+      throw error;
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
 /** The one HTTP client of the web app; feature hooks wrap it. */
 export const apiClient = {
   get<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
@@ -137,4 +159,5 @@ export const apiClient = {
   delete<T = void>(path: string, options: Omit<RequestOptions, "body"> = {}): Promise<T> {
     return request<T>("DELETE", path, options);
   },
+  stream,
 };

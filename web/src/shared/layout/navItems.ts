@@ -18,7 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "investigations", label: "Investigations", path: "/investigations", built: false },
   { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: false },
   { key: "patrol", label: "Patrol", path: "/patrol", built: false },
-  { key: "chat", label: "Chat", path: "/chat", built: false },
+  { key: "chat", label: "Chat", path: "/chat", built: true },
   { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: true },
   { key: "settings", label: "Settings", path: "/settings", built: true },
   { key: "help", label: "Help", path: "/help", built: true },

@@ -66,7 +66,8 @@ public class McpToolAdapter {
         });
     }
 
-    private static String text(CallToolResult result) {
+    /** The text an MCP tool result carries (its structured content when it has no text), for a model to read. */
+    public static String text(CallToolResult result) {
         List<Content> content = result.content() == null ? List.of() : result.content();
         String text = content.stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
                 .collect(Collectors.joining("\n"));

@@ -21,7 +21,7 @@ final class Features {
             new Page("investigations", false),
             new Page("ai_issues", false),
             new Page("patrol", false),
-            new Page("chat", false),
+            new Page("chat", true),
             new Page("llm_usage", true),
             new Page("settings", true),
             new Page("help", true));

@@ -1,0 +1,61 @@
+package dev.byocfleet.chat;
+
+import dev.byocfleet.chat.ChatRecords.McpServerRequest;
+import dev.byocfleet.chat.ChatRecords.McpServerTools;
+import dev.byocfleet.chat.ChatRecords.McpServerView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "chat", description = "External MCP servers of the chat agent (admins)")
+class McpServerController {
+
+    private final McpServerService servers;
+
+    McpServerController(McpServerService servers) {
+        this.servers = servers;
+    }
+
+    @GetMapping("/api/chat/mcp-servers")
+    @Operation(summary = "The external MCP servers (header names only, never their values)")
+    List<McpServerView> list() {
+        return servers.list();
+    }
+
+    @PostMapping("/api/chat/mcp-servers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an MCP server (Streamable HTTP URL, optional headers, writable default false)",
+            description = "Its tools are offered to the agent as <name>__<tool>. Unless writable, tools whose "
+                    + "annotations do not say readOnlyHint are refused with a tool error.")
+    McpServerView create(@RequestBody(required = false) McpServerRequest request) {
+        return servers.create(request == null ? new McpServerRequest(null, null, null, null) : request);
+    }
+
+    @PutMapping("/api/chat/mcp-servers/{name}")
+    @Operation(summary = "Change URL, headers (kept when left out) and writable")
+    McpServerView update(@PathVariable String name, @RequestBody(required = false) McpServerRequest request) {
+        return servers.update(name, request == null ? new McpServerRequest(null, null, null, null) : request);
+    }
+
+    @DeleteMapping("/api/chat/mcp-servers/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String name) {
+        servers.delete(name);
+    }
+
+    @GetMapping("/api/chat/mcp-servers/{name}/tools")
+    @Operation(summary = "Connect to the server and list its tools as the agent sees them")
+    McpServerTools tools(@PathVariable String name) {
+        return servers.probe(name);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.byocfleet.chat;
+
+import dev.byocfleet.api.ConflictException;
+import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.CurrentUser;
+import dev.byocfleet.auth.Role;
+import dev.byocfleet.chat.ChatRecords.McpServerRequest;
+import dev.byocfleet.chat.ChatRecords.McpServerTools;
+import dev.byocfleet.chat.ChatRecords.McpServerView;
+import dev.byocfleet.chat.McpServerRepository.StoredServer;
+import dev.byocfleet.store.JsonColumns;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The external MCP servers of the chat agent (admins only): name, URL, optional request headers
+ * (a bearer token, say) and whether the agent may call tools that are not marked read-only.
+ */
+@Service
+class McpServerService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]|_(?!_)){0,30}");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+    private static final int MAX_HEADERS = 16;
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final McpServerRepository repository;
+    private final AccessGuard access;
+    private final Clock clock = Clock.systemUTC();
+
+    McpServerService(McpServerRepository repository, AccessGuard access) {
+        this.repository = repository;
+        this.access = access;
+    }
+
+    List<McpServerView> list() {
+        access.require(Role.ADMIN);
+        return repository.all().stream().map(McpServerService::view).toList();
+    }
+
+    McpServerView create(McpServerRequest request) {
+        CurrentUser admin = access.require(Role.ADMIN);
+        String name = name(request.name());
+        if (repository.find(name).isPresent()) {
+            throw new ConflictException("An MCP server named '" + name + "' exists already.");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        StoredServer server = new StoredServer(name, url(request.url()), headersJson(request.headers()),
+                Boolean.TRUE.equals(request.writable()), now, now);
+        repository.insert(server, admin.userId());
+        return view(server);
+    }
+
+    /** Replaces URL and writable; headers are kept when the request leaves them out. */
+    McpServerView update(String name, McpServerRequest request) {
+        access.require(Role.ADMIN);
+        StoredServer old = repository.find(name).orElseThrow(() -> notFound(name));
+        if (request.name() != null && !request.name().equals(name)) {
+            throw new InvalidParameterException("name", "name cannot be changed; delete the server and add it again");
+        }
+        StoredServer server = new StoredServer(name, url(request.url()),
+                request.headers() == null ? old.headers() : headersJson(request.headers()),
+                Boolean.TRUE.equals(request.writable()), old.createdAt(), LocalDateTime.now(clock));
+        repository.update(server);
+        return view(server);
+    }
+
+    void delete(String name) {
+        access.require(Role.ADMIN);
+        if (!repository.delete(name)) {
+            throw notFound(name);
+        }
+    }
+
+    /** Connects to one server and lists its tools as the agent would see them. */
+    McpServerTools probe(String name) {
+        access.require(Role.ADMIN);
+        StoredServer server = repository.find(name).orElseThrow(() -> notFound(name));
+        try (ExternalMcpTools tools = connect(List.of(server))) {
+            if (!tools.unreachable().isEmpty()) {
+                return new McpServerTools(name, false, tools.unreachable().getFirst().reason(), List.of());
+            }
+            return new McpServerTools(name, true, null, tools.tools().stream().map(t -> t.name()).toList());
+        }
+    }
+
+    /** Connects to every configured server for one chat turn (no role check: the turn made it). */
+    ExternalMcpTools connectAll() {
+        return connect(repository.all());
+    }
+
+    private ExternalMcpTools connect(List<StoredServer> servers) {
+        Map<String, Map<String, String>> headers = new LinkedHashMap<>();
+        servers.forEach(s -> headers.put(s.name(), s.headers() == null ? Map.of() : JsonColumns.MAPPER.readValue(s.headers(), HEADERS)));
+        return ExternalMcpTools.connect(servers, headers, TIMEOUT);
+    }
+
+    private static McpServerView view(StoredServer s) {
+        List<String> names = s.headers() == null ? List.of()
+                : List.copyOf(JsonColumns.MAPPER.readValue(s.headers(), HEADERS).keySet());
+        return new McpServerView(s.name(), s.url(), names, s.writable(), s.createdAt(), s.updatedAt());
+    }
+
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("No MCP server named '" + name + "'.");
+    }
+
+    private static String name(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidParameterException("name", "name must be 1-31 characters of a-z, 0-9, '-' and single '_', "
+                    + "starting with a letter or digit (its tools are offered as <name>__<tool>)");
+        }
+        return name;
+    }
+
+    private static String url(String url) {
+        if (url == null || url.isBlank() || url.length() > 1024) {
+            throw new InvalidParameterException("url", "url is required (at most 1024 characters)");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                throw new InvalidParameterException("url", "url must be an http(s) URL with a host, no user info and no fragment, "
+                        + "for example https://mcp.example.com/mcp");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidParameterException("url", "url is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static String headersJson(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return null;
+        }
+        if (headers.size() > MAX_HEADERS) {
+            throw new InvalidParameterException("headers", "at most " + MAX_HEADERS + " headers");
+        }
+        HttpRequest.Builder check = HttpRequest.newBuilder(URI.create("http://localhost/"));
+        headers.forEach((k, v) -> {
+            if (k == null || !HEADER_NAME.matcher(k).matches() || v == null || v.length() > 4096
+                    || v.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw new InvalidParameterException("headers", "header '" + k + "' is not a valid HTTP header name and value");
+            }
+            try {
+                check.header(k, v);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("headers", "header '" + k + "' cannot be set by a client");
+            }
+        });
+        return JsonColumns.write(headers);
+    }
+}
