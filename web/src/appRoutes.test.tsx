@@ -66,6 +66,8 @@ describe("app routes", () => {
     const links = within(main).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links).toEqual([
       ["Overview", "/overview"],
+      ["Breaking Point", "/breaking"],
+      ["Usage Patterns", "/usage"],
       ["Settings", "/settings"],
       ["Help", "/help"],
     ]);

@@ -15,6 +15,8 @@ import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const BreakingPointPage = lazy(() => import("./pages/BreakingPointPage").then((m) => ({ default: m.BreakingPointPage })));
+const UsagePage = lazy(() => import("./pages/UsagePage").then((m) => ({ default: m.UsagePage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -60,6 +62,26 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "breaking",
+            element: (
+              <FeatureGate page="breaking">
+                <Lazy>
+                  <BreakingPointPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "usage",
+            element: (
+              <FeatureGate page="usage">
+                <Lazy>
+                  <UsagePage />
+                </Lazy>
+              </FeatureGate>
+            ),
           },
           {
             path: "settings",

@@ -4,8 +4,8 @@ import type { Preferences } from "../shared/preferences/usePreferences";
 import { jsonResponse, mockFetch, problemResponse, type RecordedRequest } from "./mockFetch";
 import { testUser } from "./session";
 
-/** What the server of today says: the three built pages on, the rest off. */
-export function features(on: PageKey[] = ["overview", "settings", "help"]): Features {
+/** What the server of today says: the built pages on, the rest off. */
+export function features(on: PageKey[] = ["overview", "breaking", "usage", "settings", "help"]): Features {
   const all: PageKey[] = ["overview", "issues", "raw_alerts", "breaking", "usage", "investigations", "ai_issues", "patrol", "chat", "llm_usage", "settings", "help"];
   return { pages: Object.fromEntries(all.map((key) => [key, on.includes(key)])) };
 }
