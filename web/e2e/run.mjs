@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { checkPrerequisites, startBackend, waitForHealth } from "./backend.mjs";
 import { launchBrowser, watchForErrors } from "./browser.mjs";
 import { signedInJourney, signedOutPages } from "./flow.mjs";
+import { healthJourney } from "./healthFlow.mjs";
 import { ranSteps, screenshotter } from "./steps.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -97,6 +98,7 @@ async function main() {
       outcome = "partial";
     } else {
       await signedInJourney(ctx);
+      await healthJourney(ctx);
     }
 
     if (problems.length > 0) {
