@@ -81,17 +81,28 @@ export async function healthJourney(ctx) {
   });
 
   await step("the cluster drawer shows the health score, its explanation and history", async () => {
-    const clusters = await api("/api/fleet/clusters?size=1");
-    const id = clusters.items[0].cluster_id;
-    const health = await api(`/api/health/clusters/${encodeURIComponent(id)}`);
+    // A cluster with a score (released or suspended ones have none), else the first.
+    const clusters = await api("/api/fleet/clusters?size=25");
+    let id = clusters.items[0].cluster_id;
+    let health = await api(`/api/health/clusters/${encodeURIComponent(id)}`);
+    for (const c of clusters.items) {
+      const h = await api(`/api/health/clusters/${encodeURIComponent(c.cluster_id)}`);
+      if (h.latest?.score != null) {
+        id = c.cluster_id;
+        health = h;
+        break;
+      }
+    }
     await page.goto(`${ctx.baseUrl}/overview/clusters/${encodeURIComponent(id)}`);
     const region = page.getByRole("dialog", { name: "Cluster detail" }).getByRole("region", { name: "Health score" });
     if (health.latest?.score != null) {
       await region.getByLabel("Health score").getByText(health.latest.score.toFixed(1), { exact: true }).waitFor();
       await region.getByRole("img", { name: /^Health score history: \d+ hours/ }).waitFor();
       if (health.latest.explanation.factors.length > 0) await region.getByRole("table", { name: "Score explanation" }).waitFor();
+      else await region.getByText("Every metric stayed inside its band: no points lost.").waitFor();
+      await region.getByText("Why it changed since yesterday").waitFor();
     } else {
-      await region.getByText(/not been scored|no_data|no data/i).first().waitFor();
+      await region.getByText(/not been scored|no data/i).first().waitFor();
     }
     await ctx.shot(page, "cluster-detail-health");
     await page.keyboard.press("Escape");

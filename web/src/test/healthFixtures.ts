@@ -100,6 +100,7 @@ export const clusterHealth: ClusterHealth = {
     },
   },
   history: [
+    { scored_at: "2026-11-28T05:00:00", score: 80, status: "healthy" },
     { scored_at: "2026-11-29T03:00:00", score: 80, status: "healthy" },
     { scored_at: "2026-11-29T04:00:00", score: null, status: "no_data" },
     { scored_at: "2026-11-29T05:00:00", score: 62, status: "warning" },

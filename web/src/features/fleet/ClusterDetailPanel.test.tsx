@@ -75,7 +75,7 @@ describe("ClusterDetailPanel", () => {
     const since = await within(health).findByRole("group", { name: "Since yesterday" });
     expect(within(since).getByText(/^Down 18 points since/)).toBeTruthy();
     expect(within(since).getByText("−16.0")).toBeTruthy();
-    expect(within(health).getByRole("img", { name: "Health score history: 2 hours, from 80 to 62, low 62, high 80" })).toBeTruthy();
+    expect(within(health).getByRole("img", { name: "Health score history: 3 hours, from 80 to 62, low 62, high 80" })).toBeTruthy();
     expect(urls().some((u) => u.pathname === "/api/health/clusters/c-1" && u.searchParams.get("hours") === "168")).toBe(true);
   });
 
@@ -85,14 +85,29 @@ describe("ClusterDetailPanel", () => {
       (url) =>
         url.pathname.endsWith("/diff")
           ? problemResponse(404, "Not Found", "No score at or before 2026-11-28T05:00.")
-          : url.pathname.startsWith("/api/health/")
+          : url.pathname.startsWith("/api/health/clusters/")
             ? jsonResponse({ ...clusterHealth, latest: null, history: [] })
-            : null,
+            : serveHealthApis(url),
     );
     renderApp("/overview/clusters/c-1");
 
     const panel = await screen.findByRole("dialog", { name: "Cluster detail" });
     expect(await within(panel).findByText("This cluster has not been scored yet.")).toBeTruthy();
+  });
+
+  it("does not ask for the diff when the history holds no score a day older than the newest", async () => {
+    const { urls } = serveFleet(
+      () => jsonResponse(clusterDetail),
+      (url) =>
+        url.pathname.startsWith("/api/health/clusters/")
+          ? jsonResponse({ ...clusterHealth, history: clusterHealth.history.slice(1) })
+          : serveHealthApis(url),
+    );
+    renderApp("/overview/clusters/c-1");
+
+    const panel = await screen.findByRole("dialog", { name: "Cluster detail" });
+    expect(await within(panel).findByText("No score from 24 hours earlier to compare with.")).toBeTruthy();
+    expect(urls().some((u) => u.pathname.endsWith("/diff"))).toBe(false);
   });
 
   it("treats a missing score from yesterday as nothing to compare, not as an error", async () => {

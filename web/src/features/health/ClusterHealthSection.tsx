@@ -7,7 +7,8 @@ import { LoadingState } from "../../shared/ui/LoadingState";
 import { QueryView } from "../../shared/ui/QueryView";
 import { RiskBadge } from "../risk/RiskBadge";
 import { describeHistory, historyOption } from "./healthChartOptions";
-import type { HealthFactor, HealthScore } from "./healthTypes";
+import { parseApiTime } from "../../shared/format/formatDateTime";
+import type { ClusterHealth, HealthFactor, HealthScore } from "./healthTypes";
 import { useClusterHealth, useHealthDiff } from "./useClusterHealth";
 import { TableHead } from "../../shared/table/TableHead";
 
@@ -68,12 +69,30 @@ function Explanation({ latest }: { latest: HealthScore }) {
   );
 }
 
-function SinceYesterday({ clusterId }: { clusterId: string }) {
-  const diff = useHealthDiff(clusterId, true);
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Whether there is a score to compare with: the newest one and one at least 24 hours older in the
+ * history. Without them the diff would only answer 404, which the browser logs as an error.
+ */
+export function canCompareWithYesterday(health: ClusterHealth): boolean {
+  const newest = parseApiTime(health.latest?.scored_at);
+  if (!newest || health.latest?.score == null) return false;
+  return health.history.some((p) => {
+    const t = parseApiTime(p.scored_at);
+    return p.score !== null && t !== null && t.getTime() <= newest.getTime() - DAY_MS;
+  });
+}
+
+const NOTHING_TO_COMPARE = "No score from 24 hours earlier to compare with.";
+
+function SinceYesterday({ clusterId, enabled }: { clusterId: string; enabled: boolean }) {
+  const diff = useHealthDiff(clusterId, enabled);
+  if (!enabled) return <p className="text-sm text-slate-500 dark:text-slate-400">{NOTHING_TO_COMPARE}</p>;
   if (diff.isPending) return <LoadingState label="Comparing with yesterday…" />;
   if (diff.isError) {
     if (isApiError(diff.error) && diff.error.status === 404) {
-      return <p className="text-sm text-slate-500 dark:text-slate-400">No score from 24 hours earlier to compare with.</p>;
+      return <p className="text-sm text-slate-500 dark:text-slate-400">{NOTHING_TO_COMPARE}</p>;
     }
     return <ErrorState error={diff.error} onRetry={() => void diff.refetch()} />;
   }
@@ -113,7 +132,7 @@ export function ClusterHealthSection({ clusterId }: { clusterId: string }) {
             <Explanation latest={h.latest} />
             <div>
               <h4 className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Why it changed since yesterday</h4>
-              <SinceYesterday clusterId={clusterId} />
+              <SinceYesterday clusterId={clusterId} enabled={canCompareWithYesterday(h)} />
             </div>
             <div>
               <h4 className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Score history ({h.history.length} h)</h4>

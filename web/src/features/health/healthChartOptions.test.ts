@@ -21,7 +21,8 @@ describe("healthChartOptions", () => {
   });
 
   it("draws the history on a UTC time axis with no-data hours as gaps and the band limits marked", () => {
-    const option = historyOption(clusterHealth.history);
+    const history = clusterHealth.history.slice(1);
+    const option = historyOption(history);
     const series = (option.series as Series[])[0];
     expect(series.data).toEqual([
       [Date.UTC(2026, 10, 29, 3), 80],
@@ -29,7 +30,7 @@ describe("healthChartOptions", () => {
       [Date.UTC(2026, 10, 29, 5), 62],
     ]);
     expect(series.markLine?.data.map((d) => d.yAxis)).toEqual([80, 60]);
-    expect(describeHistory(clusterHealth.history)).toBe("Health score history: 2 hours, from 80 to 62, low 62, high 80");
+    expect(describeHistory(history)).toBe("Health score history: 2 hours, from 80 to 62, low 62, high 80");
     expect(describeHistory([])).toBe("Health score history: no scores");
   });
 });
