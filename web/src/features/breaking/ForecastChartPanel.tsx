@@ -37,7 +37,15 @@ function MetricForecast({ chart }: { chart: MetricChart }) {
         </div>
         <div className="flex gap-1">
           <dt>Predicted breach</dt>
-          <dd>{f.breach_at ? <Timestamp value={f.breach_at} /> : `none within ${f.horizon_days} days`}</dd>
+          <dd>
+            {f.breach_at ? (
+              <Timestamp value={f.breach_at} />
+            ) : f.status === "no_breach" ? (
+              `none within ${f.horizon_days} days`
+            ) : (
+              "not enough data to forecast"
+            )}
+          </dd>
         </div>
         <div className="flex gap-1">
           <dt>Fit quality</dt>

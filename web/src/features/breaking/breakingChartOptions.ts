@@ -54,7 +54,7 @@ export function forecastOption(chart: MetricChart): EChartOption {
   return {
     tooltip: { trigger: "axis" },
     legend: { bottom: 0, textStyle: { color: "#475569" }, data: ["hourly", "daily peak", "trend", "interval"] },
-    grid: { left: 8, right: 56, top: 16, bottom: 32, containLabel: true },
+    grid: { left: 8, right: 110, top: 24, bottom: 32, containLabel: true },
     xAxis: { type: "time" },
     yAxis: {
       type: "value",

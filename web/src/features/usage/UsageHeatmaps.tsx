@@ -8,7 +8,7 @@ function Heatmap({ heatmap, kind, title }: { heatmap: UsageHeatmap; kind: Heatma
   const option = useMemo(() => heatmapOption(heatmap, kind), [heatmap, kind]);
   return (
     <Panel title={title}>
-      <EChart option={option} height={280} ariaLabel={describeHeatmap(heatmap, kind)} />
+      <EChart option={option} height={300} ariaLabel={describeHeatmap(heatmap, kind)} />
     </Panel>
   );
 }

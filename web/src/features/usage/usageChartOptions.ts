@@ -45,7 +45,7 @@ export function heatmapOption(heatmap: UsageHeatmap, kind: HeatmapKind): EChartO
         return `${heatmap.weekdays[d]} ${pad(h)}: ${v} ${LABEL[kind]}`;
       },
     },
-    grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+    grid: { left: 8, right: 8, top: 8, bottom: 72, containLabel: true },
     xAxis: { type: "category", data: heatmap.hours.map(pad), splitArea: { show: true } },
     yAxis: { type: "category", data: heatmap.weekdays, inverse: true, splitArea: { show: true } },
     visualMap: {
