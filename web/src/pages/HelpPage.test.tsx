@@ -12,8 +12,10 @@ describe("HelpPage", () => {
 
     const pages = await screen.findByRole("region", { name: "The pages" });
     for (const item of NAV_ITEMS) expect(within(pages).getByText(item.label)).toBeTruthy();
-    expect(within(pages).getAllByText("not available yet")).toHaveLength(9);
+    expect(within(pages).getAllByText("not available yet")).toHaveLength(7);
     expect(within(pages).getByRole("link", { name: "Overview" }).getAttribute("href")).toBe("/overview");
+    expect(within(pages).getByRole("link", { name: "Breaking Point" }).getAttribute("href")).toBe("/breaking");
+    expect(within(pages).getByRole("link", { name: "Usage Patterns" }).getAttribute("href")).toBe("/usage");
   });
 
   it("shows how alerts get in: Lark env, the Alertmanager receiver and the Grafana contact point", async () => {
