@@ -19,25 +19,17 @@ done
 
 ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
+. bench/lib.sh
 WORK=bench/work
-rm -rf "$WORK"; mkdir -p "$WORK" bench/results
+mkdir -p bench/results
 export BYOC_DATA_DIR="$WORK"
 END=$(date -u +%Y-%m-%dT%H:00)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
 echo "== generating seed (seed $SEED, end $END) into $WORK"
-TIME_LOG="$WORK/time.log"
-START_NS=$(date +%s%N)
-if [ -x /usr/bin/time ]; then
-  /usr/bin/time -v -o "$TIME_LOG" "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx12g -jar target/byoc-fleet.jar \
-    generate --preset seed --seed "$SEED" --end "$END" --report "$WORK/generate.json"
-else
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx12g -jar target/byoc-fleet.jar \
-    generate --preset seed --seed "$SEED" --end "$END" --report "$WORK/generate.json"
-  echo "Maximum resident set size (kbytes): 0" > "$TIME_LOG"
-fi
-WALL_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-PEAK_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TIME_LOG")
+generate_seed "$WORK" "$SEED" "$END"
+WALL_MS=$GEN_WALL_MS
+PEAK_KB=$GEN_PEAK_KB
 FILE_BYTES=$(stat -c %s "$WORK/byoc-fleet.duckdb")
 
 echo "== hourly rollup: full refresh vs bare GROUP BY ($REPEAT rounds)"

@@ -52,7 +52,7 @@ function clustersCard(page) {
  * @param {string} email
  * @param {string} password
  */
-async function signIn(page, email, password) {
+export async function signIn(page, email, password) {
   const form = page.getByRole("form", { name: "Sign in" });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password", { exact: true }).fill(password);

@@ -14,6 +14,7 @@ import { checkPrerequisites, startBackend, waitForHealth } from "./backend.mjs";
 import { launchBrowser, watchForErrors } from "./browser.mjs";
 import { startLlmReplay } from "./llmReplay.mjs";
 import { signedInJourney, signedOutPages } from "./flow.mjs";
+import { healthJourney } from "./healthFlow.mjs";
 import { ranSteps, screenshotter } from "./steps.mjs";
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -108,6 +109,7 @@ async function main() {
       outcome = "partial";
     } else {
       await signedInJourney(ctx);
+      await healthJourney(ctx);
     }
 
     if (problems.length > 0) {

@@ -17,6 +17,8 @@ import { LoadingState } from "./shared/ui/LoadingState";
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const LlmUsagePage = lazy(() => import("./pages/LlmUsagePage").then((m) => ({ default: m.LlmUsagePage })));
 const ChatPage = lazy(() => import("./pages/ChatPage").then((m) => ({ default: m.ChatPage })));
+const BreakingPointPage = lazy(() => import("./pages/BreakingPointPage").then((m) => ({ default: m.BreakingPointPage })));
+const UsagePage = lazy(() => import("./pages/UsagePage").then((m) => ({ default: m.UsagePage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -73,6 +75,26 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
           })),
+          {
+            path: "breaking",
+            element: (
+              <FeatureGate page="breaking">
+                <Lazy>
+                  <BreakingPointPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "usage",
+            element: (
+              <FeatureGate page="usage">
+                <Lazy>
+                  <UsagePage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
           {
             path: "settings",
             element: (

@@ -15,6 +15,9 @@ import { LoadingState } from "../shared/ui/LoadingState";
 
 // ECharts is the heaviest dependency: load it after the numbers are on screen.
 const FleetCharts = lazy(() => import("../features/fleet/FleetCharts").then((m) => ({ default: m.FleetCharts })));
+const FleetHealthSection = lazy(() =>
+  import("../features/health/FleetHealthSection").then((m) => ({ default: m.FleetHealthSection })),
+);
 
 const DEFAULT_OPTIONS: FilterOptions = {
   state: ["RUNNING", "SUSPENDED", "ABNORMAL", "RELEASED"],
@@ -68,6 +71,9 @@ export function OverviewPage() {
           <FleetStatCards summary={summary.data} />
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
             <FleetCharts summary={summary.data} onFilter={queryState.setFilter} />
+          </Suspense>
+          <Suspense fallback={<LoadingState label="Loading health and risk…" />}>
+            <FleetHealthSection />
           </Suspense>
         </>
       )}

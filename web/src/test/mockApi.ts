@@ -3,9 +3,10 @@ import type { SessionUser } from "../shared/auth/session";
 import type { Preferences } from "../shared/preferences/usePreferences";
 import { jsonResponse, mockFetch, problemResponse, type RecordedRequest } from "./mockFetch";
 import { testUser } from "./session";
+import { NAV_ITEMS } from "../shared/layout/navItems";
 
 /** What the server of today says: the built pages on, the rest off. */
-export function features(on: PageKey[] = ["overview", "llm_usage", "settings", "help"]): Features {
+export function features(on: PageKey[] = NAV_ITEMS.filter((i) => i.built).map((i) => i.key)): Features {
   const all: PageKey[] = ["overview", "issues", "raw_alerts", "breaking", "usage", "investigations", "ai_issues", "patrol", "chat", "llm_usage", "settings", "help"];
   return { pages: Object.fromEntries(all.map((key) => [key, on.includes(key)])) };
 }

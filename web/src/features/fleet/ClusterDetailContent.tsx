@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
+import { LoadingState } from "../../shared/ui/LoadingState";
 import { formatText } from "../../shared/format/formatNumber";
 import { DataTable } from "../../shared/table/DataTable";
 import { StateBadge } from "../../shared/ui/StateBadge";
@@ -6,6 +7,11 @@ import { ClusterMetricsTable } from "./ClusterMetricsTable";
 import { actionColumns, nodeColumns, resourceColumns, stateHistoryColumns } from "./detailColumns";
 import type { ClusterDetail } from "./fleetTypes";
 import { RecordFields } from "./RecordFields";
+
+// The health part draws a chart: ECharts loads with it, after the control-plane record is on screen.
+const ClusterHealthSection = lazy(() =>
+  import("../health/ClusterHealthSection").then((m) => ({ default: m.ClusterHealthSection })),
+);
 
 const CLUSTER_FIELDS: [string, string][] = [
   ["cluster_id", "Cluster id"],
@@ -57,6 +63,12 @@ export function ClusterDetailContent({ detail }: { detail: ClusterDetail }) {
         {abnormalReason && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{abnormalReason}</p>}
       </header>
       <RecordFields record={cluster} fields={CLUSTER_FIELDS} />
+
+      <Section title="Health score">
+        <Suspense fallback={<LoadingState label="Loading health score…" />}>
+          <ClusterHealthSection clusterId={String(cluster.cluster_id)} />
+        </Suspense>
+      </Section>
 
       <Section title="Latest metrics" count={metrics.length}>
         <ClusterMetricsTable metrics={metrics} />

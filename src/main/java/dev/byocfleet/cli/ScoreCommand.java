@@ -25,13 +25,18 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "timed rounds (default: ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--only", defaultValue = "both", description = "both (default), pass (scoring, forecasts, risk) or "
+            + "bare (the baseline aggregations): one side alone, so its peak memory can be measured in its own process")
+    ScoringBenchmark.Steps only;
+
     @Option(names = "--out", description = "write the result as JSON here")
     Path out;
 
     @Override
     public Integer call() {
         return Cli.withStore(List.of(), ctx -> {
-            var result = ctx.getBean(ScoringBenchmark.class).run(Math.max(1, repeat), forecast, backtest, reset);
+            var result = ctx.getBean(ScoringBenchmark.class).run(Math.max(1, repeat), forecast, backtest, reset,
+                    only);
             return Cli.printJson("score", result, out);
         });
     }

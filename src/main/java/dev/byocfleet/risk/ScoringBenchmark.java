@@ -43,7 +43,14 @@ public class ScoringBenchmark {
         this.healthProps = healthProps;
     }
 
+    /** Which steps a run times: both (for the ratios), or one side alone (to measure its peak memory). */
+    public enum Steps { BOTH, PASS, BARE }
+
     public Result run(int repeat, boolean forecast, boolean backtest, boolean reset) {
+        return run(repeat, forecast, backtest, reset, Steps.BOTH);
+    }
+
+    public Result run(int repeat, boolean forecast, boolean backtest, boolean reset, Steps only) {
         LocalDateTime asOf = health.newestSnapshotHour()
                 .orElseThrow(() -> new IllegalStateException("the store has no hourly snapshots to score"));
         if (reset) {
@@ -58,14 +65,26 @@ public class ScoringBenchmark {
         List<String> capacity = Arrays.stream(CapacityMetric.values()).map(CapacityMetric::metricName).toList();
 
         Map<String, LongSupplier> steps = new java.util.LinkedHashMap<>();
-        steps.put("bare_score_window", () -> repository.bareAggregation(scoreAfter, asOf, List.of()));
-        steps.put("score", () -> health.scoreFleet(asOf).clusters());
-        steps.put("bare_7d", () -> repository.bareAggregation(weekAfter, asOf, List.of()));
-        if (forecast) {
+        boolean bare = only != Steps.PASS;
+        boolean pass = only != Steps.BARE;
+        if (bare) {
+            steps.put("bare_score_window", () -> repository.bareAggregation(scoreAfter, asOf, List.of()));
+        }
+        if (pass) {
+            steps.put("score", () -> health.scoreFleet(asOf).clusters());
+        }
+        if (bare) {
+            steps.put("bare_7d", () -> repository.bareAggregation(weekAfter, asOf, List.of()));
+        }
+        if (forecast && bare) {
             steps.put("bare_forecast_window", () -> repository.bareAggregation(forecastAfter, asOf, capacity));
+        }
+        if (forecast && pass) {
             steps.put("forecast", () -> analysis.refreshForecasts(asOf).orElseThrow().series());
         }
-        steps.put("risk", () -> risk.assess(asOf).size());
+        if (pass) {
+            steps.put("risk", () -> risk.assess(asOf).size());
+        }
         Map<String, List<Long>> millis = new java.util.LinkedHashMap<>();
         steps.forEach((name, step) -> {
             step.getAsLong();
@@ -85,15 +104,19 @@ public class ScoringBenchmark {
         Map<String, Double> medians = new java.util.LinkedHashMap<>();
         millis.forEach((k, v) -> medians.put(k, median(v)));
         Map<String, Double> ratios = new java.util.LinkedHashMap<>();
-        ratios.put("score_vs_bare_score_window", ratio(medians.get("score"), medians.get("bare_score_window")));
-        ratios.put("score_vs_bare_7d", ratio(medians.get("score"), medians.get("bare_7d")));
-        double pass = medians.get("score") + medians.get("risk") + (forecast ? medians.get("forecast") : 0);
-        medians.put("pass", pass);
-        if (forecast) {
-            ratios.put("forecast_vs_bare_forecast_window", ratio(medians.get("forecast"), medians.get("bare_forecast_window")));
-            ratios.put("pass_vs_bare_same_rows", ratio(pass, medians.get("bare_score_window") + medians.get("bare_forecast_window")));
+        if (pass) {
+            medians.put("pass", medians.get("score") + medians.get("risk") + (forecast ? medians.get("forecast") : 0));
         }
-        ratios.put("pass_vs_bare_7d", ratio(pass, medians.get("bare_7d")));
+        if (pass && bare) {
+            double passMillis = medians.get("pass");
+            ratios.put("score_vs_bare_score_window", ratio(medians.get("score"), medians.get("bare_score_window")));
+            ratios.put("score_vs_bare_7d", ratio(medians.get("score"), medians.get("bare_7d")));
+            if (forecast) {
+                ratios.put("forecast_vs_bare_forecast_window", ratio(medians.get("forecast"), medians.get("bare_forecast_window")));
+                ratios.put("pass_vs_bare_same_rows", ratio(passMillis, medians.get("bare_score_window") + medians.get("bare_forecast_window")));
+            }
+            ratios.put("pass_vs_bare_7d", ratio(passMillis, medians.get("bare_7d")));
+        }
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, List.of()));
         rows.put("7d", repository.snapshotRows(weekAfter, asOf, List.of()));

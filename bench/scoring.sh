@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Seed-scale benchmark of health scoring, risk and capacity forecasts (run by hand, never by the tests):
+#   1. generates the `seed` preset (1,143 orgs, 3,534 clusters) into a fresh bench/work/scoring,
+#   2. times a full-fleet pass (health scores + forecasts + risk) against bare DuckDB aggregations of
+#      the same snapshot rows, alternating in one process (`score` command), and measures the peak RSS
+#      of each side alone in its own process,
+#   3. serves the store and measures API p50/p95/p99 of the health, risk, critical-clusters and
+#      analysis routers under concurrent load (bench/ScoringApiBench.java, JDK HttpClient),
+#   4. deletes the work folder (unless --keep).
+# Results: bench/results/scoring-<UTC timestamp>.{json,md} and latest-scoring.{json,md}.
+#   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEED=42
+REPEAT=5
+CONCURRENCY=4
+REQUESTS=300
+KEEP=0
+BUILD=1
+PRESET=seed # --preset tiny: a quick dry run of the script, not a result
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seed) SEED="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
+    --concurrency) CONCURRENCY="$2"; shift 2 ;;
+    --requests) REQUESTS="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --preset) PRESET="$2"; shift 2 ;;
+    *) echo "usage: bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+[ "$BUILD" = 1 ] && ./byoc build >/dev/null
+JAVA="$(./byoc java-home)/bin/java"
+. bench/lib.sh
+WORK=bench/work/scoring
+END=$(date -u +%Y-%m-%dT%H:00)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p bench/results
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  if [ "$KEEP" = 0 ]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
+generate_seed "$WORK" "$SEED" "$END" "$PRESET"
+export BYOC_DATA_DIR="$WORK"
+mkdir -p "$WORK/out"
+
+echo "== the pass alone: scores the recent history afresh, then $REPEAT timed rounds, and one back-test"
+timed_java "$WORK/out/pass.time" -Xmx8g -jar target/byoc-fleet.jar score --only pass --forecast --reset --backtest \
+  --repeat "$REPEAT" --out "$WORK/out/pass.json" >/dev/null
+echo "== the bare aggregations alone ($REPEAT rounds)"
+timed_java "$WORK/out/bare.time" -Xmx8g -jar target/byoc-fleet.jar score --only bare --forecast \
+  --repeat "$REPEAT" --out "$WORK/out/bare.json" >/dev/null
+echo "== pass against bare aggregations, alternating in one process ($REPEAT rounds)"
+timed_java "$WORK/out/both.time" -Xmx8g -jar target/byoc-fleet.jar score --forecast \
+  --repeat "$REPEAT" --out "$WORK/out/both.json" >/dev/null
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+echo "== serving the seed store on 127.0.0.1:$PORT (schedules off, so only the load runs)"
+BYOC_DEMO_PRESET=none BYOC_ADMIN_EMAIL=bench@localhost BYOC_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT="$PORT" \
+  BYOC_SNAPSHOT_REFRESH_ENABLED=false BYOC_HEALTH_SCHEDULE_ENABLED=false BYOC_ANALYSIS_SCHEDULE_ENABLED=false \
+  BYOC_KNOWLEDGE_INDEX_DIR=memory BYOC_LARK_CRON=- \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
+  >"$WORK/out/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 360); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "scoring: the app exited; log:" >&2; tail -50 "$WORK/out/app.log" >&2; exit 4; }
+  sleep 0.5
+done
+"$JAVA" bench/ScoringApiBench.java --base "http://127.0.0.1:$PORT" --email bench@localhost --password "$PASSWORD" \
+  --concurrency "$CONCURRENCY" --requests "$REQUESTS" --out "$WORK/out/api"
+APP_RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+node - "$WORK" "$STAMP" "$SEED" "$GEN_WALL_MS" "$GEN_PEAK_KB" "$APP_RSS_KB" "$LOAD_BEFORE" "$LOAD_AFTER" <<'JS'
+const fs = require('fs');
+const os = require('os');
+const [work, stamp, seed, genMs, genKb, appKb, loadBefore, loadAfter] = process.argv.slice(2);
+const read = (f) => JSON.parse(fs.readFileSync(`${work}/out/${f}`));
+const peakMb = (f) => Math.round(Number(fs.readFileSync(`${work}/out/${f}`, 'utf8')
+  .match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) / 1024);
+const gen = JSON.parse(fs.readFileSync(`${work}/generate.json`)), pass = read('pass.json'), bare = read('bare.json');
+const both = read('both.json'), api = read('api.json');
+const backtest = pass.backtest;
+const rss = { pass_mb: peakMb('pass.time'), bare_mb: peakMb('bare.time'), both_mb: peakMb('both.time') };
+rss.pass_vs_bare = rss.bare_mb ? Number((rss.pass_mb / rss.bare_mb).toFixed(3)) : null;
+const result = {
+  benchmark: 'scoring', timestamp: stamp, seed: Number(seed), preset: gen.preset,
+  machine: { cpus: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30) },
+  load_average: { before: loadBefore, after: loadAfter },
+  generate: { wall_ms: Number(genMs), peak_rss_mb: Math.round(Number(genKb) / 1024) },
+  as_of: both.as_of, clusters: both.clusters, rows: both.rows, repeat: both.repeat,
+  alternating: { medians_ms: both.medians, ratios: both.ratios, millis: both.millis },
+  pass_alone: { medians_ms: pass.medians, history_hours_filled: pass.history_hours_filled,
+                history_ms: pass.history_millis },
+  bare_alone: { medians_ms: bare.medians },
+  peak_rss: rss,
+  backtest: backtest ? { overall: backtest.overall, by_metric: backtest.by_metric, millis: backtest.millis } : null,
+  api: { ...api, server_rss_mb_after: Math.round(Number(appKb) / 1024) },
+  targets: { pass_vs_bare_same_rows: 1.5, api_p95_ms: 50 },
+};
+const m = both.medians, r = both.ratios, f = (v) => (v == null ? '—' : Number(v).toLocaleString('en'));
+const worstP95 = Math.max(...Object.values(api.routers).map((x) => x.p95_ms));
+const md = `# Scoring benchmark ${stamp}
+
+${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
+Medians of ${both.repeat} rounds, the pass and its baseline alternating in one process (\`score --forecast\`).
+
+| step | median ms | snapshot rows read | baseline (bare aggregation, same rows) | ratio |
+|---|---|---|---|---|
+| health scores (24 h window) | ${f(m.score)} | ${f(both.rows.score_window)} | ${f(m.bare_score_window)} | ${r.score_vs_bare_score_window} |
+| capacity forecasts (${both.rows.forecast_window ? 'lookback' : '—'}) | ${f(m.forecast)} | ${f(both.rows.forecast_window)} | ${f(m.bare_forecast_window)} | ${r.forecast_vs_bare_forecast_window} |
+| risk | ${f(m.risk)} | (reads the scores and forecasts) | | |
+| **full pass** (scores + forecasts + risk) | **${f(m.pass)}** | | ${f(m.bare_score_window + m.bare_forecast_window)} | **${r.pass_vs_bare_same_rows}** (target ≤ 1.5) |
+| full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} |
+
+| peak RSS (each side alone, own JVM, -Xmx8g) | MB |
+|---|---|
+| pass (also scores ${pass.history_hours_filled} history hours in ${f(pass.history_millis)} ms, and one back-test) | ${rss.pass_mb} |
+| bare aggregations | ${rss.bare_mb} |
+| pass / bare | ${rss.pass_vs_bare} |
+
+Back-test: ${backtest ? `hit rate ${backtest.overall.hit_rate}, MAE ${backtest.overall.mae_days} days, ${backtest.overall.actual_breaches} actual breaches, ${backtest.overall.false_alarms} false alarms, ${f(backtest.millis)} ms` : 'not run'}.
+
+## API under load (${api.concurrency} in flight, ${api.requests_per_route} requests per route, ${api.requests_per_s.toFixed(0)} requests/s; worst router p95 ${worstP95.toFixed(1)} ms, target < 50 ms)
+
+${fs.readFileSync(`${work}/out/api.md`, 'utf8')}
+Seed generation: ${(Number(genMs) / 1000).toFixed(1)} s, peak RSS ${result.generate.peak_rss_mb} MB. Server RSS after the load: ${result.api.server_rss_mb_after} MB.
+`;
+fs.writeFileSync(`bench/results/scoring-${stamp}.json`, JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(`bench/results/scoring-${stamp}.md`, md);
+fs.writeFileSync('bench/results/latest-scoring.json', JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync('bench/results/latest-scoring.md', md);
+console.log(md);
+JS
