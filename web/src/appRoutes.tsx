@@ -15,6 +15,10 @@ import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const RawAlertsPage = lazy(() => import("./pages/RawAlertsPage").then((m) => ({ default: m.RawAlertsPage })));
+const AlertDetailPanel = lazy(() =>
+  import("./features/alerts/AlertDetailPanel").then((m) => ({ default: m.AlertDetailPanel })),
+);
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -60,6 +64,26 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "raw-alerts",
+            element: (
+              <FeatureGate page="raw_alerts">
+                <Lazy>
+                  <RawAlertsPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+            children: [
+              {
+                path: ":messageId",
+                element: (
+                  <Lazy>
+                    <AlertDetailPanel />
+                  </Lazy>
+                ),
+              },
+            ],
           },
           {
             path: "settings",
