@@ -163,11 +163,17 @@ export async function signedInJourney(ctx) {
     const raw = drawer.getByLabel("Raw payload text");
     await waitForText(raw, '"fingerprint": "');
     await waitForText(raw, `"alertname": "${name}"`);
+    await raw.scrollIntoViewIfNeeded();
     await ctx.shot(page, "raw-alert-detail");
 
     // The run history lists the loader run that brought the demo's Lark pages in.
     await page.keyboard.press("Escape");
-    await waitForPath(page, (u) => u.pathname === "/raw-alerts" && u.searchParams.get("source") === "alertmanager", "/raw-alerts?source=alertmanager");
+    await waitForPath(
+      page,
+      (u) => u.pathname === "/raw-alerts" && u.searchParams.get("source") === "alertmanager" && u.searchParams.get("window") === "7d",
+      "/raw-alerts?source=alertmanager&window=7d",
+    );
+    assert.equal(await page.getByLabel("Received").inputValue(), "7d", "the window filter did not stay");
     await waitForText(page.getByRole("table", { name: "Ingestion runs" }), "loader");
     await ctx.shot(page, "raw-alerts-filtered");
   });

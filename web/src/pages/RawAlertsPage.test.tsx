@@ -105,6 +105,20 @@ describe("RawAlertsPage", () => {
     await waitFor(() => expect(alertRequests(urls).at(-1)).toMatchObject({ q: "disk" }));
     expect(router.state.location.search).toContain("q=disk");
 
+    // a picked window stays while the page re-renders and more filters follow
+    fireEvent.change(screen.getByLabelText("Received"), { target: { value: "7d" } });
+    await waitFor(() => expect(alertRequests(urls).at(-1)?.from).toBeTruthy());
+    fireEvent.change(screen.getByLabelText("Status"), { target: { value: "firing" } });
+    await waitFor(() => expect(alertRequests(urls).at(-1)).toMatchObject({ status: "firing", q: "disk", severity: "critical" }));
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toMatchObject({
+      window: "7d",
+      status: "firing",
+      severity: "critical",
+      unparsed: "true",
+      q: "disk",
+      source: "grafana",
+    });
+
     fireEvent.click(screen.getByRole("button", { name: "Clear filters" }));
     await waitFor(() => expect(router.state.location.search).toBe("?sort=severity%2Casc"));
   });

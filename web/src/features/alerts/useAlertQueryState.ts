@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useDebouncedValue } from "../../shared/hooks/useDebouncedValue";
 import type { SortDirection } from "../../shared/table/SortedTable";
@@ -30,7 +30,11 @@ export function useAlertQueryState() {
     [setSearch],
   );
 
+  // Only a change of the typed text writes the URL; a re-render (a new `update`) must not write an older URL back.
+  const applied = useRef(debounced);
   useEffect(() => {
+    if (applied.current === debounced) return;
+    applied.current = debounced;
     update((prev) =>
       prev.filters.q === debounced.q && prev.filters.cluster_id === debounced.cluster_id && prev.filters.org_id === debounced.org_id
         ? prev
