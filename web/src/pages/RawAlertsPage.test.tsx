@@ -123,6 +123,17 @@ describe("RawAlertsPage", () => {
     await waitFor(() => expect(router.state.location.search).toBe("?sort=severity%2Casc"));
   });
 
+  it("keeps both of two filters picked one right after the other", async () => {
+    const { urls } = serve();
+    const { router } = renderApp("/raw-alerts");
+    await screen.findByRole("link", { name: "Data Disk 1" }, LAZY);
+    fireEvent.change(screen.getByLabelText("Source"), { target: { value: "alertmanager" } });
+    fireEvent.change(screen.getByLabelText("Received"), { target: { value: "7d" } });
+    await waitFor(() => expect(alertRequests(urls).at(-1)).toMatchObject({ source: "alertmanager" }));
+    expect(alertRequests(urls).at(-1)?.from).toBeTruthy();
+    expect(Object.fromEntries(new URLSearchParams(router.state.location.search))).toEqual({ source: "alertmanager", window: "7d" });
+  });
+
   it("a click on a cluster shows only that cluster's alerts", async () => {
     const { urls } = serve();
     renderApp("/raw-alerts");

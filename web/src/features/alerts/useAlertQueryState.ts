@@ -24,9 +24,25 @@ export function useAlertQueryState() {
   });
   const debounced = useDebouncedValue(typed, TEXT_DEBOUNCE_MS);
 
+  // The newest query this hook asked for. Navigations render in a transition, so a second change can
+  // come before the first one's render; building on the URL of the last render would drop the first.
+  // Any other navigation (back, forward, a link) shows up as a search string this hook did not write.
+  const latest = useRef(query);
+  const written = useRef(search.toString());
+  if (search.toString() !== written.current) {
+    written.current = search.toString();
+    latest.current = query;
+  }
+
   const update = useCallback(
-    (change: (prev: AlertQuery) => AlertQuery) =>
-      setSearch((prev) => alertQueryToSearch(change(alertQueryFromSearch(prev))), { replace: false }),
+    (change: (prev: AlertQuery) => AlertQuery) => {
+      const next = change(latest.current);
+      if (next === latest.current) return;
+      latest.current = next;
+      const params = alertQueryToSearch(next);
+      written.current = params.toString();
+      setSearch(params);
+    },
     [setSearch],
   );
 
