@@ -19,6 +19,10 @@ const LlmUsagePage = lazy(() => import("./pages/LlmUsagePage").then((m) => ({ de
 const ChatPage = lazy(() => import("./pages/ChatPage").then((m) => ({ default: m.ChatPage })));
 const BreakingPointPage = lazy(() => import("./pages/BreakingPointPage").then((m) => ({ default: m.BreakingPointPage })));
 const UsagePage = lazy(() => import("./pages/UsagePage").then((m) => ({ default: m.UsagePage })));
+const RawAlertsPage = lazy(() => import("./pages/RawAlertsPage").then((m) => ({ default: m.RawAlertsPage })));
+const AlertDetailPanel = lazy(() =>
+  import("./features/alerts/AlertDetailPanel").then((m) => ({ default: m.AlertDetailPanel })),
+);
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -94,6 +98,26 @@ export const appRoutes: RouteObject[] = [
                 </Lazy>
               </FeatureGate>
             ),
+          },
+          {
+            path: "raw-alerts",
+            element: (
+              <FeatureGate page="raw_alerts">
+                <Lazy>
+                  <RawAlertsPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+            children: [
+              {
+                path: ":messageId",
+                element: (
+                  <Lazy>
+                    <AlertDetailPanel />
+                  </Lazy>
+                ),
+              },
+            ],
           },
           {
             path: "settings",

@@ -1,6 +1,4 @@
-import { EmptyState } from "../../shared/ui/EmptyState";
-import { ErrorState } from "../../shared/ui/ErrorState";
-import { LoadingState } from "../../shared/ui/LoadingState";
+import { PagedListState } from "../../shared/ui/PagedListState";
 import { Panel } from "../../shared/ui/Panel";
 import { ClusterFilterBar, type FilterOptions } from "./ClusterFilterBar";
 import { ClusterPager } from "./ClusterPager";
@@ -21,44 +19,29 @@ export function ClusterBrowser({ state, options, selectedId }: ClusterBrowserPro
   const clusters = useClusters(query);
   const filtered = hasActiveFilters(query.filters) || state.searchText.trim() !== "";
 
-  let body;
-  if (clusters.isPending) {
-    body = <LoadingState label="Loading clusters…" />;
-  } else if (clusters.isError) {
-    body = <ErrorState error={clusters.error} onRetry={() => void clusters.refetch()} />;
-  } else if (clusters.data.total === 0) {
-    body = (
-      <EmptyState title={filtered ? "No clusters match these filters" : "No clusters in the fleet yet"}>
-        {filtered ? "Change or clear the filters above." : "Clusters appear here once the control-plane data is loaded."}
-      </EmptyState>
-    );
-  } else if (clusters.data.items.length === 0) {
-    body = (
-      <EmptyState title="No clusters on this page">
-        <button type="button" className="text-sky-700 dark:text-sky-400 hover:underline" onClick={() => state.setPage(0)}>
-          Go to the first page
-        </button>
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <div className={`space-y-3 transition-opacity ${clusters.isPlaceholderData ? "opacity-60" : ""}`}>
-        <ClusterTable
-          rows={clusters.data.items}
-          sort={query.sort}
-          onSortChange={state.setSort}
-          selectedId={selectedId}
-        />
-        <ClusterPager
-          page={query.page}
-          size={query.size}
-          total={clusters.data.total}
-          onPageChange={state.setPage}
-          onSizeChange={state.setSize}
-        />
-      </div>
-    );
-  }
+  const body = (
+    <PagedListState
+      result={clusters}
+      noun="clusters"
+      filtered={filtered}
+      emptyTitle="No clusters in the fleet yet"
+      emptyHint="Clusters appear here once the control-plane data is loaded."
+      onFirstPage={() => state.setPage(0)}
+    >
+      {(data) => (
+        <>
+          <ClusterTable rows={data.items} sort={query.sort} onSortChange={state.setSort} selectedId={selectedId} />
+          <ClusterPager
+            page={query.page}
+            size={query.size}
+            total={data.total}
+            onPageChange={state.setPage}
+            onSizeChange={state.setSize}
+          />
+        </>
+      )}
+    </PagedListState>
+  );
 
   return (
     <Panel

@@ -1,3 +1,5 @@
+import { FilterSelect } from "../../shared/ui/FilterSelect";
+import { ClearFiltersButton } from "../../shared/ui/ClearFiltersButton";
 import type { ClusterFilters } from "./clusterQuery";
 
 type SelectField = Exclude<keyof ClusterFilters, "q">;
@@ -43,32 +45,10 @@ export function ClusterFilterBar(props: ClusterFilterBarProps) {
         const values = current && !options[field].includes(current) ? [current, ...options[field]] : options[field];
         if (values.length === 0) return null;
         return (
-          <label key={field} className="flex flex-col text-xs text-slate-500 dark:text-slate-400">
-            {LABELS[field]}
-            <select
-              value={current}
-              onChange={(event) => onFilterChange(field, event.target.value)}
-              className="mt-0.5 rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm text-slate-900 dark:text-slate-100 focus:border-sky-500 focus:outline-none"
-            >
-              <option value="">All</option>
-              {values.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect key={field} label={LABELS[field]} value={current} values={values} onChange={(value) => onFilterChange(field, value)} />
         );
       })}
-      {canClear && (
-        <button
-          type="button"
-          onClick={onClear}
-          className="rounded px-2 py-1.5 text-sm text-sky-700 dark:text-sky-400 hover:bg-sky-50 dark:hover:bg-sky-950"
-        >
-          Clear filters
-        </button>
-      )}
+      {canClear && <ClearFiltersButton onClear={onClear} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export const PAGE_GUIDE: Record<PageKey, string> = {
   issues:
     "Alerts grouped into issues per cluster and problem, with their lifecycle (open, acknowledged, resolved, reopened within a window). Operators triage here.",
   raw_alerts:
-    "Every alert as it arrived from the Lark alert channel, Alertmanager or Grafana, after normalization and mapping to a cluster — including alerts that matched no cluster.",
+    "Every alert as it arrived from the Lark alert channel, Alertmanager or Grafana, after normalization and mapping to a cluster — including alerts that matched no cluster and messages that could not be parsed. Filter by received time, source, status, severity, cluster, organization, tier, text or unparsed only; the filters, sort and page live in the address, so a view can be shared. Click an alert for its normalized fields, labels, annotations and the raw payload (pretty JSON, with Copy); click a cluster to see only its alerts. Below the list, the Lark pipeline and loader runs (window, pages, messages, inserted, duplicates, unparsed, status); operators and admins can run the pipeline over a window.",
   breaking:
     "Breaking Point: clusters forecast to breach a capacity limit (disk, memory, CPU, connections) and when, from their hourly metrics.",
   usage: "Usage Patterns: how each cluster is used over the day and week (busy hours, idle schedules), from the hourly snapshots.",

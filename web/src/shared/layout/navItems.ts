@@ -12,7 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: "overview", label: "Overview", path: "/overview", built: true },
   { key: "issues", label: "Issues", path: "/issues", built: false },
-  { key: "raw_alerts", label: "Raw Alerts", path: "/raw-alerts", built: false },
+  { key: "raw_alerts", label: "Raw Alerts", path: "/raw-alerts", built: true },
   { key: "breaking", label: "Breaking Point", path: "/breaking", built: true },
   { key: "usage", label: "Usage Patterns", path: "/usage", built: true },
   { key: "investigations", label: "Investigations", path: "/investigations", built: false },

@@ -15,7 +15,7 @@ final class Features {
     static final List<Page> PAGES = List.of(
             new Page("overview", true),
             new Page("issues", false),
-            new Page("raw_alerts", false),
+            new Page("raw_alerts", true),
             new Page("breaking", true),
             new Page("usage", true),
             new Page("investigations", false),

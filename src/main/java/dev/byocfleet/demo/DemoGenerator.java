@@ -3,6 +3,8 @@ package dev.byocfleet.demo;
 import dev.byocfleet.ingest.ClusterDirectory;
 import dev.byocfleet.ingest.lark.IngestRun;
 import dev.byocfleet.ingest.lark.LarkLoader;
+import dev.byocfleet.ingest.webhook.WebhookIntake;
+import dev.byocfleet.ingest.webhook.WebhookReceipt;
 import dev.byocfleet.metrics.HourlySnapshotRefresher;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.StoreProperties;
@@ -29,8 +31,11 @@ import org.springframework.stereotype.Service;
  * payload files the ingestion paths read, and the ground truth beside the database. The alerts
  * reach {@code lark_alerts} the way real ones do: the saved MCP results of the alert chat
  * ({@code alerts/mcp/}) go through the Lark loader, its parser and its deduplicating store, as one
- * {@code lark_loader} run requested by {@code demo-generator}. Every row then depends only on the
- * files (received_at is the message's create_time), except {@code ingest_run_id}, a random run id.
+ * {@code lark_loader} run requested by {@code demo-generator}; the Alertmanager and Grafana webhook
+ * bodies ({@code alerts/alertmanager/}, {@code alerts/grafana/}) go through the webhook intake (its
+ * parser, deduplication and durable write), each received at the time it was sent. Every row then
+ * depends only on the files (received_at is the message's create_time or the body's send time),
+ * except {@code ingest_run_id}, a random run id.
  */
 @Service
 public class DemoGenerator {
@@ -57,15 +62,18 @@ public class DemoGenerator {
     private final HourlySnapshotRefresher refresher;
     private final LarkLoader larkLoader;
     private final ClusterDirectory clusters;
+    private final WebhookIntake webhooks;
 
     public DemoGenerator(DataSource dataSource, Dialect dialect, StoreProperties store,
-                         HourlySnapshotRefresher refresher, LarkLoader larkLoader, ClusterDirectory clusters) {
+                         HourlySnapshotRefresher refresher, LarkLoader larkLoader, ClusterDirectory clusters,
+                         WebhookIntake webhooks) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.store = store;
         this.refresher = refresher;
         this.larkLoader = larkLoader;
         this.clusters = clusters;
+        this.webhooks = webhooks;
     }
 
     /** Whether the store holds no fleet yet. */
@@ -119,6 +127,8 @@ public class DemoGenerator {
             throw new UncheckedIOException("writing the alert files failed", e);
         }
         ingestAlerts(alertDir, counts);
+        WebhookReplayed replayed = replayWebhooks(alertDir, alerts);
+        counts.put("alerts.lark_alerts (from webhooks)", (long) replayed.inserted());
         log.info("alerts ingested ({} ms)", since(started));
         var refresh = refresher.refresh(true);
         counts.put("metrics.amv_hourly_snapshots_v1 (rolled up)", refresh.rowsWritten());
@@ -141,6 +151,49 @@ public class DemoGenerator {
         counts.put("alerts.lark_alerts", (long) run.alertsInserted());
         counts.put("alerts.lark_alerts (unparsed)", (long) run.unparsed());
         counts.put("alerts.alert_recommendations", (long) run.detail().recommendations());
+    }
+
+    /** What pushing the webhook bodies through the intake did: bodies sent, alerts new and already stored. */
+    record WebhookReplayed(int bodies, int inserted, int duplicates) {}
+
+    /**
+     * Pushes the generated webhook bodies under {@code alertDir} through the webhook intake, as
+     * Alertmanager and Grafana would have sent them: in file order, each received when it was sent
+     * (the send times of {@code alerts}' notifications, which wrote those files). Idempotent: a
+     * second replay finds every alert stored and adds nothing.
+     */
+    WebhookReplayed replayWebhooks(Path alertDir, List<DemoAlert> alerts) {
+        clusters.invalidate();
+        int bodies = 0;
+        int inserted = 0;
+        int duplicates = 0;
+        for (String source : List.of("alertmanager", "grafana")) {
+            List<WebhookBodies.Notification> sent = WebhookBodies.notifications(alerts, source);
+            List<Path> files;
+            try (var listing = Files.list(alertDir.resolve(source))) {
+                files = listing.filter(p -> p.getFileName().toString().matches("[0-9]+\\.json")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the generated " + source + " webhook bodies failed", e);
+            }
+            if (files.size() != sent.size()) {
+                throw new IllegalStateException(alertDir.resolve(source) + " holds " + files.size()
+                        + " bodies, the fleet's alerts make " + sent.size() + "; regenerate");
+            }
+            for (int i = 0; i < files.size(); i++) {
+                byte[] body;
+                try {
+                    body = Files.readAllBytes(files.get(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading " + files.get(i) + " failed", e);
+                }
+                WebhookReceipt receipt = webhooks.replay(source, body, sent.get(i).sentAt());
+                bodies++;
+                inserted += receipt.inserted();
+                duplicates += receipt.duplicates();
+            }
+        }
+        log.info("webhook bodies replayed: {} bodies, {} new alerts, {} already stored", bodies, inserted, duplicates);
+        return new WebhookReplayed(bodies, inserted, duplicates);
     }
 
     /** The fleet, its incidents and their alerts, before anything is written. */

@@ -5,8 +5,6 @@ import dev.byocfleet.fleet.ClusterQuery;
 import dev.byocfleet.fleet.FleetService;
 import dev.byocfleet.metrics.ClusterMetricsService;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** fleet_overview, fleet_clusters, cluster_profile and cluster_metrics over the fleet and metrics services. */
@@ -77,23 +75,10 @@ final class FleetTools {
                           "end": {"type": "string", "description": "Last hour of the window, ISO-8601 UTC such as 2025-06-11T05:00:00"}
                         }, "required": ["cluster_id"], "additionalProperties": false}""",
                         args -> metrics.clusterMetrics(args.requiredString("cluster_id"), args.strings("metrics"),
-                                time(args.string("end")), args.integer("hours"))));
+                                args.time("end"), args.integer("hours"))));
     }
 
     private static int orZero(Integer value) {
         return value == null ? 0 : value;
-    }
-
-    private static LocalDateTime time(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return v.endsWith("Z") ? java.time.OffsetDateTime.parse(v).toLocalDateTime() : LocalDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new dev.byocfleet.api.InvalidParameterException("end", "end must be ISO-8601, for example "
-                    + "2025-06-11T05:00:00");
-        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.byocfleet.mcp;
 
+import dev.byocfleet.alerts.AlertService;
 import dev.byocfleet.fleet.FleetService;
+import dev.byocfleet.health.HealthService;
 import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.metrics.ClusterMetricsService;
+import dev.byocfleet.risk.RiskService;
 import dev.byocfleet.sqlguard.ReadOnlySqlService;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
@@ -15,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The tools and resources of the MCP server at {@code /mcp} (Spring AI's Streamable HTTP transport).
  * Every tool is read-only and a thin adapter over a feature service, so MCP and REST share the same
- * checks. Tools for health, risk, alerts and issues join when those services exist.
+ * checks.
  */
 @Configuration(proxyBeanMethods = false)
 class McpConfiguration {
@@ -23,9 +26,11 @@ class McpConfiguration {
     @Bean
     List<SyncToolSpecification> byocFleetMcpTools(ToolSupport support, KnowledgeService knowledge,
                                                   ReadOnlySqlService sql, FleetService fleet,
-                                                  ClusterMetricsService metrics) {
+                                                  ClusterMetricsService metrics, HealthService health,
+                                                  RiskService risk, AlertService alerts) {
         List<SyncToolSpecification> tools = new ArrayList<>();
         tools.addAll(FleetTools.tools(support, fleet, metrics));
+        tools.addAll(ClusterTools.tools(support, health, risk, alerts));
         tools.addAll(KnowledgeTools.tools(support, knowledge));
         tools.addAll(SqlTools.tools(support, sql));
         return tools;

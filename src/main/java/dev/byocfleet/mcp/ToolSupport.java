@@ -6,6 +6,9 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -111,6 +114,20 @@ class ToolSupport {
                 return Integer.valueOf(String.valueOf(v).strip());
             } catch (NumberFormatException e) {
                 throw new InvalidParameterException(name, name + " must be an integer");
+            }
+        }
+
+        /** ISO-8601 UTC, with or without a trailing Z, such as 2025-06-11T05:00:00. */
+        @Nullable LocalDateTime time(String name) {
+            String v = string(name);
+            if (v == null || v.isBlank()) {
+                return null;
+            }
+            String t = v.strip();
+            try {
+                return t.endsWith("Z") ? OffsetDateTime.parse(t).toLocalDateTime() : LocalDateTime.parse(t);
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(name, name + " must be ISO-8601 UTC, for example 2025-06-11T05:00:00");
             }
         }
 

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class DemoGeneratorTest {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** count and an order-independent hash of every row; doubles rounded so summation order cannot matter. */
     static Map<String, String> checksums(JdbcTemplate jdbc) {
@@ -146,19 +151,52 @@ class DemoGeneratorTest {
             var plan = DemoGenerator.plan(new GenerateOptions(Preset.TINY, 42, DemoFixture.END, List.of(), false, null));
             var messages = new AlertPayloads(plan.fleet(), 42, DemoGenerator.CHAT_ID).larkMessages(plan.alerts());
             long announced = messages.stream().mapToLong(m -> m.alerts().size()).sum();
-            Map<String, Object> run = f.jdbc.queryForMap("SELECT * FROM alerts.ingest_runs");
+            Map<String, Object> run = f.jdbc.queryForMap("SELECT * FROM alerts.ingest_runs WHERE kind = 'lark_loader'");
             assertThat(run).containsEntry("kind", "lark_loader").containsEntry("status", "succeeded")
                     .containsEntry("requested_by", "demo-generator");
             Long parsed = f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE parse_status = 'parsed' "
                     + "AND source = 'lark_mcp' AND ingest_run_id = ? AND cluster_id IS NOT NULL", Long.class, run.get("run_id"));
             assertThat(parsed).isEqualTo(announced);
             assertThat(((Number) run.get("alerts_inserted")).longValue()).isEqualTo(
-                    f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Long.class));
+                    f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE source = 'lark_mcp'", Long.class));
             // what is not parsed is a card 2.0 placeholder, and received_at is the message's create_time
-            assertThat(f.jdbc.queryForList("SELECT DISTINCT parse_error FROM alerts.lark_alerts WHERE parse_status <> 'parsed'",
+            assertThat(f.jdbc.queryForList("SELECT DISTINCT parse_error FROM alerts.lark_alerts WHERE parse_status <> 'parsed' AND source = 'lark_mcp'",
                     String.class)).allMatch(e -> e.contains("upgrade placeholder"));
-            assertThat(f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE epoch_ms(received_at) <> "
+            assertThat(f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE source = 'lark_mcp' AND epoch_ms(received_at) <> "
                     + "CAST(json_extract_string(raw_payload, '$.create_time') AS BIGINT)", Long.class)).isZero();
+        }
+    }
+
+    @Test
+    void webhookBodiesArriveThroughTheWebhookIntakeOnceAndAReplayAddsNothing() {
+        try (DemoFixture f = DemoFixture.tiny(42, null)) {
+            var plan = DemoGenerator.plan(new GenerateOptions(Preset.TINY, 42, DemoFixture.END, List.of(), false, null));
+            // one row per (source, alert, status, start), however many notifications repeated it
+            Set<String> expected = new HashSet<>();
+            for (String source : List.of("alertmanager", "grafana")) {
+                for (var n : WebhookBodies.notifications(plan.alerts(), source)) {
+                    n.firing().forEach(a -> expected.add(source + "|" + a.fingerprint() + "|firing|" + SECONDS.format(a.startsAt())));
+                    n.resolved().forEach(a -> expected.add(source + "|" + a.fingerprint() + "|resolved|" + SECONDS.format(a.startsAt())));
+                }
+            }
+            String rows = """
+                    SELECT source || '|' || fingerprint || '|' || status || '|' || strftime(starts_at, '%Y-%m-%dT%H:%M:%S')
+                    FROM alerts.lark_alerts WHERE source IN ('alertmanager', 'grafana')""";
+            assertThat(expected).isNotEmpty();
+            assertThat(f.jdbc.queryForList(rows, String.class)).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(f.report.rowsPerTable()).containsEntry("alerts.lark_alerts (from webhooks)", (long) expected.size());
+            // parsed and mapped like a live delivery, received when the sender sent it, not at generation time
+            assertThat(f.jdbc.queryForObject("""
+                    SELECT count(*) FROM alerts.lark_alerts WHERE source IN ('alertmanager', 'grafana')
+                      AND (parse_status <> 'parsed' OR cluster_id IS NULL OR received_at < starts_at
+                           OR received_at > ?)""", Long.class, DemoFixture.END.plusMinutes(1))).isZero();
+
+            var again = f.generator.replayWebhooks(f.report.alertFiles(), plan.alerts());
+            assertThat(again.inserted()).isZero();
+            assertThat(again.duplicates()).isPositive();
+            assertThat(f.jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE source IN "
+                    + "('alertmanager', 'grafana')", Long.class)).isEqualTo(expected.size());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.byocfleet.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.byocfleet.health.HealthService;
 import dev.byocfleet.knowledge.KnowledgeIndexAwait;
 import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.support.AppTestBase;
@@ -13,6 +14,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +30,14 @@ import org.springframework.test.context.jdbc.Sql;
  * The MCP server at /mcp through the real MCP Java SDK client over Streamable HTTP: lists the tools
  * and resources and calls every tool against the running application.
  */
-@Sql(scripts = "/fleet/fixture.sql", executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
+@Sql(scripts = {"/fleet/fixture.sql", "/mcp/alerts.sql"}, executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
 class McpServerIT extends AppTestBase {
 
     static final Set<String> TOOLS = Set.of("fleet_overview", "fleet_clusters", "cluster_profile", "cluster_metrics",
-            "knowledge_search", "knowledge_get", "sql_query", "schema_overview", "table_overview");
+            "knowledge_search", "knowledge_get", "sql_query", "schema_overview", "table_overview", "cluster_health",
+            "fleet_risk", "cluster_risk", "cluster_alerts");
+
+    static final LocalDateTime SCORED_AT = LocalDateTime.of(2025, 6, 11, 6, 0);
 
     @LocalServerPort
     int port;
@@ -42,9 +47,16 @@ class McpServerIT extends AppTestBase {
     @Autowired
     KnowledgeService knowledge;
 
+    @Autowired
+    HealthService health;
+
     @BeforeEach
     void connect() throws InterruptedException {
         KnowledgeIndexAwait.awaitIndex(knowledge);
+        // scores the fixture fleet at its newest snapshot hour; risk follows the same pass
+        if (health.latestScoredAt().filter(SCORED_AT::equals).isEmpty()) {
+            health.recompute(SCORED_AT);
+        }
         String token = adminToken();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                         .endpoint("/mcp")
@@ -186,5 +198,69 @@ class McpServerIT extends AppTestBase {
                 new McpSchema.ReadResourceRequest("byoc-fleet://tables/byoc/cluster"));
         String json = ((McpSchema.TextResourceContents) read.contents().getFirst()).text();
         assertThat(json).contains("\"cluster_id\"").contains("\"columns\"");
+    }
+
+    @Test
+    void clusterHealthExplainsTheNewestScore() {
+        Map<String, Object> h = structured(ok("cluster_health", Map.of("cluster_id", "c-001", "hours", 6)));
+        assertThat(h).containsEntry("cluster_id", "c-001").containsEntry("cluster_name", "acme-prod");
+        assertThat((String) h.get("headline")).startsWith("Score ");
+        Map<String, Object> latest = (Map<String, Object>) ((Map<String, Object>) h.get("health")).get("latest");
+        assertThat(latest).containsEntry("scored_at", "2025-06-11T06:00:00").containsKey("explanation");
+        assertThat((Map<String, Object>) ((Map<String, Object>) latest.get("explanation")).get("dimensions"))
+                .containsKeys("availability", "resources", "alert_pressure");
+        // the critical Data Disk alert firing on c-001 (mcp/alerts.sql) costs alert-pressure points
+        assertThat((List<Map<String, Object>>) h.get("reasons")).extracting(r -> r.get("metric")).contains("alerts_critical");
+        CallToolResult missing = call("cluster_health", Map.of("cluster_id", "c-none"));
+        assertThat(missing.isError()).isTrue();
+        assertThat(text(missing)).contains("c-none");
+        CallToolResult bad = call("cluster_health", Map.of("cluster_id", "c-001", "hours", 0));
+        assertThat(bad.isError()).isTrue();
+        assertThat(text(bad)).contains("hours");
+    }
+
+    @Test
+    void riskToolsGiveTheFleetDistributionAndOneCluster() {
+        Map<String, Object> fleet = structured(ok("fleet_risk", Map.of("level", "critical,high,medium,low")));
+        Map<String, Object> distribution = (Map<String, Object>) fleet.get("distribution");
+        // the four clusters that are not released
+        assertThat(distribution).containsEntry("as_of", "2025-06-11T06:00:00").containsEntry("clusters", 4);
+        assertThat(((Map<String, Integer>) distribution.get("by_level")).values().stream().mapToInt(Integer::intValue)
+                .sum()).isEqualTo(4);
+        Map<String, Object> riskiest = (Map<String, Object>) fleet.get("riskiest");
+        assertThat((List<Map<String, Object>>) riskiest.get("items")).hasSize(4)
+                .allSatisfy(i -> assertThat((List<?>) i.get("reasons")).isNotNull());
+
+        Map<String, Object> one = structured(ok("cluster_risk", Map.of("cluster_id", "c-001")));
+        assertThat(one).containsEntry("cluster_id", "c-001").containsEntry("snapshot_hour", "2025-06-11T06:00:00")
+                .containsKeys("risk_level", "risk_score", "factors");
+        assertThat(one.get("risk_level")).isIn("critical", "high", "medium", "low");
+        assertThat(text(call("cluster_risk", Map.of("cluster_id", "c-none")))).contains("No cluster with id 'c-none'");
+        assertThat(text(call("fleet_risk", Map.of("level", "severe")))).contains("Invalid argument 'level'");
+    }
+
+    @Test
+    void clusterAlertsListsTheRecentWindowNewestFirst() {
+        Map<String, Object> day = structured(ok("cluster_alerts", Map.of("cluster_id", "c-001",
+                "end", "2025-06-11T06:00:00Z")));
+        assertThat(day).containsEntry("from", "2025-06-10T06:00:00").containsEntry("to", "2025-06-11T06:00:00")
+                .containsEntry("total", 2);
+        assertThat((List<Map<String, Object>>) day.get("alerts")).extracting(a -> a.get("message_id"))
+                .containsExactly("mcp-it-1", "mcp-it-2");
+        Map<String, Object> critical = structured(ok("cluster_alerts", Map.of("cluster_id", "c-001",
+                "end", "2025-06-11T06:00:00", "hours", 72, "severity", "critical")));
+        assertThat((List<Map<String, Object>>) critical.get("alerts")).extracting(a -> a.get("alert_name"))
+                .containsExactly("Data Disk");
+        Map<String, Object> threeDays = structured(ok("cluster_alerts", Map.of("cluster_id", "c-001",
+                "end", "2025-06-11T06:00:00", "hours", 72, "limit", 1)));
+        assertThat(threeDays).containsEntry("total", 3).containsEntry("returned", 1);
+        // the SDK checks the schema's bounds before the tool runs; either way the answer names the argument
+        CallToolResult tooLong = call("cluster_alerts", Map.of("cluster_id", "c-001", "hours", 10_000));
+        assertThat(tooLong.isError()).isTrue();
+        assertThat(text(tooLong)).contains("hours");
+        assertThat(text(call("cluster_alerts", Map.of("cluster_id", "c-001", "severity", "fatal"))))
+                .contains("Invalid argument 'severity'");
+        assertThat(text(call("cluster_alerts", Map.of("cluster_id", "c-001", "end", "yesterday"))))
+                .contains("Invalid argument 'end'");
     }
 }

@@ -1,5 +1,7 @@
 package dev.byocfleet.ingest.lark;
 
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
 import dev.byocfleet.ingest.lark.IngestRunRepository.Window;
 import dev.byocfleet.recommend.AlertRecommendations;
 import java.time.Duration;
@@ -44,15 +46,26 @@ public class LarkPipeline {
     private final LarkIntake intake;
     private final IngestRuns runs;
     private final AlertRecommendations recommendations;
+    private final AccessGuard access;
     private final ReentrantLock lock = new ReentrantLock();
 
     public LarkPipeline(LarkProperties props, LarkClient client, LarkIntake intake, IngestRuns runs,
-                        AlertRecommendations recommendations) {
+                        AlertRecommendations recommendations, AccessGuard access) {
         this.props = props;
         this.client = client;
         this.intake = intake;
         this.runs = runs;
         this.recommendations = recommendations;
+        this.access = access;
+    }
+
+    /**
+     * A run a signed-in user asked for (the API, the Raw Alerts page): operators and admins only,
+     * since it calls Lark and writes alerts. The schedule and the command line call {@link #run}.
+     */
+    public IngestRun runRequested(Instant from, Instant to) {
+        access.require(Role.OPERATOR);
+        return run(from, to, "api");
     }
 
     public boolean configured() {

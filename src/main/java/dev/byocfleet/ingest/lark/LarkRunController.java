@@ -45,9 +45,11 @@ class LarkRunController {
             description = "Reads the alert chat's messages created in [from, to) through the Lark Open API, stores "
                     + "their alerts (deduplicated: re-running a window adds nothing), writes recommendations and "
                     + "answers the run record, including failed runs (status failed, Lark's error in 'error'). "
-                    + "The window spans at most 31 days. One run at a time.")
+                    + "The window spans at most 31 days. One run at a time. Operators and admins only.")
     @ApiResponse(responseCode = "201", description = "The run record; 'detail' adds the counts the table does not keep")
     @ApiResponse(responseCode = "400", description = "'from' or 'to' is missing or invalid; 'parameter' names it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "The signed-in user is a viewer",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Lark is not configured, or a run is already running",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -56,7 +58,7 @@ class LarkRunController {
         Instant to = bound("to", request.to());
         IngestRun run;
         try {
-            run = pipeline.run(from, to, "api");
+            run = pipeline.runRequested(from, to);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("to", e.getMessage());
         }

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * sender delivers again; redeliveries are deduplicated by message id.
  */
 @Service
-class WebhookIntake {
+public class WebhookIntake {
 
     /** The request as the intake needs it: headers by name (case-insensitive) and the body stream. */
     record WebhookRequest(Function<String, String> header, InputStream body) {}
@@ -77,11 +77,7 @@ class WebhookIntake {
     }
 
     WebhookReceipt receive(String sourceName, WebhookRequest request) {
-        WebhookSource source = sources.get(sourceName);
-        if (source == null) {
-            throw new WebhookRejection(HttpStatus.NOT_FOUND, "No webhook source '" + sourceName + "'; known: "
-                    + String.join(", ", sources.keySet()) + ".", "source", null);
-        }
+        WebhookSource source = source(sourceName);
         if (!props.configured()) {
             throw new WebhookRejection(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks are not configured on this server: "
                     + "set BYOC_WEBHOOK_TOKEN (or BYOC_WEBHOOK_BASIC_USER and BYOC_WEBHOOK_BASIC_PASSWORD).");
@@ -95,7 +91,31 @@ class WebhookIntake {
         } catch (WebhookSignatureException e) {
             throw new WebhookRejection(HttpStatus.UNAUTHORIZED, e.getMessage(), "signature", null);
         }
-        LocalDateTime receivedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        return accept(source, body, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    /**
+     * A webhook body that comes from inside this process, not over HTTP (the demo generator's
+     * payload files): no credentials, content type or signature to check, but the same parse,
+     * deduplicating durable write and run record as a request, with the time it was sent as its
+     * received time. A body the source cannot read fails with an unchecked exception naming the field.
+     */
+    public WebhookReceipt replay(String sourceName, byte[] body, LocalDateTime receivedAt) {
+        return accept(source(sourceName), body, receivedAt);
+    }
+
+    private WebhookSource source(String sourceName) {
+        WebhookSource source = sources.get(sourceName);
+        if (source == null) {
+            throw new WebhookRejection(HttpStatus.NOT_FOUND, "No webhook source '" + sourceName + "'; known: "
+                    + String.join(", ", sources.keySet()) + ".", "source", null);
+        }
+        return source;
+    }
+
+    /** Parses, stores (returning after the commit) and counts one checked body. */
+    private WebhookReceipt accept(WebhookSource source, byte[] body, LocalDateTime receivedAt) {
+        String sourceName = source.name();
         ParsedAlerts parsed;
         try {
             parsed = source.parse(body, receivedAt);

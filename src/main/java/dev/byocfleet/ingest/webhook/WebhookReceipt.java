@@ -12,5 +12,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param truncatedAlerts alerts the sender left out of the body (its {@code max_alerts}); never received
  */
 @Schema(description = "What a webhook request stored")
-record WebhookReceipt(int received, int inserted, int duplicates, int unmapped, int truncatedAlerts) {
+public record WebhookReceipt(int received, int inserted, int duplicates, int unmapped, int truncatedAlerts) {
 }

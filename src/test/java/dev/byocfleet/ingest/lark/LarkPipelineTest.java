@@ -11,6 +11,9 @@ import static dev.byocfleet.ingest.source.lark.LarkItems.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.byocfleet.api.ForbiddenException;
+import dev.byocfleet.auth.Role;
+import dev.byocfleet.support.SignedIn;
 import dev.byocfleet.ingest.lark.LarkReplayServer.Reply;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
@@ -51,6 +54,18 @@ class LarkPipelineTest {
 
     private long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    @Test
+    void onlyOperatorsAndAdminsAskForARun() {
+        try (var viewer = SignedIn.as(Role.VIEWER)) {
+            assertThatThrownBy(() -> lark.pipeline().runRequested(FROM, TO)).isInstanceOf(ForbiddenException.class)
+                    .hasMessageContaining("operator");
+        }
+        assertThat(count("SELECT count(*) FROM alerts.ingest_runs")).isZero();
+        try (var operator = SignedIn.as(Role.OPERATOR)) {
+            assertThat(lark.pipeline().runRequested(FROM, TO).requestedBy()).isEqualTo("api");
+        }
     }
 
     @Test

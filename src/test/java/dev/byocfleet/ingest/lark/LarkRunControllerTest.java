@@ -41,7 +41,7 @@ class LarkRunControllerTest {
 
     @Test
     void runsTheWindowAndAnswersTheRunRecordInSnakeCase() throws Exception {
-        when(pipeline.run(FROM, TO, "api")).thenReturn(RUN);
+        when(pipeline.runRequested(FROM, TO)).thenReturn(RUN);
         mvc.perform(post("/api/ingest/lark/runs").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"from\":\"2026-11-28\",\"to\":\"2026-11-29T08:00:00+08:00\"}"))
                 .andExpect(status().isCreated())
@@ -63,7 +63,7 @@ class LarkRunControllerTest {
                         .content("{\"from\":\"2026-11-28\",\"to\":\"tomorrow\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("to"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ISO-8601")));
-        when(pipeline.run(eq(TO), eq(FROM), any())).thenThrow(new IllegalArgumentException("'from' must be before 'to'"));
+        when(pipeline.runRequested(eq(TO), eq(FROM))).thenThrow(new IllegalArgumentException("'from' must be before 'to'"));
         mvc.perform(post("/api/ingest/lark/runs").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"from\":\"2026-11-29\",\"to\":\"2026-11-28\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("'from' must be before 'to'"));
@@ -71,7 +71,7 @@ class LarkRunControllerTest {
 
     @Test
     void aRunThatCannotStartIsAConflict() throws Exception {
-        when(pipeline.run(any(), any(), any())).thenThrow(new LarkPipeline.CannotRun("Lark pipeline run r-0 is already running"));
+        when(pipeline.runRequested(any(), any())).thenThrow(new LarkPipeline.CannotRun("Lark pipeline run r-0 is already running"));
         mvc.perform(post("/api/ingest/lark/runs").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"from\":\"2026-11-28\",\"to\":\"2026-11-29\"}"))
                 .andExpect(status().isConflict())

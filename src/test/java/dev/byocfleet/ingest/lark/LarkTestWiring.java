@@ -1,5 +1,6 @@
 package dev.byocfleet.ingest.lark;
 
+import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.ingest.ClusterDirectory;
 import dev.byocfleet.ingest.IngestTestWiring;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser;
@@ -19,7 +20,8 @@ public record LarkTestWiring(IngestRuns runs, LarkPipeline pipeline, LarkLoader 
         var intake = new LarkIntake(new LarkMessageParser(directory), IngestTestWiring.alertStore(ds, dialect));
         var runs = new IngestRuns(new IngestRunRepository(JdbcClient.create(ds), dialect));
         var recommendations = RecommendTestWiring.recommendations(ds, dialect);
-        return new LarkTestWiring(runs, new LarkPipeline(props, new LarkClient(props), intake, runs, recommendations),
+        return new LarkTestWiring(runs, new LarkPipeline(props, new LarkClient(props), intake, runs, recommendations,
+                new AccessGuard()),
                 new LarkLoader(intake, runs, recommendations));
     }
 
