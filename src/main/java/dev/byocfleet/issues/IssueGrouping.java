@@ -122,6 +122,19 @@ class IssueGrouping implements AlertsStoredListener {
         }
     }
 
+    /**
+     * Runs a change of people (triage) on these issues in one transaction, serialized with the
+     * grouping passes so neither overwrites the other.
+     */
+    synchronized void change(java.util.Collection<Long> issueIds, java.util.function.Consumer<GroupingState> action) {
+        tx.executeWithoutResult(status -> {
+            GroupingState state = new GroupingState();
+            repository.loadIssues(state, issueIds);
+            action.accept(state);
+            repository.save(state);
+        });
+    }
+
     /** The time rules at {@code now}, after grouping stored alerts that no pass grouped. Answers the ids it changed. */
     synchronized List<Long> sweep(LocalDateTime now) {
         List<String> missed = repository.alertIdsBetween(now.minus(CATCH_UP), now.plusDays(1), true);
