@@ -1,6 +1,7 @@
 package dev.byocfleet.mcp;
 
 import dev.byocfleet.fleet.FleetService;
+import dev.byocfleet.issues.IssueService;
 import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.metrics.ClusterMetricsService;
 import dev.byocfleet.sqlguard.ReadOnlySqlService;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The tools and resources of the MCP server at {@code /mcp} (Spring AI's Streamable HTTP transport).
  * Every tool is read-only and a thin adapter over a feature service, so MCP and REST share the same
- * checks. Tools for health, risk, alerts and issues join when those services exist.
+ * checks. Tools for health, risk and alerts join when those services exist.
  */
 @Configuration(proxyBeanMethods = false)
 class McpConfiguration {
@@ -23,11 +24,12 @@ class McpConfiguration {
     @Bean
     List<SyncToolSpecification> byocFleetMcpTools(ToolSupport support, KnowledgeService knowledge,
                                                   ReadOnlySqlService sql, FleetService fleet,
-                                                  ClusterMetricsService metrics) {
+                                                  ClusterMetricsService metrics, IssueService issues) {
         List<SyncToolSpecification> tools = new ArrayList<>();
         tools.addAll(FleetTools.tools(support, fleet, metrics));
         tools.addAll(KnowledgeTools.tools(support, knowledge));
         tools.addAll(SqlTools.tools(support, sql));
+        tools.addAll(IssueTools.tools(support, issues));
         return tools;
     }
 
