@@ -15,6 +15,8 @@ import { LoadingState } from "./shared/ui/LoadingState";
 
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const IssuesPage = lazy(() => import("./pages/IssuesPage").then((m) => ({ default: m.IssuesPage })));
+const IssueDetailPage = lazy(() => import("./pages/IssueDetailPage").then((m) => ({ default: m.IssueDetailPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -60,6 +62,26 @@ export const appRoutes: RouteObject[] = [
               </FeatureGate>
             ),
             children: [{ path: "clusters/:clusterId", element: <ClusterDetailPanel /> }],
+          },
+          {
+            path: "issues",
+            element: (
+              <FeatureGate page="issues">
+                <Lazy>
+                  <IssuesPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "issues/:issueId",
+            element: (
+              <FeatureGate page="issues">
+                <Lazy>
+                  <IssueDetailPage />
+                </Lazy>
+              </FeatureGate>
+            ),
           },
           {
             path: "settings",

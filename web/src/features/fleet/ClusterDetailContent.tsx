@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatText } from "../../shared/format/formatNumber";
 import { DataTable } from "../../shared/table/DataTable";
+import { OpenIssuesList } from "../issues/OpenIssuesList";
 import { StateBadge } from "../../shared/ui/StateBadge";
 import { ClusterMetricsTable } from "./ClusterMetricsTable";
 import { actionColumns, nodeColumns, resourceColumns, stateHistoryColumns } from "./detailColumns";
@@ -58,6 +59,9 @@ export function ClusterDetailContent({ detail }: { detail: ClusterDetail }) {
       </header>
       <RecordFields record={cluster} fields={CLUSTER_FIELDS} />
 
+      <Section title="Open issues">
+        <OpenIssuesList clusterId={cluster.cluster_id as string} limit={5} />
+      </Section>
       <Section title="Latest metrics" count={metrics.length}>
         <ClusterMetricsTable metrics={metrics} />
       </Section>

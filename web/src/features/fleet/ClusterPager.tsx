@@ -7,9 +7,11 @@ interface ClusterPagerProps {
   total: number;
   onPageChange: (page: number) => void;
   onSizeChange: (size: number) => void;
+  /** What the pages are of, for screen readers. */
+  label?: string;
 }
 
-export function ClusterPager({ page, size, total, onPageChange, onSizeChange }: ClusterPagerProps) {
+export function ClusterPager({ page, size, total, onPageChange, onSizeChange, label = "Cluster pages" }: ClusterPagerProps) {
   const pageCount = Math.max(1, Math.ceil(total / size));
   const first = total === 0 ? 0 : page * size + 1;
   const last = Math.min(total, (page + 1) * size);
@@ -17,7 +19,7 @@ export function ClusterPager({ page, size, total, onPageChange, onSizeChange }: 
     "rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm text-slate-700 dark:text-slate-300 hover:bg-slate-50 dark:hover:bg-slate-800 disabled:cursor-not-allowed disabled:opacity-40";
 
   return (
-    <nav aria-label="Cluster pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
+    <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
       <span>
         {formatNumber(first)}–{formatNumber(last)} of {formatNumber(total)}
       </span>

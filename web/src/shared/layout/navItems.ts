@@ -11,7 +11,7 @@ export interface NavItem {
 /** The twelve pages of the product (DESIGN.md section 8), in nav order. */
 export const NAV_ITEMS: NavItem[] = [
   { key: "overview", label: "Overview", path: "/overview", built: true },
-  { key: "issues", label: "Issues", path: "/issues", built: false },
+  { key: "issues", label: "Issues", path: "/issues", built: true },
   { key: "raw_alerts", label: "Raw Alerts", path: "/raw-alerts", built: false },
   { key: "breaking", label: "Breaking Point", path: "/breaking", built: false },
   { key: "usage", label: "Usage Patterns", path: "/usage", built: false },

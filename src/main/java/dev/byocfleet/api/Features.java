@@ -14,7 +14,7 @@ final class Features {
 
     static final List<Page> PAGES = List.of(
             new Page("overview", true),
-            new Page("issues", false),
+            new Page("issues", true),
             new Page("raw_alerts", false),
             new Page("breaking", false),
             new Page("usage", false),
