@@ -27,6 +27,8 @@ const admin = {
   // A fresh password each run: nothing here is a credential anyone could reuse.
   password: `e2e-${randomBytes(12).toString("base64url")}`,
 };
+/** Bearer token of the alert webhooks, so the journey can send a fresh alert to triage. */
+const webhookToken = `e2e-webhook-${randomBytes(12).toString("base64url")}`;
 
 /**
  * Whether the backend has the auth API (the web app's sign-in needs it).
@@ -56,7 +58,7 @@ async function main() {
     jar,
     logFile: resolve(outDir, "e2e-backend.log"),
     javaOptions: ["--enable-native-access=ALL-UNNAMED", ...(process.env.BYOC_E2E_JAVA_OPTS ?? "-Xmx1g").split(/\s+/).filter(Boolean)],
-    env: { BYOC_ADMIN_EMAIL: admin.email, BYOC_ADMIN_PASSWORD: admin.password },
+    env: { BYOC_ADMIN_EMAIL: admin.email, BYOC_ADMIN_PASSWORD: admin.password, BYOC_WEBHOOK_TOKEN: webhookToken },
   });
 
   /** @type {import("playwright-core").Browser | null} */
@@ -74,6 +76,7 @@ async function main() {
       browser: b,
       baseUrl: backend.baseUrl,
       admin,
+      webhookToken,
       shot,
       /** @param {string} label */
       async newContext(label) {
