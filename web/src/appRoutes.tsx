@@ -17,6 +17,7 @@ import { LoadingState } from "./shared/ui/LoadingState";
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const IssuesPage = lazy(() => import("./pages/IssuesPage").then((m) => ({ default: m.IssuesPage })));
 const IssueDetailPage = lazy(() => import("./pages/IssueDetailPage").then((m) => ({ default: m.IssueDetailPage })));
+const AiIssuesPage = lazy(() => import("./pages/AiIssuesPage").then((m) => ({ default: m.AiIssuesPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -79,6 +80,16 @@ export const appRoutes: RouteObject[] = [
               <FeatureGate page="issues">
                 <Lazy>
                   <IssueDetailPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "ai-issues",
+            element: (
+              <FeatureGate page="ai_issues">
+                <Lazy>
+                  <AiIssuesPage />
                 </Lazy>
               </FeatureGate>
             ),

@@ -14,8 +14,8 @@ export function alertTimelineOption(alerts: IssueAlert[]): EChartOption {
   const labels = [...hours.keys()];
   return {
     tooltip: { trigger: "axis" },
-    legend: { data: ["firing", "resolved"] },
-    grid: { left: 40, right: 16, top: 32, bottom: 40 },
+    legend: { data: ["firing", "resolved"], bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 56 },
     xAxis: { type: "category", data: labels, axisLabel: { fontSize: 10 } },
     yAxis: { type: "value", minInterval: 1 },
     series: [

@@ -16,7 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "breaking", label: "Breaking Point", path: "/breaking", built: false },
   { key: "usage", label: "Usage Patterns", path: "/usage", built: false },
   { key: "investigations", label: "Investigations", path: "/investigations", built: false },
-  { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: false },
+  { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: true },
   { key: "patrol", label: "Patrol", path: "/patrol", built: false },
   { key: "chat", label: "Chat", path: "/chat", built: false },
   { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: false },

@@ -19,7 +19,7 @@ final class Features {
             new Page("breaking", false),
             new Page("usage", false),
             new Page("investigations", false),
-            new Page("ai_issues", false),
+            new Page("ai_issues", true),
             new Page("patrol", false),
             new Page("chat", false),
             new Page("llm_usage", false),

@@ -77,7 +77,7 @@ class SecurityConfigurationIT extends AppTestBase {
         assertThat(com.jayway.jsonpath.JsonPath.<Map<String, Boolean>>read(body, "$.pages")).containsExactly(
                 Map.entry("overview", true), Map.entry("issues", true), Map.entry("raw_alerts", false),
                 Map.entry("breaking", false), Map.entry("usage", false), Map.entry("investigations", false),
-                Map.entry("ai_issues", false), Map.entry("patrol", false), Map.entry("chat", false),
+                Map.entry("ai_issues", true), Map.entry("patrol", false), Map.entry("chat", false),
                 Map.entry("llm_usage", false), Map.entry("settings", true), Map.entry("help", true));
     }
 

@@ -154,6 +154,30 @@ class DemoFleetIssuesIT {
         falseAlarm.alerts().forEach(a -> assertThat(issuesOf(a)).allSatisfy(i -> assertThat(i.get("severity")).isNotEqualTo("critical")));
     }
 
+    @Autowired
+    dev.byocfleet.issues.ai.AiIssueService aiIssues;
+
+    @Test
+    void aiIssuesGroupIssuesAcrossClustersWithStableIds() {
+        var first = aiIssues.recompute(END);
+        List<Map<String, Object>> groups = jdbc.queryForList(
+                "SELECT ai_issue_id, CAST(clusters AS VARCHAR) AS clusters, summary, summary_source, suggested_next_step "
+                        + "FROM alerts.ai_issues WHERE active ORDER BY ai_issue_id");
+        assertThat(first.groups()).isPositive().isEqualTo(groups.size());
+        assertThat(groups).allSatisfy(g -> {
+            assertThat(((String) g.get("clusters")).split(",")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat((String) g.get("summary")).contains("clusters (");
+            assertThat(g.get("summary_source")).isEqualTo("template");
+            assertThat((String) g.get("suggested_next_step")).isNotBlank();
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues WHERE ai_issue_id IS NOT NULL", Integer.class))
+                .isGreaterThanOrEqualTo(2 * groups.size());
+
+        aiIssues.recompute(END);
+        assertThat(jdbc.queryForList("SELECT ai_issue_id FROM alerts.ai_issues WHERE active ORDER BY ai_issue_id", String.class))
+                .isEqualTo(groups.stream().map(g -> (String) g.get("ai_issue_id")).toList());
+    }
+
     private static Path tempDir() {
         try {
             Path dir = Files.createTempDirectory("byoc-demo-issues-");
