@@ -154,6 +154,19 @@ class IssueControllerIT extends AppTestBase {
         post(client, "/api/issues/" + cpu + "/acknowledge", Map.of()).expectStatus().isEqualTo(409);
     }
 
+    @Test
+    void aiIssuesAreReadByViewersAndRecomputedByOperators() {
+        String list = as(viewerToken).get().uri("/api/ai-issues").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(list).startsWith("[");
+        post(as(viewerToken), "/api/ai-issues/recompute", Map.of()).expectStatus().isForbidden();
+        String run = post(client, "/api/ai-issues/recompute", Map.of()).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<Integer>read(run, "$.candidates")).isNotNegative();
+        expectProblem(client.get().uri("/api/ai-issues/not-an-id").exchange(), 400, "id");
+        client.get().uri("/api/ai-issues/ai-0000000000000000").exchange().expectStatus().isNotFound();
+    }
+
     private static void expectProblem(RestTestClient.ResponseSpec response, int status, String parameter) {
         String body = response.expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).as(body).contains(parameter);
