@@ -30,6 +30,7 @@ const TIME_ZONE = "Asia/Tokyo";
  * @property {string} baseUrl
  * @property {{ email: string, password: string }} admin
  * @property {import("./llmReplay.mjs").LlmReplay} llm
+ * @property {string} webhookToken
  * @property {(page: import("playwright-core").Page, name: string) => Promise<void>} shot
  * @property {(label: string) => Promise<import("playwright-core").BrowserContext>} newContext
  */
@@ -70,6 +71,35 @@ async function signOut(page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await waitForPath(page, (u) => u.pathname === "/login", "/login");
   assert.equal(await page.evaluate(() => sessionStorage.getItem("byoc.session")), null, "tokens left in sessionStorage");
+}
+
+/**
+ * Sends one firing alert through the Alertmanager webhook, as a real Alertmanager would.
+ * @param {FlowContext} ctx
+ * @param {string} name
+ */
+async function sendFiringAlert(ctx, name) {
+  const response = await fetch(`${ctx.baseUrl}/api/webhooks/alertmanager`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${ctx.webhookToken}` },
+    body: JSON.stringify({
+      version: "4",
+      receiver: "byoc",
+      status: "firing",
+      groupKey: "{}:{alertname=\"e2e\"}",
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: name, cluster: "e2e-cluster", instance: "10.9.9.9:8040", severity: "critical" },
+          annotations: { summary: "Data disk above 90%" },
+          startsAt: new Date().toISOString(),
+          endsAt: "0001-01-01T00:00:00Z",
+          fingerprint: "e2e0000000000001",
+        },
+      ],
+    }),
+  });
+  assert.equal(response.status, 200, `the webhook answered ${response.status}: ${await response.text()}`);
 }
 
 /**
@@ -300,6 +330,45 @@ export async function signedInJourney(ctx) {
     const card = stored.locator('details[aria-label="Tool call fleet_overview"]');
     await card.locator("summary").click();
     await waitForText(card, "clusters");
+  });
+
+  await step("triage an issue end to end: acknowledge, assign, comment, resolve", async () => {
+    await sendFiringAlert(ctx, "E2E Disk Alert");
+    await page.goto(`${ctx.baseUrl}/issues?q=E2E+Disk`);
+    const link = page.getByRole("table", { name: "Issues" }).getByRole("link", { name: "E2E Disk Alert" });
+    await link.click();
+    await waitForPath(page, (u) => /^\/issues\/\d+$/.test(u.pathname), "/issues/<id>");
+    await page.getByRole("heading", { level: 1, name: /^E2E Disk Alert on / }).waitFor();
+    const events = page.getByRole("list", { name: "Events" });
+    await waitForText(events, "opened");
+    await ctx.shot(page, "issue-open");
+
+    const triage = page.getByRole("toolbar", { name: "Triage" });
+    await triage.getByRole("button", { name: "Acknowledge" }).click();
+    await waitForText(events, "acknowledged");
+
+    const assign = page.getByRole("form", { name: "Assign" });
+    await assign.getByLabel("Owner").fill("sre@example.com");
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await waitForText(events, "Assigned to sre@example.com.");
+
+    await page.getByLabel("Comment text").fill("Disk fills from a backfill; growing the volume.");
+    await page.getByRole("button", { name: "Add comment" }).click();
+    await waitForText(page.getByRole("list", { name: "Comments" }), "Disk fills from a backfill");
+    await ctx.shot(page, "issue-triaged");
+
+    await triage.getByRole("button", { name: "Resolve" }).click();
+    await waitForText(events, "resolved");
+    const text = (await events.textContent()) ?? "";
+    for (const expected of ["opened", "acknowledged", "assigned", "comment", "resolved", ctx.admin.email]) {
+      assert.ok(text.includes(expected), `the events do not show ${expected}: ${text}`);
+    }
+    await ctx.shot(page, "issue-resolved");
+
+    // The list shows it resolved and owned.
+    await page.goto(`${ctx.baseUrl}/issues?q=E2E+Disk&status=resolved`);
+    const row = page.getByRole("table", { name: "Issues" }).getByRole("row").filter({ hasText: "E2E Disk Alert" });
+    await waitForText(row, "sre@example.com");
   });
 
   await step("every page renders (screenshots)", async () => {

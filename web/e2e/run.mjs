@@ -29,6 +29,8 @@ const admin = {
   // A fresh password each run: nothing here is a credential anyone could reuse.
   password: `e2e-${randomBytes(12).toString("base64url")}`,
 };
+/** Bearer token of the alert webhooks, so the journey can send a fresh alert to triage. */
+const webhookToken = `e2e-webhook-${randomBytes(12).toString("base64url")}`;
 
 /**
  * Whether the backend has the auth API (the web app's sign-in needs it).
@@ -63,6 +65,7 @@ async function main() {
     env: {
       BYOC_ADMIN_EMAIL: admin.email,
       BYOC_ADMIN_PASSWORD: admin.password,
+      BYOC_WEBHOOK_TOKEN: webhookToken,
       BYOC_LLM_PROVIDER: "openai",
       BYOC_LLM_BASE_URL: llm.baseUrl,
       BYOC_LLM_MODEL: "gpt-4.1",
@@ -86,6 +89,7 @@ async function main() {
       baseUrl: backend.baseUrl,
       admin,
       llm,
+      webhookToken,
       shot,
       /** @param {string} label */
       async newContext(label) {

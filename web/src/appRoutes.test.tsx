@@ -84,12 +84,12 @@ describe("app routes", () => {
   });
 
   it("keeps a page the server switches on but this app has not built as not available", async () => {
-    mockApi(undefined, { features: features(["overview", "issues", "settings", "help"]) });
-    renderApp("/issues");
+    mockApi(undefined, { features: features(["overview", "investigations", "settings", "help"]) });
+    renderApp("/investigations");
 
     const main = await nav();
-    expect(within(main).queryByRole("link", { name: "Issues" })).toBeNull();
-    expect(await screen.findByText(/Issues is planned but not built/)).toBeTruthy();
+    expect(within(main).queryByRole("link", { name: "Investigations" })).toBeNull();
+    expect(await screen.findByText(/Investigations is planned but not built/)).toBeTruthy();
   });
 
   it("falls back to the built pages with a toast when /api/features fails", async () => {
@@ -104,6 +104,7 @@ describe("app routes", () => {
     expect(within(alert).getByText("Could not load which pages are available")).toBeTruthy();
     const main = await nav();
     expect(within(main).getByRole("link", { name: "Overview" })).toBeTruthy();
-    expect(within(main).queryByRole("link", { name: "Issues" })).toBeNull();
+    expect(within(main).getByRole("link", { name: "Issues" })).toBeTruthy();
+    expect(within(main).queryByRole("link", { name: "Investigations" })).toBeNull();
   });
 });

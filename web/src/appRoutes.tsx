@@ -23,6 +23,9 @@ const RawAlertsPage = lazy(() => import("./pages/RawAlertsPage").then((m) => ({ 
 const AlertDetailPanel = lazy(() =>
   import("./features/alerts/AlertDetailPanel").then((m) => ({ default: m.AlertDetailPanel })),
 );
+const IssuesPage = lazy(() => import("./pages/IssuesPage").then((m) => ({ default: m.IssuesPage })));
+const IssueDetailPage = lazy(() => import("./pages/IssueDetailPage").then((m) => ({ default: m.IssueDetailPage })));
+const AiIssuesPage = lazy(() => import("./pages/AiIssuesPage").then((m) => ({ default: m.AiIssuesPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -118,6 +121,36 @@ export const appRoutes: RouteObject[] = [
                 ),
               },
             ],
+          },
+          {
+            path: "issues",
+            element: (
+              <FeatureGate page="issues">
+                <Lazy>
+                  <IssuesPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "issues/:issueId",
+            element: (
+              <FeatureGate page="issues">
+                <Lazy>
+                  <IssueDetailPage />
+                </Lazy>
+              </FeatureGate>
+            ),
+          },
+          {
+            path: "ai-issues",
+            element: (
+              <FeatureGate page="ai_issues">
+                <Lazy>
+                  <AiIssuesPage />
+                </Lazy>
+              </FeatureGate>
+            ),
           },
           {
             path: "settings",

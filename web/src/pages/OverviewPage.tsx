@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from "react";
-import { Outlet, useMatch } from "react-router";
+import { Link, Outlet, useMatch } from "react-router";
 import { ClusterBrowser } from "../features/fleet/ClusterBrowser";
+import { OpenIssuesList } from "../features/issues/OpenIssuesList";
 import type { FilterOptions } from "../features/fleet/ClusterFilterBar";
 import { FleetStatCards } from "../features/fleet/FleetStatCards";
 import type { FleetSummary } from "../features/fleet/fleetTypes";
@@ -12,6 +13,7 @@ import { usePreferences } from "../shared/preferences/usePreferences";
 import { EmptyState } from "../shared/ui/EmptyState";
 import { ErrorState } from "../shared/ui/ErrorState";
 import { LoadingState } from "../shared/ui/LoadingState";
+import { Panel } from "../shared/ui/Panel";
 
 // ECharts is the heaviest dependency: load it after the numbers are on screen.
 const FleetCharts = lazy(() => import("../features/fleet/FleetCharts").then((m) => ({ default: m.FleetCharts })));
@@ -76,6 +78,12 @@ export function OverviewPage() {
             <FleetHealthSection />
           </Suspense>
         </>
+      )}
+
+      {!fleetIsEmpty && (
+        <Panel title="Open issues" actions={<Link className="text-xs text-sky-700 hover:underline dark:text-sky-400" to="/issues">All issues</Link>}>
+          <OpenIssuesList />
+        </Panel>
       )}
 
       {!fleetIsEmpty && (

@@ -1,5 +1,6 @@
 import type { Features, PageKey } from "../shared/features/useFeatures";
 import type { SessionUser } from "../shared/auth/session";
+import type { IssuePage } from "../features/issues/issueTypes";
 import type { Preferences } from "../shared/preferences/usePreferences";
 import { jsonResponse, mockFetch, problemResponse, type RecordedRequest } from "./mockFetch";
 import { testUser } from "./session";
@@ -19,6 +20,8 @@ interface ApiOptions {
   user?: SessionUser;
   /** Answers preferences PUTs instead of storing them (to test a failing save). */
   savePreferences?: (body: Preferences) => Response;
+  /** The answer of GET /api/issues (the Overview and cluster drawer list open issues); default none. */
+  issues?: IssuePage;
 }
 
 /**
@@ -39,6 +42,7 @@ export function mockApi(
       if (request.method === "PUT") preferences = request.body as Preferences;
       return jsonResponse(preferences);
     }
+    if (url.pathname === "/api/issues") return jsonResponse(options.issues ?? { items: [], page: 0, size: 50, total: 0 });
     return handler(url, request);
   });
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { LoadingState } from "../../shared/ui/LoadingState";
 import { formatText } from "../../shared/format/formatNumber";
 import { DataTable } from "../../shared/table/DataTable";
+import { OpenIssuesList } from "../issues/OpenIssuesList";
 import { StateBadge } from "../../shared/ui/StateBadge";
 import { ClusterMetricsTable } from "./ClusterMetricsTable";
 import { actionColumns, nodeColumns, resourceColumns, stateHistoryColumns } from "./detailColumns";
@@ -70,6 +71,10 @@ export function ClusterDetailContent({ detail }: { detail: ClusterDetail }) {
         </Suspense>
       </Section>
 
+
+      <Section title="Open issues">
+        <OpenIssuesList clusterId={cluster.cluster_id as string} limit={5} />
+      </Section>
       <Section title="Latest metrics" count={metrics.length}>
         <ClusterMetricsTable metrics={metrics} />
       </Section>

@@ -7,8 +7,10 @@ interface ClusterPagerProps {
   total: number;
   onPageChange: (page: number) => void;
   onSizeChange: (size: number) => void;
+  /** What the pages are of, for screen readers. */
+  label?: string;
 }
 
-export function ClusterPager(props: ClusterPagerProps) {
-  return <Pager ariaLabel="Cluster pages" pageSizes={PAGE_SIZES} {...props} />;
+export function ClusterPager({ label = "Cluster pages", ...props }: ClusterPagerProps) {
+  return <Pager ariaLabel={label} pageSizes={PAGE_SIZES} {...props} />;
 }

@@ -11,12 +11,12 @@ export interface NavItem {
 /** The twelve pages of the product (DESIGN.md section 8), in nav order. */
 export const NAV_ITEMS: NavItem[] = [
   { key: "overview", label: "Overview", path: "/overview", built: true },
-  { key: "issues", label: "Issues", path: "/issues", built: false },
+  { key: "issues", label: "Issues", path: "/issues", built: true },
   { key: "raw_alerts", label: "Raw Alerts", path: "/raw-alerts", built: true },
   { key: "breaking", label: "Breaking Point", path: "/breaking", built: true },
   { key: "usage", label: "Usage Patterns", path: "/usage", built: true },
   { key: "investigations", label: "Investigations", path: "/investigations", built: false },
-  { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: false },
+  { key: "ai_issues", label: "AI Issues", path: "/ai-issues", built: true },
   { key: "patrol", label: "Patrol", path: "/patrol", built: false },
   { key: "chat", label: "Chat", path: "/chat", built: true },
   { key: "llm_usage", label: "LLM Usage", path: "/llm-usage", built: true },

@@ -14,12 +14,12 @@ final class Features {
 
     static final List<Page> PAGES = List.of(
             new Page("overview", true),
-            new Page("issues", false),
+            new Page("issues", true),
             new Page("raw_alerts", true),
             new Page("breaking", true),
             new Page("usage", true),
             new Page("investigations", false),
-            new Page("ai_issues", false),
+            new Page("ai_issues", true),
             new Page("patrol", false),
             new Page("chat", true),
             new Page("llm_usage", true),

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,16 +50,25 @@ public class AlertStore {
 
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, CompletableFuture<StoreResult> result) {}
 
+    private static final Logger log = LoggerFactory.getLogger(AlertStore.class);
+
     private final AlertRepository repository;
     private final TransactionTemplate tx;
+    private final List<AlertsStoredListener> listeners;
     private final ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>();
     /** Only the writer thread touches it. */
     private final MessageIdIndex index = new MessageIdIndex();
     private volatile Thread writer;
 
-    public AlertStore(AlertRepository repository, TransactionTemplate tx) {
+    AlertStore(AlertRepository repository, TransactionTemplate tx) {
+        this(repository, tx, List.of());
+    }
+
+    @Autowired
+    AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners) {
         this.repository = repository;
         this.tx = tx;
+        this.listeners = List.copyOf(listeners);
     }
 
     public StoreResult store(List<NormalizedAlert> alerts, String ingestRunId) {
@@ -146,14 +158,15 @@ public class AlertStore {
     }
 
     private void commitGroup(List<Batch> group, boolean checkEveryId) {
-        List<String> stored = new ArrayList<>();
+        List<NormalizedAlert> stored = new ArrayList<>();
         try {
             if (!index.loaded()) {
                 repository.forEachMessageId(index::add);
                 index.markLoaded();
             }
             List<StoreResult> results = tx.execute(status -> write(group, checkEveryId, stored));
-            stored.forEach(index::add);
+            stored.forEach(a -> index.add(a.messageId()));
+            notifyListeners(stored);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result().complete(results.get(i));
             }
@@ -168,8 +181,22 @@ public class AlertStore {
         }
     }
 
+    /** After the commit: a failing listener is logged, the alerts stay stored. */
+    private void notifyListeners(List<NormalizedAlert> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        for (AlertsStoredListener l : listeners) {
+            try {
+                l.alertsStored(stored);
+            } catch (RuntimeException e) {
+                log.error("{} failed on {} stored alerts; they stay stored", l.getClass().getSimpleName(), stored.size(), e);
+            }
+        }
+    }
+
     /** One transaction for the whole group: what is stored already, or claimed by an earlier batch, is a duplicate. */
-    private List<StoreResult> write(List<Batch> group, boolean checkEveryId, List<String> stored) {
+    private List<StoreResult> write(List<Batch> group, boolean checkEveryId, List<NormalizedAlert> stored) {
         Set<String> maybeStored = new HashSet<>();
         for (Batch b : group) {
             for (NormalizedAlert a : b.alerts()) {
@@ -189,7 +216,7 @@ public class AlertStore {
                 }
             }
             fresh.values().forEach(a -> rows.add(new AlertRepository.NewRow(a, b.ingestRunId())));
-            stored.addAll(fresh.keySet());
+            stored.addAll(fresh.values());
             int unmapped = (int) fresh.values().stream().filter(a -> a.parsed() && a.clusterId() == null).count();
             int unparsed = (int) fresh.values().stream().filter(a -> !a.parsed()).count();
             results.add(new StoreResult(fresh.size(), b.alerts().size() - fresh.size(), unmapped, unparsed));

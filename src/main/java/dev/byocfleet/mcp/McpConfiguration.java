@@ -3,6 +3,7 @@ package dev.byocfleet.mcp;
 import dev.byocfleet.alerts.AlertService;
 import dev.byocfleet.fleet.FleetService;
 import dev.byocfleet.health.HealthService;
+import dev.byocfleet.issues.IssueService;
 import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.metrics.ClusterMetricsService;
 import dev.byocfleet.risk.RiskService;
@@ -27,12 +28,13 @@ class McpConfiguration {
     List<SyncToolSpecification> byocFleetMcpTools(ToolSupport support, KnowledgeService knowledge,
                                                   ReadOnlySqlService sql, FleetService fleet,
                                                   ClusterMetricsService metrics, HealthService health,
-                                                  RiskService risk, AlertService alerts) {
+                                                  RiskService risk, AlertService alerts, IssueService issues) {
         List<SyncToolSpecification> tools = new ArrayList<>();
         tools.addAll(FleetTools.tools(support, fleet, metrics));
         tools.addAll(ClusterTools.tools(support, health, risk, alerts));
         tools.addAll(KnowledgeTools.tools(support, knowledge));
         tools.addAll(SqlTools.tools(support, sql));
+        tools.addAll(IssueTools.tools(support, issues));
         return tools;
     }
 

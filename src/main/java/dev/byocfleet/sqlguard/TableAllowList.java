@@ -28,7 +28,7 @@ final class TableAllowList {
             "alerts.lark_alerts", "alerts.ingest_runs", "alerts.issues", "alerts.issue_events",
             "alerts.alert_recommendations", "alerts.cluster_health_scores", "alerts.cluster_risk_snapshots",
             "alerts.capacity_forecasts", "alerts.agent_tasks", "alerts.agent_investigations", "alerts.patrol_reports",
-            "alerts.llm_usage", "alerts.knowledge_documents");
+            "alerts.llm_usage", "alerts.knowledge_documents", "alerts.issue_alerts", "alerts.ai_issues");
 
     /** Never readable, whatever the configuration says. */
     static final Set<String> ALWAYS_DENIED = Set.of(

@@ -19,8 +19,13 @@ public final class TestStores {
     }
 
     public static AlertStore alertStore(DataSource dataSource) {
+        return alertStore(dataSource, List.of());
+    }
+
+    /** An alert store that tells {@code listeners} about what it stored, as the application's does. */
+    public static AlertStore alertStore(DataSource dataSource, List<AlertsStoredListener> listeners) {
         return new AlertStore(new AlertRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
-                new DuckDbDialect()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new DuckDbDialect()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), listeners);
     }
 
     /** The webhook sources as Spring makes them (they are package-private in their own packages). */

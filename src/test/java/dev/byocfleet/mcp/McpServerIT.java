@@ -35,7 +35,7 @@ class McpServerIT extends AppTestBase {
 
     static final Set<String> TOOLS = Set.of("fleet_overview", "fleet_clusters", "cluster_profile", "cluster_metrics",
             "knowledge_search", "knowledge_get", "sql_query", "schema_overview", "table_overview", "cluster_health",
-            "fleet_risk", "cluster_risk", "cluster_alerts");
+            "fleet_risk", "cluster_risk", "cluster_alerts", "issues_for_cluster", "issue_detail");
 
     static final LocalDateTime SCORED_AT = LocalDateTime.of(2025, 6, 11, 6, 0);
 
@@ -108,6 +108,34 @@ class McpServerIT extends AppTestBase {
             assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(80);
             assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object").containsKey("properties");
         }
+    }
+
+    @Test
+    void issuesForClusterListsItsActiveIssuesAndIssueDetailExplainsOne() {
+        alerts.store(List.of(alert("firing", "2026-11-28T10:00:00"), alert("firing", "2026-11-28T10:05:00")), "mcp-it");
+        Map<String, Object> page = structured(ok("issues_for_cluster", Map.of("cluster_id", "c-001")));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).extracting(m -> m.get("alert_name")).containsExactly("BE Service Suspension");
+        assertThat(items.getFirst()).containsEntry("severity", "critical").containsEntry("status", "open")
+                .containsEntry("alert_count", 1);
+        Map<String, Object> detail = structured(ok("issue_detail", Map.of("issue_id", items.getFirst().get("issue_id"))));
+        assertThat((Map<String, Object>) detail.get("explanation")).containsKey("why_grouped");
+        assertThat((List<?>) detail.get("alerts")).as("two notices of one alert").hasSize(2);
+        CallToolResult bad = call("issue_detail", Map.of("issue_id", "twelve"));
+        assertThat(bad.isError()).isTrue();
+        assertThat(text(bad)).contains("issue_id");
+    }
+
+    @Autowired
+    dev.byocfleet.ingest.AlertStore alerts;
+
+    /** The same firing BE alert of c-001 (one fingerprint), as a webhook would store it. */
+    private static dev.byocfleet.ingest.NormalizedAlert alert(String status, String startsAt) {
+        java.time.LocalDateTime start = java.time.LocalDateTime.parse(startsAt);
+        return new dev.byocfleet.ingest.NormalizedAlert("alertmanager", "mcp-" + status + "-" + startsAt.hashCode(), "g",
+                "fp-mcp", status, "critical", "BE Service Suspension", "c-001", "acme-prod", "10.0.0.1:9050",
+                "BE down", null, Map.of(), Map.of(), java.time.LocalDateTime.parse("2026-11-28T10:00:00"), null,
+                "fp-mcp", null, start, "parsed", null, "{}");
     }
 
     @Test

@@ -26,7 +26,7 @@ class SchemaMigratorTest {
             "alerts.agent_tasks", "alerts.agent_investigations", "alerts.patrol_reports", "alerts.llm_usage",
             "alerts.chat_sessions", "alerts.chat_messages", "alerts.knowledge_documents", "alerts.users",
             "alerts.invites", "alerts.user_settings", "alerts.notification_channels", "alerts.scheduler_locks",
-            "alerts.forecast_backtests");
+            "alerts.forecast_backtests", "alerts.issue_alerts", "alerts.ai_issues");
 
     @Test
     void createsEveryTableAndView() {

@@ -1,0 +1,76 @@
+package dev.byocfleet.issues;
+
+import dev.byocfleet.ingest.NormalizedAlert;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Makes an alert's grouping key and instance key, and says in words what the key is. */
+final class GroupingKeys {
+
+    private static final List<String> FIELDS = List.of("cluster", "alert_name", "node", "severity", "source");
+
+    private final List<String> fields;
+
+    GroupingKeys(List<String> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    static void check(List<String> fields) {
+        for (String f : fields) {
+            if (!FIELDS.contains(f) && !(f.startsWith("label:") && f.length() > "label:".length())) {
+                throw new IllegalArgumentException("byoc.issues.grouping-key: unknown field '" + f + "'; use "
+                        + String.join(", ", FIELDS) + " or label:<name>");
+            }
+        }
+    }
+
+    List<String> fields() {
+        return fields;
+    }
+
+    /** {@code cluster=c-1|alert_name=Data Disk}: the same values always give the same key. */
+    String keyOf(NormalizedAlert a) {
+        List<String> parts = new ArrayList<>(fields.size());
+        for (String f : fields) {
+            parts.add(f + "=" + value(a, f));
+        }
+        return String.join("|", parts);
+    }
+
+    private static String value(NormalizedAlert a, String field) {
+        String v = switch (field) {
+            case "cluster" -> a.clusterId() != null ? a.clusterId() : a.clusterRef() == null ? null : "unmapped:" + a.clusterRef();
+            case "alert_name" -> a.alertName();
+            case "node" -> a.node();
+            case "severity" -> Severity.normalize(a.severity());
+            case "source" -> a.source();
+            default -> a.labels().get(field.substring("label:".length()));
+        };
+        return v == null ? "-" : v.replace('|', '/');
+    }
+
+    /** One firing episode of one alert: its fingerprint (or id, or name and node) and when it started. */
+    static String instanceKey(NormalizedAlert a) {
+        String id = a.fingerprint() != null ? a.fingerprint()
+                : a.alertId() != null ? a.alertId()
+                : a.alertName() + "/" + (a.node() == null ? "-" : a.node()) + "/" + (a.clusterId() == null ? a.clusterRef() : a.clusterId());
+        return id + "@" + (a.startsAt() == null ? "-" : a.startsAt().toString());
+    }
+
+    /** When the alert happened: startsAt for a firing alert, endsAt for a resolved one; received time when missing. */
+    static LocalDateTime eventTime(NormalizedAlert a) {
+        LocalDateTime t = firing(a) ? a.startsAt() : a.endsAt() != null ? a.endsAt() : a.startsAt();
+        return t != null ? t : a.receivedAt();
+    }
+
+    static boolean firing(NormalizedAlert a) {
+        return !"resolved".equals(a.status() == null ? null : a.status().toLowerCase(Locale.ROOT));
+    }
+
+    /** "cluster + alert name": the key's fields as the explanation says them. */
+    String describe() {
+        return String.join(" + ", fields.stream().map(f -> f.replace('_', ' ')).toList());
+    }
+}

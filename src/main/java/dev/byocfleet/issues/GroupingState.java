@@ -1,0 +1,106 @@
+package dev.byocfleet.issues;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of the issue store one grouping pass works on (the issues of the keys and alert
+ * instances it touches, loaded by the repository, or nothing for a unit test), and what the pass
+ * changed, for the repository to write in one transaction.
+ */
+final class GroupingState {
+
+    final Map<Long, IssueState> issues = new HashMap<>();
+    /** The newest issue of each grouping key. */
+    final Map<String, Long> latestByKey = new HashMap<>();
+    /** Resolved alerts whose firing has not arrived, by instance key. */
+    final Map<String, IssueAlert> pending = new HashMap<>();
+    /** Message ids grouped already: a redelivered alert changes nothing. */
+    final Set<String> seen = new HashSet<>();
+    private final Map<String, Long> holderByInstance = new HashMap<>();
+
+    final Set<Long> dirty = new LinkedHashSet<>();
+    final Set<Long> created = new LinkedHashSet<>();
+    final Map<String, IssueAlert> rows = new LinkedHashMap<>();
+    final List<IssueEvent> events = new ArrayList<>();
+
+    /** Adds a loaded (or new) issue; the newest first_seen of a key wins {@link #latestByKey}. */
+    void add(IssueState issue) {
+        issues.put(issue.issueId, issue);
+        latestByKey.merge(issue.groupingKey, issue.issueId, (a, b) -> newer(issues.get(a), issues.get(b)));
+        for (IssueAlert a : issue.alerts) {
+            holderByInstance.put(a.instanceKey(), issue.issueId);
+            seen.add(a.messageId());
+        }
+    }
+
+    private static long newer(IssueState a, IssueState b) {
+        if (a.firstSeen == null || b.firstSeen == null) {
+            return a.firstSeen == null ? b.issueId : a.issueId;
+        }
+        int c = a.firstSeen.compareTo(b.firstSeen);
+        return c != 0 ? (c > 0 ? a.issueId : b.issueId) : Math.max(a.issueId, b.issueId);
+    }
+
+    void addPending(IssueAlert resolved) {
+        pending.put(resolved.instanceKey(), resolved);
+        seen.add(resolved.messageId());
+    }
+
+    /** The issue an instance is in, following merges. */
+    Optional<IssueState> holder(String instanceKey) {
+        Long id = holderByInstance.get(instanceKey);
+        return id == null ? Optional.empty() : Optional.of(followMerges(issues.get(id)));
+    }
+
+    /** A firing instance with the same alert identity (fingerprint part), for resolves that lost their startsAt. */
+    Optional<String> firingInstanceLike(String instanceKey) {
+        String identity = identity(instanceKey);
+        return holderByInstance.entrySet().stream()
+                .filter(e -> identity(e.getKey()).equals(identity))
+                .filter(e -> !issues.get(e.getValue()).instanceResolved(e.getKey()))
+                .map(Map.Entry::getKey).max(String::compareTo);
+    }
+
+    static String identity(String instanceKey) {
+        int at = instanceKey.lastIndexOf('@');
+        return at < 0 ? instanceKey : instanceKey.substring(0, at);
+    }
+
+    Optional<IssueState> latest(String key) {
+        Long id = latestByKey.get(key);
+        return id == null ? Optional.empty() : Optional.of(followMerges(issues.get(id)));
+    }
+
+    IssueState followMerges(IssueState issue) {
+        IssueState s = issue;
+        for (int hops = 0; s.mergedInto != null && issues.containsKey(s.mergedInto) && hops < 16; hops++) {
+            s = issues.get(s.mergedInto);
+        }
+        return s;
+    }
+
+    /** Puts an alert into an issue and marks both for writing. */
+    void attach(IssueState issue, IssueAlert row) {
+        IssueAlert r = row.withIssue(issue.issueId);
+        issue.alerts.add(r);
+        holderByInstance.put(r.instanceKey(), issue.issueId);
+        seen.add(r.messageId());
+        rows.put(r.messageId(), r);
+        dirty.add(issue.issueId);
+    }
+
+    void created(IssueState issue) {
+        add(issue);
+        latestByKey.put(issue.groupingKey, issue.issueId);
+        created.add(issue.issueId);
+        dirty.add(issue.issueId);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.byocfleet.issues;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The issue list with each issue's cluster, organization and tier; fixed SQL fragments, values bound. */
+@Repository
+class IssueQueryRepository {
+
+    private static final String SELECT = """
+            SELECT i.issue_id, i.title, i.cluster_id, c.cluster_name, o.org_name, p.tier, i.alert_name, i.severity,
+                   i.status, i.assignee, i.first_seen, i.last_seen, i.resolved_at, i.silenced_until, i.alert_count,
+                   i.firing_count, i.reopen_count, i.merged_into
+            FROM alerts.issues i
+            LEFT JOIN byoc.cluster c ON c.cluster_id = i.cluster_id
+            LEFT JOIN byoc.account a ON a.account_id = c.account_id
+            LEFT JOIN byoc.organization o ON o.org_id = a.org_id
+            LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    IssueQueryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {}
+
+    private static Where where(IssueQuery q, LocalDateTime now) {
+        List<String> clauses = new ArrayList<>(List.of("i.merged_into IS NULL"));
+        Map<String, Object> params = new HashMap<>();
+        if (!q.statuses().isEmpty()) {
+            clauses.add("i.status IN (:statuses)");
+            params.put("statuses", q.statuses());
+        }
+        if (!q.severities().isEmpty()) {
+            clauses.add("i.severity IN (:severities)");
+            params.put("severities", q.severities());
+        }
+        if (q.clusterId() != null) {
+            clauses.add("i.cluster_id = :cluster");
+            params.put("cluster", q.clusterId());
+        }
+        if (q.tier() != null) {
+            clauses.add("p.tier = :tier");
+            params.put("tier", q.tier());
+        }
+        if (q.owner() != null) {
+            if (q.owner().equalsIgnoreCase("none")) {
+                clauses.add("i.assignee IS NULL");
+            } else {
+                clauses.add("i.assignee = :owner");
+                params.put("owner", q.owner());
+            }
+        }
+        if (q.maxAge() != null) {
+            clauses.add("i.first_seen >= :since");
+            params.put("since", now.minus(q.maxAge()));
+        }
+        if (q.text() != null) {
+            clauses.add("(instr(lower(i.title), :text) > 0 OR instr(lower(i.alert_name), :text) > 0"
+                    + " OR instr(lower(i.cluster_id), :text) > 0 OR instr(lower(c.cluster_name), :text) > 0"
+                    + " OR instr(lower(i.summary), :text) > 0)");
+            params.put("text", q.text());
+        }
+        return new Where("WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    long count(IssueQuery q, LocalDateTime now) {
+        Where w = where(q, now);
+        return jdbc.sql("SELECT count(*) FROM (" + SELECT + w.sql() + ") x").params(w.params()).query(Long.class).single();
+    }
+
+    List<IssueSummary> page(IssueQuery q, LocalDateTime now) {
+        Where w = where(q, now);
+        String key = switch (q.sort()) {
+            case LAST_SEEN -> "i.last_seen";
+            case FIRST_SEEN -> "i.first_seen";
+            case SEVERITY -> "CASE i.severity WHEN 'critical' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END";
+            case STATUS -> "i.status";
+            case ALERT_COUNT -> "i.alert_count";
+            case UPDATED_AT -> "i.updated_at";
+        };
+        return jdbc.sql(SELECT + w.sql() + " ORDER BY " + key + (q.descending() ? " DESC" : " ASC")
+                        + ", i.issue_id DESC LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", q.size()).param("offset", q.offset())
+                .query(IssueSummary.class).list();
+    }
+
+    List<IssueSummary> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE i.issue_id IN (:ids) ORDER BY i.first_seen").param("ids", List.copyOf(ids))
+                .query(IssueSummary.class).list();
+    }
+
+    List<IssueDetail.InvestigationLink> investigations(long issueId) {
+        return jdbc.sql("""
+                SELECT investigation_id, status, root_cause, started_at FROM alerts.agent_investigations
+                WHERE issue_id = :id ORDER BY started_at DESC""").param("id", issueId)
+                .query(IssueDetail.InvestigationLink.class).list();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.byocfleet.issues;
+
+import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.api.ListParameters;
+import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.CurrentUser;
+import dev.byocfleet.auth.Role;
+import dev.byocfleet.health.HealthService;
+import dev.byocfleet.ingest.lark.IsoTimes;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues for people: the list, one issue in full, triage (one issue or many at once) and rebuilds.
+ * Viewers read; operators triage; every change is an issue event naming who made it.
+ */
+@Service
+public class IssueService {
+
+    static final int MAX_NOTE = 4_000;
+    static final int MAX_BULK = 200;
+
+    private final IssueGrouping grouping;
+    private final IssueRepository repository;
+    private final IssueQueryRepository queries;
+    private final AccessGuard access;
+    private final HealthService health;
+
+    IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
+                 HealthService health) {
+        this.grouping = grouping;
+        this.repository = repository;
+        this.queries = queries;
+        this.access = access;
+        this.health = health;
+    }
+
+    public IssuePage issues(IssueQuery query) {
+        access.require(Role.VIEWER);
+        LocalDateTime now = grouping.now();
+        long total = queries.count(query, now);
+        return new IssuePage(total <= query.offset() ? List.of() : queries.page(query, now), query.page(), query.size(), total);
+    }
+
+    public IssueDetail issue(long issueId) {
+        access.require(Role.VIEWER);
+        GroupingState state = new GroupingState();
+        repository.loadIssues(state, List.of(issueId));
+        IssueState s = state.issues.get(issueId);
+        if (s == null) {
+            throw new NotFoundException("No issue " + issueId + ".");
+        }
+        IssueSummary summary = queries.byIds(List.of(issueId)).getFirst();
+        Double atStart = null;
+        Double now = null;
+        if (s.clusterId != null && s.firstSeen != null) {
+            atStart = health.scoreValuesAtOrBefore(s.firstSeen).get(s.clusterId);
+            now = health.scoreValuesAtOrBefore(grouping.now()).get(s.clusterId);
+        }
+        List<IssueAlert> alerts = s.alerts.stream().sorted(java.util.Comparator.comparing(IssueAlert::eventAt)).toList();
+        return new IssueDetail(summary, s.summary, s.groupingKey, List.copyOf(s.affectedNodes), List.copyOf(s.fingerprints),
+                s.acknowledgedAt, s.closedAt, s.explanation, alerts, repository.events(issueId),
+                queries.byIds(s.relatedIssues), atStart, now, queries.investigations(issueId), s.aiIssueId);
+    }
+
+    /** One triage action on one issue; answers the issue as it is afterwards. */
+    public IssueDetail triage(long issueId, TriageAction action, TriageRequest request) {
+        CurrentUser user = access.require(Role.OPERATOR);
+        apply(List.of(issueId), action, request == null ? TriageRequest.empty() : request, user);
+        return issue(issueId);
+    }
+
+    /** One action on many issues, all or nothing: one that cannot take it fails the call and nothing changes. */
+    public List<IssueSummary> bulk(TriageRequest request) {
+        CurrentUser user = access.require(Role.OPERATOR);
+        if (request == null || request.issueIds() == null || request.issueIds().isEmpty()) {
+            throw new InvalidParameterException("issue_ids", "issue_ids must list at least one issue");
+        }
+        if (request.issueIds().size() > MAX_BULK) {
+            throw new InvalidParameterException("issue_ids", "at most " + MAX_BULK + " issues at once");
+        }
+        TriageAction action = TriageAction.parse(request.action());
+        if (action == TriageAction.MERGE || action == TriageAction.LINK) {
+            throw new InvalidParameterException("action", "merge and link take one issue at a time");
+        }
+        Set<Long> ids = new LinkedHashSet<>(request.issueIds());
+        apply(List.copyOf(ids), action, request, user);
+        return queries.byIds(ids);
+    }
+
+    public IssueGrouping.RebuildResult rebuild(String from, String to) {
+        access.require(Role.OPERATOR);
+        LocalDateTime f = time("from", from);
+        LocalDateTime t = time("to", to);
+        if (!f.isBefore(t)) {
+            throw new InvalidParameterException("to", "to must be later than from");
+        }
+        if (ChronoUnit.DAYS.between(f, t) > 400) {
+            throw new InvalidParameterException("to", "a rebuild covers at most 400 days");
+        }
+        return grouping.rebuild(f, t);
+    }
+
+    /** Active issues of a cluster, most severe and newest first (MCP, cluster pages). */
+    public IssuePage openIssues(String clusterId, int limit) {
+        return issues(IssueQuery.of(0, Math.max(1, Math.min(limit, IssueQuery.MAX_SIZE)), "severity,desc", "active", null,
+                clusterId, null, null, null, null));
+    }
+
+    private void apply(List<Long> ids, TriageAction action, TriageRequest r, CurrentUser user) {
+        String note = ListParameters.text("note", r.note(), MAX_NOTE);
+        if (action == TriageAction.COMMENT && note == null) {
+            throw new InvalidParameterException("note", "a comment needs a note");
+        }
+        String owner = ListParameters.text("owner", r.owner(), 256);
+        String severity = null;
+        if (action == TriageAction.SEVERITY) {
+            severity = r.severity() == null ? null : r.severity().strip().toLowerCase(Locale.ROOT);
+            if (severity == null || !Severity.ALL.contains(severity)) {
+                throw new InvalidParameterException("severity", "severity must be critical, warning or info");
+            }
+        }
+        LocalDateTime until = action == TriageAction.SILENCE ? time("until", r.until()) : null;
+        Long target = r.targetIssueId();
+        if ((action == TriageAction.MERGE || action == TriageAction.LINK) && target == null) {
+            throw new InvalidParameterException("target_issue_id", action.wire() + " needs target_issue_id");
+        }
+        List<Long> all = new ArrayList<>(ids);
+        if (target != null && (action == TriageAction.MERGE || action == TriageAction.LINK)) {
+            all.add(target);
+        }
+        String sev = severity;
+        grouping.change(all, state -> {
+            for (long id : all) {
+                if (!state.issues.containsKey(id)) {
+                    throw id == (target == null ? -1 : target)
+                            ? new InvalidParameterException("target_issue_id", "no issue " + id)
+                            : new NotFoundException("No issue " + id + ".");
+                }
+            }
+            Triage triage = new Triage(state, user.email(), grouping.now());
+            for (long id : ids) {
+                IssueState issue = state.issues.get(id);
+                switch (action) {
+                    case ACKNOWLEDGE -> triage.acknowledge(issue, note);
+                    case INVESTIGATE -> triage.investigate(issue, note);
+                    case ASSIGN -> triage.assign(issue, owner, note);
+                    case COMMENT -> triage.comment(issue, note);
+                    case SEVERITY -> triage.severity(issue, sev, note);
+                    case SILENCE -> triage.silence(issue, until, note);
+                    case RESOLVE -> triage.resolve(issue, note);
+                    case CLOSE -> triage.close(issue, note);
+                    case MERGE -> triage.merge(issue, state.issues.get(target), note);
+                    case LINK -> triage.link(issue, state.issues.get(target), note);
+                }
+            }
+        });
+    }
+
+    private static LocalDateTime time(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException(parameter, parameter + " is required");
+        }
+        try {
+            return LocalDateTime.ofInstant(IsoTimes.parse(value), ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, parameter + ": " + e.getMessage());
+        }
+    }
+}

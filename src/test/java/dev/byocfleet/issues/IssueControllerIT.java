@@ -1,0 +1,174 @@
+package dev.byocfleet.issues;
+
+import static dev.byocfleet.issues.IssueAlerts.firing;
+import static dev.byocfleet.issues.IssueAlerts.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.support.AppTestBase;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+class IssueControllerIT extends AppTestBase {
+
+    /** Recent, so the age filter and the resolve TTL see them as they would live. */
+    private static final LocalDateTime T = LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusHours(2);
+    private static String viewerToken;
+
+    @Autowired
+    AlertStore alerts;
+
+    private String c1;
+    private String c2;
+
+    /** Each test its own two clusters: the tests share one store. */
+    @BeforeEach
+    void alerts(org.junit.jupiter.api.TestInfo test) {
+        String prefix = test.getTestMethod().orElseThrow().getName();
+        c1 = prefix + "-1";
+        c2 = prefix + "-2";
+        alerts.store(List.of(firing(c1, "Data Disk Capacity Alert", "be-1", "critical", T),
+                firing(c1, "Data Disk Capacity Alert", "be-2", "warning", T.plusMinutes(3)),
+                firing(c1, "BE CPU Alert", "be-1", "warning", T.plusMinutes(4)),
+                firing(c2, "Query Latency Alert", null, "warning", T.plusMinutes(5)),
+                resolved(c2, "Query Latency Alert", null, "warning", T.plusMinutes(5), T.plusMinutes(9))), "it");
+        synchronized (IssueControllerIT.class) {
+            if (viewerToken == null) {
+                viewerToken = accessToken(createUser("issues-viewer@byoc.test", "viewer", "a viewer's password"));
+            }
+        }
+    }
+
+    private long idOf(String clusterId, String alertName) {
+        String body = get("/api/issues?cluster_id=" + clusterId + "&q=" + alertName.replace(' ', '+'));
+        return JsonPath.<Number>read(body, "$.items[0].issue_id").longValue();
+    }
+
+    private String get(String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private RestTestClient.ResponseSpec post(RestTestClient as, String uri, Object body) {
+        return as.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    @Test
+    void listsIssuesWithFiltersAndExplainsEach() {
+        String all = get("/api/issues?cluster_id=" + c1 + "");
+        assertThat(JsonPath.<Integer>read(all, "$.total")).isEqualTo(2);
+        String critical = get("/api/issues?cluster_id=" + c1 + "&severity=critical&status=active&age=24h&owner=none");
+        assertThat(JsonPath.<List<String>>read(critical, "$.items[*].alert_name")).containsExactly("Data Disk Capacity Alert");
+        assertThat(JsonPath.<Integer>read(get("/api/issues?cluster_id=" + c2 + "&status=resolved"), "$.total")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(get("/api/issues?cluster_id=" + c1 + "&q=cpu"), "$.total")).isEqualTo(1);
+
+        long disk = idOf(c1, "Data Disk");
+        String detail = get("/api/issues/" + disk);
+        assertThat(JsonPath.<Integer>read(detail, "$.issue.alert_count")).isEqualTo(2);
+        assertThat(JsonPath.<List<String>>read(detail, "$.affected_nodes")).containsExactly("be-1", "be-2");
+        assertThat(JsonPath.<String>read(detail, "$.explanation.why_grouped")).contains("cluster + alert name");
+        assertThat(JsonPath.<List<Object>>read(detail, "$.alerts")).hasSize(2);
+        assertThat(JsonPath.<List<String>>read(detail, "$.events[*].event_type")).containsExactly("opened");
+        assertThat(JsonPath.<List<Object>>read(detail, "$.investigations")).isEmpty();
+    }
+
+    @Test
+    void operatorsTriageAndEveryChangeIsAnEvent() {
+        long id = idOf(c1, "BE CPU");
+        post(client, "/api/issues/" + id + "/acknowledge", Map.of()).expectStatus().isOk();
+        post(client, "/api/issues/" + id + "/assign", Map.of("owner", "sre@byoc.test")).expectStatus().isOk();
+        post(client, "/api/issues/" + id + "/comment", Map.of("note", "CPU bound by a backfill")).expectStatus().isOk();
+        post(client, "/api/issues/" + id + "/severity", Map.of("severity", "critical")).expectStatus().isOk();
+        String done = post(client, "/api/issues/" + id + "/resolve", Map.of("note", "backfill done")).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(JsonPath.<String>read(done, "$.issue.status")).isEqualTo("resolved");
+        assertThat(JsonPath.<String>read(done, "$.issue.assignee")).isEqualTo("sre@byoc.test");
+        assertThat(JsonPath.<String>read(done, "$.issue.severity")).isEqualTo("critical");
+        assertThat(JsonPath.<List<String>>read(done, "$.events[*].event_type"))
+                .containsSubsequence("opened", "acknowledged", "assigned", "comment", "severity_changed", "resolved");
+        assertThat(JsonPath.<List<String>>read(done, "$.events[?(@.event_type == 'comment')].actor")).containsOnly(ADMIN_EMAIL);
+        assertThat(JsonPath.<List<String>>read(done, "$.events[?(@.event_type == 'comment')].note"))
+                .contains("CPU bound by a backfill");
+
+        post(client, "/api/issues/" + id + "/resolve", Map.of()).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void viewersReadButCannotTriage() {
+        long id = idOf(c1, "Data Disk");
+        as(viewerToken).get().uri("/api/issues/" + id).exchange().expectStatus().isOk();
+        post(as(viewerToken), "/api/issues/" + id + "/acknowledge", Map.of()).expectStatus().isForbidden();
+        post(as(viewerToken), "/api/issues/bulk", Map.of("issue_ids", List.of(id), "action", "acknowledge"))
+                .expectStatus().isForbidden();
+        anonymous.get().uri("/api/issues").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void badInputIsAClear400AndChangesNothing() {
+        long id = idOf(c1, "Data Disk");
+        expectProblem(client.get().uri("/api/issues?severity=urgent").exchange(), 400, "severity");
+        expectProblem(client.get().uri("/api/issues?age=forever").exchange(), 400, "age");
+        expectProblem(client.get().uri("/api/issues?size=0").exchange(), 400, "size");
+        expectProblem(client.get().uri("/api/issues?sort=nope").exchange(), 400, "sort");
+        expectProblem(post(client, "/api/issues/" + id + "/explode", Map.of()), 400, "action");
+        expectProblem(post(client, "/api/issues/" + id + "/severity", Map.of("severity", "urgent")), 400, "severity");
+        expectProblem(post(client, "/api/issues/" + id + "/silence", Map.of("until", "tomorrow")), 400, "until");
+        expectProblem(post(client, "/api/issues/" + id + "/comment", Map.of("note", " ")), 400, "note");
+        expectProblem(post(client, "/api/issues/" + id + "/merge", Map.of("target_issue_id", 42)), 400, "target_issue_id");
+        expectProblem(post(client, "/api/issues/bulk", Map.of("issue_ids", List.of(), "action", "resolve")), 400, "issue_ids");
+        client.get().uri("/api/issues/12345").exchange().expectStatus().isNotFound();
+        client.get().uri("/api/issues/abc").exchange().expectStatus().isBadRequest();
+        assertThat(JsonPath.<List<String>>read(get("/api/issues/" + id), "$.events[*].event_type")).containsExactly("opened");
+    }
+
+    @Test
+    void bulkTriageIsAllOrNothing() {
+        long disk = idOf(c1, "Data Disk");
+        long latency = idOf(c2, "Query Latency");
+        // the latency issue is resolved already: nothing changes
+        post(client, "/api/issues/bulk", Map.of("issue_ids", List.of(disk, latency), "action", "acknowledge"))
+                .expectStatus().isEqualTo(409);
+        assertThat(JsonPath.<String>read(get("/api/issues/" + disk), "$.issue.status")).isEqualTo("open");
+
+        String done = post(client, "/api/issues/bulk", Map.of("issue_ids", List.of(disk), "action", "assign",
+                "owner", "oncall@byoc.test")).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<List<String>>read(done, "$[*].assignee")).containsExactly("oncall@byoc.test");
+    }
+
+    @Test
+    void mergeAndLink() {
+        long disk = idOf(c1, "Data Disk");
+        long cpu = idOf(c1, "BE CPU");
+        String merged = post(client, "/api/issues/" + cpu + "/merge", Map.of("target_issue_id", disk, "note", "same BE"))
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<Number>read(merged, "$.issue.merged_into").longValue()).isEqualTo(disk);
+        assertThat(JsonPath.<Integer>read(get("/api/issues/" + disk), "$.issue.alert_count")).isEqualTo(3);
+        post(client, "/api/issues/" + cpu + "/acknowledge", Map.of()).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void aiIssuesAreReadByViewersAndRecomputedByOperators() {
+        String list = as(viewerToken).get().uri("/api/ai-issues").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(list).startsWith("[");
+        post(as(viewerToken), "/api/ai-issues/recompute", Map.of()).expectStatus().isForbidden();
+        String run = post(client, "/api/ai-issues/recompute", Map.of()).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<Integer>read(run, "$.candidates")).isNotNegative();
+        expectProblem(client.get().uri("/api/ai-issues/not-an-id").exchange(), 400, "id");
+        client.get().uri("/api/ai-issues/ai-0000000000000000").exchange().expectStatus().isNotFound();
+    }
+
+    private static void expectProblem(RestTestClient.ResponseSpec response, int status, String parameter) {
+        String body = response.expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).as(body).contains(parameter);
+    }
+}

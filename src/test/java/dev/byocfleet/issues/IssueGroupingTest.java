@@ -1,0 +1,140 @@
+package dev.byocfleet.issues;
+
+import static dev.byocfleet.issues.IssueAlerts.T0;
+import static dev.byocfleet.issues.IssueAlerts.firing;
+import static dev.byocfleet.issues.IssueAlerts.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.ingest.NormalizedAlert;
+import dev.byocfleet.ingest.TestStores;
+import dev.byocfleet.store.DuckDbDialect;
+import dev.byocfleet.support.TestStore;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Grouping on the store: alerts grouped as the alert store commits them, and a rebuild that gives the same issues. */
+class IssueGroupingTest {
+
+    private final TestStore store = new TestStore();
+    private final JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+    private final IssueGrouping grouping = new IssueGrouping(
+            new IssueRepository(JdbcClient.create(store.dataSource()), jdbc, new DuckDbDialect()),
+            new TransactionTemplate(new DataSourceTransactionManager(store.dataSource())), IssueProperties.defaults(),
+            Clock.fixed(T0.plusHours(3).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    private final AlertStore alerts = TestStores.alertStore(store.dataSource(), List.of(grouping));
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** Deliveries as senders make them: out of order, repeated, in batches. */
+    private void deliverLive() {
+        alerts.store(List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
+                firing("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5))), "run-1");
+        // a redelivery, and a resolve that overtook its firing
+        alerts.store(List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
+                resolved("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2), T0.plusMinutes(9))), "run-2");
+        alerts.store(List.of(firing("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2)),
+                resolved("c-1", "Data Disk", "be-1", "critical", T0, T0.plusMinutes(20)),
+                resolved("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5), T0.plusMinutes(25))), "run-3");
+        // reopens the disk issue inside the window; a storm of three issues on c-2 in one hour
+        alerts.store(List.of(firing("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1)),
+                firing("c-2", "BE Mem", "be-7", "critical", T0.plusMinutes(10)),
+                firing("c-2", "Memory Alert", "be-7", "critical", T0.plusMinutes(12))), "run-4");
+        alerts.store(List.of(firing("c-2", "BE Service Suspension", "be-7", "critical", T0.plusMinutes(14)),
+                resolved("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1), T0.plusHours(1).plusMinutes(30)),
+                firing("c-1", "Data Disk", "be-1", "critical", T0.plusHours(9))), "run-5");
+        grouping.sweep(grouping.now());
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        return List.of(
+                Map.of("issues", jdbc.queryForList("""
+                        SELECT issue_id, grouping_key, status, severity, first_seen, last_seen, resolved_at, alert_count,
+                               firing_count, reopen_count, CAST(related_issues AS VARCHAR) AS related,
+                               CAST(affected_nodes AS VARCHAR) AS nodes, CAST(explanation AS VARCHAR) AS why
+                        FROM alerts.issues ORDER BY issue_id""")),
+                Map.of("alerts", jdbc.queryForList(
+                        "SELECT message_id, issue_id, status, instance_key, event_at FROM alerts.issue_alerts ORDER BY message_id")),
+                Map.of("events", jdbc.queryForList(
+                        "SELECT event_id, issue_id, event_type, created_at, note FROM alerts.issue_events ORDER BY event_id")));
+    }
+
+    @Test
+    void groupsAlertsAsTheStoreCommitsThem() {
+        deliverLive();
+        List<Map<String, Object>> issues = jdbc.queryForList(
+                "SELECT grouping_key, status, alert_count, reopen_count FROM alerts.issues ORDER BY first_seen, grouping_key");
+        assertThat(issues).extracting(r -> r.get("grouping_key") + " " + r.get("status") + " " + r.get("alert_count")
+                        + " " + r.get("reopen_count"))
+                .containsExactly(
+                        "cluster=c-1|alert_name=Data Disk resolved 3 1",
+                        "cluster=c-1|alert_name=BE CPU Alert resolved 1 0",
+                        "cluster=c-2|alert_name=BE Mem open 1 0",
+                        "cluster=c-2|alert_name=Memory Alert open 1 0",
+                        "cluster=c-2|alert_name=BE Service Suspension open 1 0",
+                        "cluster=c-1|alert_name=Data Disk open 1 0");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issue_alerts WHERE issue_id IS NULL", Integer.class))
+                .as("no resolve left waiting").isZero();
+        assertThat(jdbc.queryForList("SELECT CAST(related_issues AS VARCHAR) FROM alerts.issues WHERE cluster_id = 'c-2'",
+                String.class)).as("the storm on c-2 is linked").allSatisfy(r -> assertThat(r.split(",")).hasSize(2));
+        assertThat(jdbc.queryForList("SELECT DISTINCT event_type FROM alerts.issue_events", String.class))
+                .contains("opened", "auto_resolved", "reopened", "linked");
+    }
+
+    @Test
+    void rebuildGivesTheSameIssuesAsLiveGroupingAndIsIdempotent() {
+        deliverLive();
+        List<Map<String, Object>> live = snapshot();
+
+        IssueGrouping.RebuildResult first = grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(first.issuesBefore()).isEqualTo(6);
+        assertThat(first.issuesAfter()).isEqualTo(6);
+        assertThat(snapshot()).isEqualTo(live);
+
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void rebuildKeepsWhatOperatorsDid() {
+        deliverLive();
+        long id = jdbc.queryForObject("SELECT issue_id FROM alerts.issues WHERE grouping_key = 'cluster=c-2|alert_name=BE Mem'",
+                Long.class);
+        GroupingState state = new GroupingState();
+        IssueRepository repo = new IssueRepository(JdbcClient.create(store.dataSource()), jdbc, new DuckDbDialect());
+        repo.loadIssues(state, List.of(id));
+        Triage triage = new Triage(state, "op@byoc.test", T0.plusHours(2));
+        triage.acknowledge(state.issues.get(id), null);
+        triage.assign(state.issues.get(id), "ana@byoc.test", null);
+        triage.comment(state.issues.get(id), "BE OOM again");
+        repo.save(state);
+
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, assignee FROM alerts.issues WHERE issue_id = ?", id);
+        assertThat(row).containsEntry("status", "acknowledged").containsEntry("assignee", "ana@byoc.test");
+        assertThat(jdbc.queryForList("SELECT note FROM alerts.issue_events WHERE issue_id = ? AND event_type = 'comment'",
+                String.class, id)).containsExactly("BE OOM again");
+    }
+
+    @Test
+    void aFailedPassIsCaughtUpByTheSweep() {
+        AlertStore withoutGrouping = TestStores.alertStore(store.dataSource());
+        NormalizedAlert missed = firing("c-3", "Data Disk", "be-1", "warning", T0.plusHours(2));
+        withoutGrouping.store(List.of(missed), "run-x");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues", Integer.class)).isZero();
+        grouping.sweep(grouping.now());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues WHERE cluster_id = 'c-3'", Integer.class)).isOne();
+    }
+}

@@ -1,0 +1,43 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiClient } from "../../shared/api/apiClient";
+import type { IssueDetail, IssueFilters, IssuePage, IssueSummary, TriageAction, TriageBody } from "./issueTypes";
+
+export function useIssues(filters: Partial<IssueFilters> & { sort?: string }, page: number, size: number) {
+  const params = { ...filters, page, size };
+  return useQuery({
+    queryKey: ["issues", "list", params],
+    queryFn: ({ signal }) => apiClient.get<IssuePage>("/api/issues", params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useIssue(issueId: string | undefined) {
+  return useQuery({
+    queryKey: ["issues", "detail", issueId],
+    queryFn: ({ signal }) => apiClient.get<IssueDetail>(`/api/issues/${encodeURIComponent(issueId ?? "")}`, undefined, signal),
+    enabled: Boolean(issueId),
+  });
+}
+
+/** One triage action on one issue; refreshes every issue query afterwards. */
+export function useTriage(issueId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: TriageAction; body?: TriageBody }) =>
+      apiClient.post<IssueDetail>(`/api/issues/${issueId}/${action}`, body ?? {}),
+    onSuccess: (detail) => {
+      client.setQueryData(["issues", "detail", String(issueId)], detail);
+      void client.invalidateQueries({ queryKey: ["issues"] });
+    },
+  });
+}
+
+/** One action on many issues at once (all or nothing on the server). */
+export function useBulkTriage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TriageBody & { issue_ids: number[]; action: TriageAction }) =>
+      apiClient.post<IssueSummary[]>("/api/issues/bulk", body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["issues"] }),
+  });
+}
