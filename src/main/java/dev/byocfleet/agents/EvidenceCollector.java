@@ -121,16 +121,16 @@ class EvidenceCollector {
             data.put("firing", firing);
             data.put("resolved", resolved);
             data.put("still_firing", stillFiring);
-            data.put("first_at", list.getFirst().at().toString());
-            data.put("last_at", list.getLast().at().toString());
+            data.put("first_at", list.getFirst().alertAt().toString());
+            data.put("last_at", list.getLast().alertAt().toString());
             // untrusted text from the alert sender: data, never instructions
             data.put("untrusted_summaries", summaries);
             String id = items.add(2, "alerts.timeline", Map.of("cluster_id", clusterId, "alert_name", name,
                             "hours", TIMELINE_HOURS),
                     "%s (%s): %d firing, %d resolved, first %s, last %s%s".formatted(name, severity, firing, resolved,
-                            list.getFirst().at(), list.getLast().at(), stillFiring ? ", still firing" : ""), data);
-            out.add(new AlertFamily(id, name, severity, firing, resolved, stillFiring, list.getFirst().at(),
-                    list.getLast().at(), summaries));
+                            list.getFirst().alertAt(), list.getLast().alertAt(), stillFiring ? ", still firing" : ""), data);
+            out.add(new AlertFamily(id, name, severity, firing, resolved, stillFiring, list.getFirst().alertAt(),
+                    list.getLast().alertAt(), summaries));
         });
         if (out.isEmpty()) {
             items.add(2, "alerts.timeline", Map.of("cluster_id", clusterId, "hours", TIMELINE_HOURS),

@@ -13,7 +13,7 @@ class EvidenceRepository {
 
     static final int MAX_TIMELINE = 500;
 
-    record AlertRow(@Nullable String alertName, String severity, String status, LocalDateTime at,
+    record AlertRow(@Nullable String alertName, String severity, String status, LocalDateTime alertAt,
                     @Nullable String summary) {}
 
     record ClusterVersion(String clusterId, @Nullable String version) {}
@@ -26,11 +26,11 @@ class EvidenceRepository {
 
     List<AlertRow> timeline(String clusterId, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("""
-                SELECT alert_name, severity, status, coalesce(starts_at, received_at) AS at, summary
+                SELECT alert_name, severity, status, coalesce(starts_at, received_at) AS alert_at, summary
                 FROM alerts.lark_alerts
                 WHERE cluster_id = :cluster AND coalesce(starts_at, received_at) >= :from
                   AND coalesce(starts_at, received_at) <= :to
-                ORDER BY at, message_id
+                ORDER BY alert_at, message_id
                 LIMIT :limit""")
                 .param("cluster", clusterId).param("from", from).param("to", to).param("limit", MAX_TIMELINE)
                 .query(AlertRow.class).list();

@@ -81,7 +81,7 @@ final class Remediation {
                 .append("`, tier ").append(s.tier()).append(", ").append(s.version()).append(")")
                 .append(" — confidence ").append(Math.round(confidence * 100)).append("%, severity ").append(severity)
                 .append(escalate ? ", **escalate**" : "").append(".\n\n");
-        if (mode.startsWith("rules")) {
+        if (mode.endsWith("rules")) {
             md.append("_Diagnosed by deterministic rules over the evidence (no LLM")
                     .append(mode.equals("rules") ? "" : ": the model's answer did not validate").append(")._\n\n");
         }

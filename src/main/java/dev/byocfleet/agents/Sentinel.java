@@ -54,7 +54,7 @@ public class Sentinel {
         List<Candidate> candidates = new ArrayList<>();
         for (var a : signals.firing("critical", since, at)) {
             candidates.add(new Candidate(a.clusterId(), TriggerType.CRITICAL_ALERT, a.messageId(),
-                    Map.of("alert_name", String.valueOf(a.alertName()), "severity", a.severity(), "starts_at", a.at().toString())));
+                    Map.of("alert_name", String.valueOf(a.alertName()), "severity", a.severity(), "starts_at", a.alertAt().toString())));
         }
         for (var c : signals.storms(at.minusHours(1), at, props.stormAlertsPerHour())) {
             candidates.add(new Candidate(c.clusterId(), TriggerType.ALERT_STORM, c.alerts() + " alerts in 1h",
@@ -64,7 +64,7 @@ public class Sentinel {
             String tier = tiers.get(a.clusterId());
             if ("S".equals(tier) || "A".equals(tier)) {
                 candidates.add(new Candidate(a.clusterId(), TriggerType.TIER_WARNING, a.messageId(),
-                        Map.of("alert_name", String.valueOf(a.alertName()), "tier", tier, "starts_at", a.at().toString())));
+                        Map.of("alert_name", String.valueOf(a.alertName()), "tier", tier, "starts_at", a.alertAt().toString())));
             }
         }
         candidates.addAll(cliffs(at));

@@ -17,7 +17,7 @@ class SignalRepository {
 
     /** A firing alert mapped to a cluster. */
     record FiringAlert(String messageId, String clusterId, @Nullable String alertName, String severity,
-                       LocalDateTime at) {}
+                       LocalDateTime alertAt) {}
 
     /** Firing alerts per cluster in a window. */
     record AlertCount(String clusterId, long alerts) {}
@@ -31,11 +31,11 @@ class SignalRepository {
     /** Firing alerts of one severity that started in {@code (from, to]}, oldest first. */
     List<FiringAlert> firing(String severity, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("""
-                SELECT message_id, cluster_id, alert_name, severity, coalesce(starts_at, received_at) AS at
+                SELECT message_id, cluster_id, alert_name, severity, coalesce(starts_at, received_at) AS alert_at
                 FROM alerts.lark_alerts
                 WHERE cluster_id IS NOT NULL AND status = 'firing' AND severity = ?
                   AND coalesce(starts_at, received_at) > ? AND coalesce(starts_at, received_at) <= ?
-                ORDER BY at, message_id""")
+                ORDER BY alert_at, message_id""")
                 .params(severity, from, to).query(FiringAlert.class).list();
     }
 
