@@ -61,6 +61,6 @@ class SignalRepository {
                 JOIN byoc.account a ON a.account_id = c.account_id
                 JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
                 WHERE p.tier IS NOT NULL""")
-                .query(Tier.class).stream().collect(Collectors.toMap(Tier::clusterId, Tier::tier, (x, y) -> x));
+                .query(Tier.class).list().stream().collect(Collectors.toMap(Tier::clusterId, Tier::tier, (x, y) -> x));
     }
 }
