@@ -163,7 +163,8 @@ def write_case(cid, expected, kinds, tier, *, alerts=None, actions=(), intensity
     if al:
         body = am_body(cluster, al)
         if grafana:
-            body.update({"orgId": 1, "state": "alerting", "title": "[FIRING] " + al[0][0]})
+            body.update({"version": "1", "orgId": 1, "state": "alerting", "title": "[FIRING] " + al[0][0],
+                         "message": al[0][3]})
         (d / "alerts" / ("grafana.json" if grafana else "alertmanager.json")).write_text(json.dumps(body, indent=1))
     if actions:
         out = ["action_id,cluster_id,action_type,source,from_value,to_value,state,started_at,finished_at"]
