@@ -77,16 +77,19 @@ class AgentTaskRepository {
                 .param(taskId).query(AgentTask.class).optional();
     }
 
-    List<AgentTask> list(@Nullable String status, @Nullable String clusterId, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.agent_tasks "
-                        + "WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) AND (CAST(? AS VARCHAR) IS NULL OR cluster_id = ?) "
+    private static final String FILTER = "WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) "
+            + "AND (CAST(? AS VARCHAR) IS NULL OR cluster_id = ?) AND (CAST(? AS VARCHAR) IS NULL OR trigger_type = ?) ";
+
+    List<AgentTask> list(@Nullable String status, @Nullable String clusterId, @Nullable String triggerType, int offset,
+                         int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.agent_tasks " + FILTER
                         + "ORDER BY created_at DESC, priority DESC, task_id LIMIT ? OFFSET ?")
-                .params(status, status, clusterId, clusterId, limit, offset).query(AgentTask.class).list();
+                .params(status, status, clusterId, clusterId, triggerType, triggerType, limit, offset)
+                .query(AgentTask.class).list();
     }
 
-    long count(@Nullable String status, @Nullable String clusterId) {
-        return jdbc.sql("SELECT count(*) FROM alerts.agent_tasks "
-                        + "WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) AND (CAST(? AS VARCHAR) IS NULL OR cluster_id = ?)")
-                .params(status, status, clusterId, clusterId).query(Long.class).single();
+    long count(@Nullable String status, @Nullable String clusterId, @Nullable String triggerType) {
+        return jdbc.sql("SELECT count(*) FROM alerts.agent_tasks " + FILTER)
+                .params(status, status, clusterId, clusterId, triggerType, triggerType).query(Long.class).single();
     }
 }

@@ -101,14 +101,10 @@ public class Patrol {
     }
 
     /** The report and the previous finished one, side by side with the changes between them. */
-    public Map<String, Object> diff(String id) {
+    public AgentMessages.PatrolDiff diff(String id) {
         PatrolReport report = get(id);
         PatrolReport previous = reports.previous(report.startedAt()).orElse(null);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("report", report);
-        out.put("previous", previous);
-        out.put("changes", changes(report.problemClusters(), report.findings(), previous));
-        return out;
+        return new AgentMessages.PatrolDiff(report, previous, changes(report.problemClusters(), report.findings(), previous));
     }
 
     List<PatrolReport> list(int offset, int limit) {
