@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,19 +25,23 @@ class PatrolRepository {
             + "CAST(changes AS VARCHAR) AS changes, CAST(findings AS VARCHAR) AS findings, model, error "
             + "FROM alerts.patrol_reports";
 
-    private final JdbcClient jdbc;
+    private static final List<String> COLUMNS = List.of("report_id", "started_at", "finished_at", "mode", "status",
+            "summary", "problem_clusters", "patterns", "changes", "findings", "model", "error");
 
-    PatrolRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final String upsert;
+
+    PatrolRepository(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect.upsert("alerts.patrol_reports", COLUMNS, List.of("report_id"));
     }
 
-    /** Inserts or replaces the report (runs write it at start, on progress and at the end). */
+    /**
+     * Inserts or replaces the report (runs write it at start, on progress and at the end) in one
+     * statement, so a reader polling the progress never finds it missing.
+     */
     void save(PatrolReport r) {
-        jdbc.sql("DELETE FROM alerts.patrol_reports WHERE report_id = ?").param(r.reportId()).update();
-        jdbc.sql("""
-                INSERT INTO alerts.patrol_reports (report_id, started_at, finished_at, mode, status, summary,
-                  problem_clusters, patterns, changes, findings, model, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(upsert)
                 .params(r.reportId(), r.startedAt(), r.finishedAt(), r.mode(), r.status(), r.summary(),
                         JsonColumns.write(r.problemClusters()), JsonColumns.write(r.patterns()),
                         r.changes() == null ? null : JsonColumns.write(r.changes()), JsonColumns.write(r.findings()),

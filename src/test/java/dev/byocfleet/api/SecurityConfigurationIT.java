@@ -76,8 +76,8 @@ class SecurityConfigurationIT extends AppTestBase {
                 .returnResult(String.class).getResponseBody();
         assertThat(com.jayway.jsonpath.JsonPath.<Map<String, Boolean>>read(body, "$.pages")).containsExactly(
                 Map.entry("overview", true), Map.entry("issues", false), Map.entry("raw_alerts", false),
-                Map.entry("breaking", false), Map.entry("usage", false), Map.entry("investigations", false),
-                Map.entry("ai_issues", false), Map.entry("patrol", false), Map.entry("chat", false),
+                Map.entry("breaking", false), Map.entry("usage", false), Map.entry("investigations", true),
+                Map.entry("ai_issues", false), Map.entry("patrol", true), Map.entry("chat", false),
                 Map.entry("llm_usage", false), Map.entry("settings", true), Map.entry("help", true));
     }
 
