@@ -16,6 +16,12 @@ import { LoadingState } from "./shared/ui/LoadingState";
 // Pages most visits never open load on demand, keeping the first download to the shell and Overview.
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
+const InvestigationsPage = lazy(() => import("./pages/InvestigationsPage").then((m) => ({ default: m.InvestigationsPage })));
+const InvestigationReportPage = lazy(() =>
+  import("./pages/InvestigationReportPage").then((m) => ({ default: m.InvestigationReportPage })),
+);
+const PatrolPage = lazy(() => import("./pages/PatrolPage").then((m) => ({ default: m.PatrolPage })));
+const PatrolReportPage = lazy(() => import("./pages/PatrolReportPage").then((m) => ({ default: m.PatrolReportPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
@@ -70,6 +76,30 @@ export const appRoutes: RouteObject[] = [
                 </Lazy>
               </FeatureGate>
             ),
+          },
+          {
+            path: "investigations",
+            element: (
+              <FeatureGate page="investigations">
+                <Outlet />
+              </FeatureGate>
+            ),
+            children: [
+              { index: true, element: <Lazy><InvestigationsPage /></Lazy> },
+              { path: ":id", element: <Lazy><InvestigationReportPage /></Lazy> },
+            ],
+          },
+          {
+            path: "patrol",
+            element: (
+              <FeatureGate page="patrol">
+                <Outlet />
+              </FeatureGate>
+            ),
+            children: [
+              { index: true, element: <Lazy><PatrolPage /></Lazy> },
+              { path: ":id", element: <Lazy><PatrolReportPage /></Lazy> },
+            ],
           },
           {
             path: "help",
