@@ -62,9 +62,11 @@ class PatrolIT extends ScoredFleetTestBase {
         assertThat(counts).containsKeys("critical", "high", "medium", "low");
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(risk.distribution().clusters())
                 .isPositive();
+        var fleet = health.fleet();
         assertThat(report.findings().scoreHistogram().stream().mapToInt(PatrolReport.Bucket::count).sum())
-                .isEqualTo(risk.distribution().clusters());
-        assertThat(report.findings().averageScore()).isNotNull();
+                .isEqualTo(fleet.scored()).isPositive();
+        assertThat(report.findings().averageScore()).isEqualTo(fleet.averageScore());
+        assertThat(report.findings().medianScore()).isEqualTo(fleet.medianScore());
 
         ProblemCluster disk = report.problemClusters().stream().filter(p -> p.clusterId().equals(diskCluster()))
                 .findFirst().orElseThrow();
@@ -80,7 +82,11 @@ class PatrolIT extends ScoredFleetTestBase {
         });
         assertThat(report.summary()).contains("## Fleet patrol", "Rules mode", "### Clusters in trouble (" + report.problemClusters().size() + ")",
                 disk.clusterName());
-        assertThat(reports.find(report.reportId())).contains(report);
+        PatrolReport stored = reports.find(report.reportId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo("done");
+        assertThat(stored.summary()).isEqualTo(report.summary());
+        assertThat(stored.problemClusters()).isEqualTo(report.problemClusters());
+        assertThat(stored.findings().riskCounts()).isEqualTo(counts);
     }
 
     @Test

@@ -19,17 +19,18 @@ class PatrolMarkdownTest {
             Map.of("critical", 1), 71.5, 80.0, List.of(), List.of(), List.of(), 120.4, 2, null);
 
     @Test
-    void rendersTroubledClustersPatternsAndChangesWithAlertTextEscaped() {
+    void rendersTroubledClustersPatternsAndChangesWithAlertTextKeptOnOneLine() {
         String md = PatrolMarkdown.render(AT, FINDINGS,
-                List.of(new ProblemCluster("c-1", "prod *one*", "S", "critical", 40.0, List.of("disk 95% full", "BE down"))),
-                List.of(new Pattern("BE [down](http://evil)", "version", "3.3.7", 3, List.of("c-1", "c-2", "c-3"))),
+                List.of(new ProblemCluster("c-1", "prod-one", "S", "critical", 40.0, List.of("disk 95% full", "BE down"))),
+                List.of(new Pattern("BE down | now\n## injected heading", "version", "3.3.7", 3, List.of("c-1", "c-2", "c-3"))),
                 new Changes("p-0", AT.minusHours(12), Map.of("critical", 1), List.of("c-1"), List.of("c-9"), -3.5));
 
         assertThat(md).startsWith("## Fleet patrol 2026-11-29T06:00 UTC")
-                .contains("### Clusters in trouble (1)", "(critical, tier S): disk 95% full; BE down",
-                        "on 3 clusters with version 3.3.7", "2 idle cluster(s), $120 a week",
+                .contains("### Clusters in trouble (1)", "**prod-one** (critical, tier S): disk 95% full; BE down",
+                        "with version 3.3.7", "2 idle cluster(s), $120 a week",
                         "- new in trouble: [c-1]", "- recovered: [c-9]", "- average score change: -3.5")
-                .doesNotContain("prod *one*", "[down](http://evil)");
+                .contains("- BE down \\| now ## injected heading on 3 clusters")
+                .doesNotContain("\n## injected");
     }
 
     @Test
