@@ -371,6 +371,53 @@ export async function signedInJourney(ctx) {
     await waitForText(row, "sre@example.com");
   });
 
+  await step("start an investigation of a cluster, open its report and re-run it", async () => {
+    await page.goto(`${ctx.baseUrl}/overview`);
+    const href = await page.getByRole("table", { name: "Clusters" }).getByRole("link").first().getAttribute("href");
+    const clusterId = decodeURIComponent(href?.split("/").pop() ?? "");
+    assert.ok(clusterId, "no cluster link on the Overview");
+
+    await page.goto(`${ctx.baseUrl}/investigations`);
+    const form = page.getByRole("form", { name: "Start an investigation" });
+    await form.getByLabel("Cluster id").fill(clusterId);
+    await form.getByRole("button", { name: "Investigate" }).click();
+    await waitForPath(page, (u) => /^\/investigations\/[^/]+$/.test(u.pathname), "/investigations/<id>", 120_000);
+    const first = new URL(page.url()).pathname;
+    const steps = page.getByRole("list", { name: "Protocol steps" });
+    await steps.waitFor();
+    assert.equal(await steps.getByRole("listitem").count(), 8, "the report does not show 8 steps");
+    await page.getByRole("list", { name: "Evidence" }).locator("#evidence-E1").waitFor();
+    await page.getByRole("region", { name: "Verdict" }).getByText(clusterId, { exact: true }).waitFor();
+    await ctx.shot(page, "investigation-report");
+
+    await page.getByRole("button", { name: "Re-run" }).click();
+    await waitForPath(page, (u) => u.pathname.startsWith("/investigations/") && u.pathname !== first, "a new /investigations/<id>", 120_000);
+    await page.getByRole("list", { name: "Protocol steps" }).waitFor();
+
+    await page.goto(`${ctx.baseUrl}/investigations`);
+    const table = page.getByRole("table", { name: "Investigations" });
+    await table.getByText(clusterId).first().waitFor();
+    assert.ok((await table.getByText(clusterId).count()) >= 2, "the list does not show both runs");
+    await ctx.shot(page, "investigations-list");
+  });
+
+  await step("run a patrol now, follow its progress and open the report", async () => {
+    await page.goto(`${ctx.baseUrl}/patrol`);
+    await heading(page, "Patrol").waitFor();
+    await page.getByRole("button", { name: "Run now" }).click();
+    const open = page.getByRole("link", { name: "Open the report" });
+    await open.waitFor({ timeout: 180_000 });
+    await open.click();
+    await waitForPath(page, (u) => /^\/patrol\/[^/]+$/.test(u.pathname), "/patrol/<id>");
+    await page.getByRole("region", { name: "Since the previous patrol" }).waitFor();
+    await page.getByRole("region", { name: /^Clusters in trouble/ }).waitFor();
+    await page.getByRole("region", { name: "Report (Markdown)" }).getByText(/Fleet patrol/).waitFor();
+    await ctx.shot(page, "patrol-report");
+    await page.goto(`${ctx.baseUrl}/patrol`);
+    await page.getByRole("table", { name: "Patrol reports" }).getByRole("link").first().waitFor();
+    await ctx.shot(page, "patrol-list");
+  });
+
   await step("every page renders (screenshots)", async () => {
     for (const [i, target] of PAGES.entries()) {
       await page.goto(`${ctx.baseUrl}${target.path}`);
@@ -379,6 +426,8 @@ export async function signedInJourney(ctx) {
       if (target.key === "settings") await page.getByRole("table", { name: "Users" }).waitFor();
       if (target.key === "help") await page.getByRole("table", { name: "Keyboard shortcuts" }).waitFor();
       if (target.key === "llm-usage") await page.getByRole("region", { name: "Usage totals" }).waitFor();
+      if (target.key === "investigations") await page.getByRole("table", { name: "Investigations" }).waitFor();
+      if (target.key === "patrol") await page.getByRole("table", { name: "Patrol reports" }).waitFor();
       await ctx.shot(page, `page-${String(i + 1).padStart(2, "0")}-${target.key}`);
     }
   });

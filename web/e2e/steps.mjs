@@ -70,10 +70,11 @@ export async function waitForText(locator, expected, timeout = 30_000) {
  * @param {import("playwright-core").Page} page
  * @param {(url: URL) => boolean} predicate
  * @param {string} what
+ * @param {number} [timeout] milliseconds (an investigation runs in the request that navigates)
  */
-export async function waitForPath(page, predicate, what) {
+export async function waitForPath(page, predicate, what, timeout = 30_000) {
   try {
-    await page.waitForURL((url) => predicate(url), { timeout: 30_000 });
+    await page.waitForURL((url) => predicate(url), { timeout });
   } catch {
     throw new Error(`expected to be at ${what}, but the page is at ${page.url()}`);
   }

@@ -27,6 +27,12 @@ const IssuesPage = lazy(() => import("./pages/IssuesPage").then((m) => ({ defaul
 const IssueDetailPage = lazy(() => import("./pages/IssueDetailPage").then((m) => ({ default: m.IssueDetailPage })));
 const AiIssuesPage = lazy(() => import("./pages/AiIssuesPage").then((m) => ({ default: m.AiIssuesPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
+const InvestigationsPage = lazy(() => import("./pages/InvestigationsPage").then((m) => ({ default: m.InvestigationsPage })));
+const InvestigationReportPage = lazy(() =>
+  import("./pages/InvestigationReportPage").then((m) => ({ default: m.InvestigationReportPage })),
+);
+const PatrolPage = lazy(() => import("./pages/PatrolPage").then((m) => ({ default: m.PatrolPage })));
+const PatrolReportPage = lazy(() => import("./pages/PatrolReportPage").then((m) => ({ default: m.PatrolReportPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState />}>{children}</Suspense>;
@@ -171,6 +177,30 @@ export const appRoutes: RouteObject[] = [
                 </Lazy>
               </FeatureGate>
             ),
+          },
+          {
+            path: "investigations",
+            element: (
+              <FeatureGate page="investigations">
+                <Outlet />
+              </FeatureGate>
+            ),
+            children: [
+              { index: true, element: <Lazy><InvestigationsPage /></Lazy> },
+              { path: ":id", element: <Lazy><InvestigationReportPage /></Lazy> },
+            ],
+          },
+          {
+            path: "patrol",
+            element: (
+              <FeatureGate page="patrol">
+                <Outlet />
+              </FeatureGate>
+            ),
+            children: [
+              { index: true, element: <Lazy><PatrolPage /></Lazy> },
+              { path: ":id", element: <Lazy><PatrolReportPage /></Lazy> },
+            ],
           },
           {
             path: "help",

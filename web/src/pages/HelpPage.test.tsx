@@ -12,7 +12,7 @@ describe("HelpPage", () => {
 
     const pages = await screen.findByRole("region", { name: "The pages" });
     for (const item of NAV_ITEMS) expect(within(pages).getByText(item.label)).toBeTruthy();
-    expect(within(pages).getAllByText("not available yet")).toHaveLength(NAV_ITEMS.filter((i) => !i.built).length);
+    expect(within(pages).queryAllByText("not available yet")).toHaveLength(NAV_ITEMS.filter((i) => !i.built).length);
     for (const item of NAV_ITEMS.filter((i) => i.built)) {
       expect(within(pages).getByRole("link", { name: item.label }).getAttribute("href")).toBe(item.path);
     }

@@ -64,6 +64,28 @@ class ChannelSender {
         };
     }
 
+    /** A notification (a Lark card, or a JSON event for a webhook) with a title and a Markdown body. */
+    Outcome send(Channel channel, String title, String template, String markdown) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        URI url = URI.create(channel.config().url());
+        String secret = channel.config().secret();
+        return switch (channel.kind()) {
+            case LARK_BOT -> http.postJson(url, LarkBotMessages.card(title, template, markdown, now.getEpochSecond(), secret),
+                    Map.of(), LarkBotMessages.RESPONSE_CODE);
+            case WEBHOOK -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("event", "notification");
+                body.put("channel", channel.name());
+                body.put("title", title);
+                body.put("text", markdown);
+                body.put("sent_at", now.toString());
+                String json = JSON.writeValueAsString(body);
+                yield http.postJson(url, json, webhookHeaders(channel.config().auth(), secret, json, now),
+                        BodyCheck.STATUS_ONLY);
+            }
+        };
+    }
+
     static Map<String, String> webhookHeaders(String auth, String secret, String body, Instant now) {
         if (secret == null) {
             return Map.of();

@@ -90,6 +90,24 @@ public class ChannelService {
         return result;
     }
 
+    /**
+     * Posts a notification to a configured channel for a server job (the Patrol): no user is
+     * involved, the channel id comes from configuration. A disabled channel is not sent to.
+     */
+    public ChannelTestResult notify(String channelId, String title, String template, String markdown) {
+        Channel channel = existing(channelId);
+        if (!channel.enabled()) {
+            return new ChannelTestResult(false, false, null, null, "The channel is disabled.");
+        }
+        ChannelTestResult result = switch (sender.send(channel, title, template, markdown)) {
+            case Delivered d -> new ChannelTestResult(true, false, d.status(), null, "Delivered.");
+            case Failed f -> new ChannelTestResult(false, f.temporary(), f.status(), f.code(), f.reason());
+        };
+        log.info("notification to channel {}: {}", channelId,
+                result.delivered() ? "delivered" : (result.retryable() ? "temporary failure, " : "failed, ") + result.detail());
+        return result;
+    }
+
     private Channel existing(String channelId) {
         return channels.find(channelId)
                 .orElseThrow(() -> new NotFoundException("No notification channel with id '" + channelId + "'."));

@@ -1,0 +1,116 @@
+package dev.byocfleet.agents;
+
+import dev.byocfleet.api.NotFoundException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the 8-step protocol (DESIGN.md section 6) for a task or a cluster: evidence first (steps
+ * 1-6 with tools, always), then the diagnoser (rules, or the model with a rules fallback), then
+ * the record in {@code agent_investigations}. Tasks are claimed atomically, so two Investigators
+ * never take the same one. Tools run as the read-only agent identity unless a user started it.
+ */
+@Service
+public class Investigator {
+
+    private static final Logger log = LoggerFactory.getLogger(Investigator.class);
+
+    private final EvidenceCollector collector;
+    private final AgentTaskRepository tasks;
+    private final InvestigationRepository investigations;
+    private final Diagnoser diagnoser;
+
+    Investigator(EvidenceCollector collector, AgentTaskRepository tasks, InvestigationRepository investigations,
+                 ObjectProvider<DiagnosisModel> model) {
+        this.collector = collector;
+        this.tasks = tasks;
+        this.investigations = investigations;
+        DiagnosisModel m = model.getIfAvailable();
+        this.diagnoser = m == null ? new RulesDiagnoser() : new ModelDiagnoser(m, new RulesDiagnoser());
+    }
+
+    /** Claims pending tasks (most urgent first, optionally of one cluster) and investigates them as of {@code at}. */
+    public List<Investigation> runPending(LocalDateTime at, int limit, @Nullable String clusterId) {
+        List<Investigation> done = new ArrayList<>();
+        for (AgentTask task : tasks.pending(limit, clusterId)) {
+            if (!claim(task.taskId(), at)) {
+                continue;
+            }
+            done.add(runClaimed(task, at));
+        }
+        return done;
+    }
+
+    /** Takes a pending task; false when someone else took it first. */
+    public boolean claim(String taskId, LocalDateTime at) {
+        return tasks.claim(taskId, at);
+    }
+
+    private Investigation runClaimed(AgentTask task, LocalDateTime at) {
+        Investigation result;
+        try {
+            result = investigate(task.clusterId(), at, task.triggerType(), task.taskId(), task.issueId());
+        } catch (RuntimeException e) {
+            log.warn("investigator: task {} failed: {}", task.taskId(), e.getMessage());
+            tasks.finish(task.taskId(), AgentTask.FAILED, null, at);
+            throw e;
+        }
+        tasks.finish(task.taskId(), AgentTask.DONE, result.investigationId(), at);
+        return result;
+    }
+
+    /** Investigates one cluster as of {@code at} and stores the record. */
+    public Investigation investigate(String clusterId, LocalDateTime at, String trigger, @Nullable String taskId,
+                                     @Nullable Long issueId) {
+        LocalDateTime started = LocalDateTime.now(java.time.ZoneOffset.UTC);
+        EvidencePack pack = AgentIdentity.asAgent(() -> collector.collect(clusterId, at, trigger));
+        Diagnosis d = diagnoser.diagnose(pack);
+        Investigation inv = new Investigation(UUID.randomUUID().toString(), taskId, issueId, clusterId, "done", d.mode(),
+                started, LocalDateTime.now(java.time.ZoneOffset.UTC), d.rootCause(), d.confidence(), d.severity(),
+                d.escalate(), d.summary(), d.hypotheses(), pack.evidence(), d.recommendations(), steps(pack, d),
+                d.model(), null, 0, 0, 0);
+        investigations.insert(inv);
+        log.info("investigator: {} on {} ({}) -> {} ({}%)", trigger, clusterId, d.mode(), d.rootCause(),
+                Math.round(d.confidence() * 100));
+        return inv;
+    }
+
+    public Investigation get(String id) {
+        return investigations.find(id).orElseThrow(() -> new NotFoundException("No investigation with id '" + id + "'."));
+    }
+
+    List<Investigation> list(@Nullable String clusterId, @Nullable String rootCause, int offset, int limit) {
+        return investigations.list(clusterId, rootCause, offset, limit);
+    }
+
+    long count(@Nullable String clusterId, @Nullable String rootCause) {
+        return investigations.count(clusterId, rootCause);
+    }
+
+    private static List<Investigation.Step> steps(EvidencePack pack, Diagnosis d) {
+        List<Investigation.Step> steps = new ArrayList<>();
+        for (int s = 1; s <= 6; s++) {
+            int step = s;
+            List<Evidence> items = pack.evidence().stream().filter(e -> e.step() == step).toList();
+            steps.add(new Investigation.Step(step, Investigation.STEP_NAMES.get(step - 1),
+                    items.size() + " tool result(s)", items.stream().map(Evidence::id).toList()));
+        }
+        List<String> cited = d.hypotheses().stream().flatMap(h -> h.evidence().stream()).distinct().toList();
+        steps.add(new Investigation.Step(7, Investigation.STEP_NAMES.get(6),
+                d.hypotheses().size() + " hypotheses (" + d.mode() + "); root cause " + d.rootCause(), cited));
+        steps.add(new Investigation.Step(8, Investigation.STEP_NAMES.get(7),
+                "severity " + d.severity() + (d.escalate() ? ", escalate" : ", no escalation") + "; "
+                        + d.recommendations().size() + " recommendation(s)",
+                d.hypotheses().isEmpty() ? List.of() : d.hypotheses().getFirst().evidence().stream()
+                        .collect(Collectors.toList())));
+        return steps;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.byocfleet.agents;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the Sentinel reads: firing alerts in a window and the customer tier of each cluster. An
+ * alert's time is when it started (when the receiver got it, if the sender gave no start).
+ */
+@Repository
+class SignalRepository {
+
+    /** A firing alert mapped to a cluster. */
+    record FiringAlert(String messageId, String clusterId, @Nullable String alertName, String severity,
+                       LocalDateTime alertAt) {}
+
+    /** Firing alerts per cluster in a window. */
+    record AlertCount(String clusterId, long alerts) {}
+
+    private final JdbcClient jdbc;
+
+    SignalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Firing alerts of one severity that started in {@code (from, to]}, oldest first. */
+    List<FiringAlert> firing(String severity, LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("""
+                SELECT message_id, cluster_id, alert_name, severity, coalesce(starts_at, received_at) AS alert_at
+                FROM alerts.lark_alerts
+                WHERE cluster_id IS NOT NULL AND status = 'firing' AND severity = ?
+                  AND coalesce(starts_at, received_at) > ? AND coalesce(starts_at, received_at) <= ?
+                ORDER BY alert_at, message_id""")
+                .params(severity, from, to).query(FiringAlert.class).list();
+    }
+
+    /** Clusters with more than {@code threshold} firing alerts that started in {@code (from, to]}. */
+    List<AlertCount> storms(LocalDateTime from, LocalDateTime to, int threshold) {
+        return jdbc.sql("""
+                SELECT cluster_id, count(*) AS alerts
+                FROM alerts.lark_alerts
+                WHERE cluster_id IS NOT NULL AND status = 'firing'
+                  AND coalesce(starts_at, received_at) > ? AND coalesce(starts_at, received_at) <= ?
+                GROUP BY cluster_id
+                HAVING count(*) > ?
+                ORDER BY cluster_id""")
+                .params(from, to, threshold).query(AlertCount.class).list();
+    }
+
+    /** The customer tier (S, A, B) of every cluster that has one. */
+    Map<String, String> tiers() {
+        record Tier(String clusterId, String tier) {}
+        return jdbc.sql("""
+                SELECT c.cluster_id, p.tier
+                FROM byoc.cluster c
+                JOIN byoc.account a ON a.account_id = c.account_id
+                JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
+                WHERE p.tier IS NOT NULL""")
+                .query(Tier.class).list().stream().collect(Collectors.toMap(Tier::clusterId, Tier::tier, (x, y) -> x));
+    }
+}

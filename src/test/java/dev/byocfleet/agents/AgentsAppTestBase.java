@@ -1,0 +1,59 @@
+package dev.byocfleet.agents;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.support.AppTestBase;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.jdbc.Sql;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The application over the small fleet of {@code fleet/fixture.sql} (newest data 2025-06-11), with
+ * webhook credentials so alerts come in through the real intake, and no agent schedule, so only
+ * the tests start agent runs. The agents' ITs share this one context.
+ */
+@TestPropertySource(properties = {
+        "byoc.webhooks.token=" + AgentsAppTestBase.WEBHOOK_TOKEN,
+        "byoc.agents.schedule-enabled=false",
+        "byoc.health.schedule-enabled=false",
+        "byoc.analysis.schedule-enabled=false"})
+@Sql(scripts = {"/fleet/fixture.sql", "/agents/fixture.sql"}, executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
+abstract class AgentsAppTestBase extends AppTestBase {
+
+    static final String WEBHOOK_TOKEN = "agents-it-webhook-token";
+    /** Just after the fixture's newest hour: investigations run as of this time. */
+    static final String AS_OF = "2025-06-11T06:30:00";
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A client signed in with this role (one user per role, created once). */
+    RestTestClient asRole(String role) {
+        String token = TOKENS.computeIfAbsent(role, r -> accessToken(createUser("agents-" + r + "@byoc.test", r,
+                "a password for the agents " + r)));
+        return as(token);
+    }
+
+    String getJson(RestTestClient c, String uri) {
+        return c.get().uri(uri).exchange().expectStatus().isOk().returnResult(String.class).getResponseBody();
+    }
+
+    RestTestClient.ResponseSpec postJson(RestTestClient c, String uri, String json) {
+        return c.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+    }
+
+    /** GETs a URI that must answer 400 and answers the parameter its problem detail names. */
+    String badParameter(String uri) {
+        String problem = client.get().uri(uri).exchange().expectStatus().isBadRequest()
+                .returnResult(String.class).getResponseBody();
+        return JsonPath.read(problem, "$.parameter");
+    }
+
+    /** Starts an investigation of a cluster as of {@link #AS_OF} as the admin and answers its id. */
+    String investigate(String clusterId) {
+        String body = postJson(client, "/api/investigations",
+                "{\"cluster_id\": \"" + clusterId + "\", \"at\": \"" + AS_OF + "\"}")
+                .expectStatus().isCreated().returnResult(String.class).getResponseBody();
+        return JsonPath.read(body, "$.investigation_id");
+    }
+}
