@@ -10,6 +10,16 @@ public interface DiagnosisModel {
 
     String complete(String system, String user);
 
+    /** The same, for one cluster's investigation (recorded with its model usage). */
+    default String complete(String system, String user, @org.jspecify.annotations.Nullable String clusterId) {
+        return complete(system, user);
+    }
+
+    /** Whether a model can be asked now; when not, the Investigator diagnoses by rules. */
+    default boolean available() {
+        return true;
+    }
+
     /** The model's name, for the investigation record. */
     default String name() {
         return "llm";

@@ -26,15 +26,17 @@ public class Investigator {
     private final EvidenceCollector collector;
     private final AgentTaskRepository tasks;
     private final InvestigationRepository investigations;
-    private final Diagnoser diagnoser;
+    private final Diagnoser rules = new RulesDiagnoser();
+    private final @org.jspecify.annotations.Nullable Diagnoser byModel;
+    private final @org.jspecify.annotations.Nullable DiagnosisModel model;
 
     Investigator(EvidenceCollector collector, AgentTaskRepository tasks, InvestigationRepository investigations,
                  ObjectProvider<DiagnosisModel> model) {
         this.collector = collector;
         this.tasks = tasks;
         this.investigations = investigations;
-        DiagnosisModel m = model.getIfAvailable();
-        this.diagnoser = m == null ? new RulesDiagnoser() : new ModelDiagnoser(m, new RulesDiagnoser());
+        this.model = model.getIfAvailable();
+        this.byModel = this.model == null ? null : new ModelDiagnoser(this.model, rules);
     }
 
     /** Claims pending tasks (most urgent first, optionally of one cluster) and investigates them as of {@code at}. */
@@ -72,7 +74,8 @@ public class Investigator {
                                      @Nullable Long issueId) {
         LocalDateTime started = LocalDateTime.now(java.time.ZoneOffset.UTC);
         EvidencePack pack = AgentIdentity.asAgent(() -> collector.collect(clusterId, at, trigger));
-        Diagnosis d = diagnoser.diagnose(pack);
+        // The model diagnoses when a provider is configured now; otherwise the rules do, and say so.
+        Diagnosis d = (byModel != null && model != null && model.available() ? byModel : rules).diagnose(pack);
         Investigation inv = new Investigation(UUID.randomUUID().toString(), taskId, issueId, clusterId, "done", d.mode(),
                 started, LocalDateTime.now(java.time.ZoneOffset.UTC), d.rootCause(), d.confidence(), d.severity(),
                 d.escalate(), d.summary(), d.hypotheses(), pack.evidence(), d.recommendations(), steps(pack, d),

@@ -30,12 +30,12 @@ final class ModelDiagnoser implements Diagnoser {
         String system = DiagnosisPrompt.system(nonce);
         String user = DiagnosisPrompt.user(pack, nonce);
         try {
-            DiagnosisValidator.Result first = DiagnosisValidator.validate(model.complete(system, user), pack, MODE, model.name());
+            DiagnosisValidator.Result first = DiagnosisValidator.validate(model.complete(system, user, pack.clusterId()), pack, MODE, model.name());
             if (first.valid()) {
                 return first.diagnosis();
             }
             String retry = user + "\n" + DiagnosisPrompt.repair(first.problems());
-            DiagnosisValidator.Result second = DiagnosisValidator.validate(model.complete(system, retry), pack, MODE, model.name());
+            DiagnosisValidator.Result second = DiagnosisValidator.validate(model.complete(system, retry, pack.clusterId()), pack, MODE, model.name());
             if (second.valid()) {
                 return second.diagnosis();
             }
