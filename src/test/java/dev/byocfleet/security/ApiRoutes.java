@@ -1,9 +1,12 @@
 package dev.byocfleet.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -11,6 +14,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -28,8 +33,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 public final class ApiRoutes {
 
-    /** One method and path pattern; {@code consumes} is the media type a body must have, if any. */
-    public record Route(HttpMethod method, String pattern, MediaType consumes) {
+    /**
+     * One method and path pattern; {@code consumes} is the media type a body must have, if any;
+     * {@code body} whether the handler reads a request body; {@code params} its query parameters.
+     */
+    public record Route(HttpMethod method, String pattern, MediaType consumes, boolean body, List<String> params) {
 
         @Override
         public String toString() {
@@ -51,13 +59,26 @@ public final class ApiRoutes {
     public static List<Route> of(ApplicationContext context) {
         Set<Route> routes = new TreeSet<>(Comparator.comparing(Route::toString));
         for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            for (var entry : mapping.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = entry.getKey();
+                boolean body = Arrays.stream(entry.getValue().getMethodParameters())
+                        .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                                || HttpServletRequest.class.isAssignableFrom(p.getParameterType()));
+                List<String> params = Arrays.stream(entry.getValue().getMethodParameters())
+                        .filter(p -> p.hasParameterAnnotation(RequestParam.class))
+                        .map(p -> {
+                            RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+                            String name = rp.name().isEmpty() ? rp.value() : rp.name();
+                            return name.isEmpty() ? p.getParameterName() : name;
+                        })
+                        .filter(Objects::nonNull)
+                        .toList();
                 Set<MediaType> consumes = info.getConsumesCondition().getConsumableMediaTypes();
                 List<HttpMethod> methods = info.getMethodsCondition().getMethods().isEmpty() ? ALL_METHODS
                         : info.getMethodsCondition().getMethods().stream().map(m -> HttpMethod.valueOf(m.name())).toList();
                 for (String pattern : info.getPatternValues()) {
                     for (HttpMethod method : methods) {
-                        routes.add(new Route(method, pattern, consumes.isEmpty() ? null : consumes.iterator().next()));
+                        routes.add(new Route(method, pattern, consumes.isEmpty() ? null : consumes.iterator().next(), body, params));
                     }
                 }
             }
@@ -105,7 +126,7 @@ public final class ApiRoutes {
             List<HttpMethod> methods = parts.methods.isEmpty() ? ALL_METHODS : List.copyOf(parts.methods);
             for (String path : paths) {
                 for (HttpMethod method : methods) {
-                    routes.add(new Route(method, path, null));
+                    routes.add(new Route(method, path, null, method != HttpMethod.GET, List.of()));
                 }
             }
         }
