@@ -98,6 +98,15 @@ public record AlertQuery(
 
     /** ISO-8601: with an offset or Z, or without (taken as UTC), or a date (its start, UTC). */
     static @Nullable LocalDateTime time(String parameter, @Nullable String value) {
+        LocalDateTime t = parsedTime(parameter, value);
+        // the store's timestamps overflow far from now (year -999999999 parses): refuse, do not 500
+        if (t != null && (t.getYear() < 1 || t.getYear() > 9999)) {
+            throw new InvalidParameterException(parameter, parameter + " must be a time between the years 1 and 9999");
+        }
+        return t;
+    }
+
+    private static @Nullable LocalDateTime parsedTime(String parameter, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.byocfleet.analysis;
 
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
 import dev.byocfleet.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,9 +25,11 @@ class AnalysisController {
     private static final String PROBLEM = "application/problem+json";
 
     private final AnalysisService analysis;
+    private final AccessGuard access;
 
-    AnalysisController(AnalysisService analysis) {
+    AnalysisController(AnalysisService analysis, AccessGuard access) {
         this.analysis = analysis;
+        this.access = access;
     }
 
     @GetMapping("/breaking-point")
@@ -62,6 +66,8 @@ class AnalysisController {
     @PostMapping("/breaking-point/backtest")
     @Operation(summary = "Run the back-test now")
     Backtest runBacktest() {
+        // scheduled and benchmark runs call the service without a user, so the role is checked at this trigger
+        access.require(Role.OPERATOR);
         return analysis.runBacktest(null).orElseThrow(() -> new NotFoundException("No snapshots to back-test yet."));
     }
 

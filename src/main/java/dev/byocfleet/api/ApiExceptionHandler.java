@@ -124,9 +124,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, field == null
                 ? "The request body is not valid JSON for this endpoint."
                 : "The request body has an invalid value for '" + field + "'.");
-        if (field != null) {
-            body.setProperty("parameter", field);
-        }
+        // no field to name: the body as a whole is what is wrong
+        body.setProperty("parameter", field == null ? "body" : field);
         return handleExceptionInternal(ex, body, headers, status, request);
     }
 

@@ -42,7 +42,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.FORBIDDEN, NOT_ALLOWED);
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

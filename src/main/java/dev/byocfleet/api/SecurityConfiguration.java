@@ -17,7 +17,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -50,6 +52,16 @@ class SecurityConfiguration {
     static final RequestMatcher TOKEN_ROUTES = new OrRequestMatcher(
             pathPattern("/api/**"), pathPattern("/mcp"), pathPattern("/mcp/**"), pathPattern("/actuator/**"));
 
+    /**
+     * The web app loads only its own scripts; inline styles stay allowed because ECharts writes its
+     * tooltips as styled HTML; frames may show an https page (Looker's signed embedding); nobody may
+     * frame this app. No CORS configuration exists, so other origins get no CORS headers at all.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; frame-src 'self' https:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
                                     ProblemResponses problems) throws Exception {
@@ -61,7 +73,9 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 // Spring's no-store on every response would defeat caching of the web app's hashed
                 // files; token responses set no-store themselves
-                .headers(h -> h.cacheControl(c -> c.disable()))
+                .headers(h -> h.cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
@@ -76,7 +90,8 @@ class SecurityConfiguration {
                         .authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new StoreFailureFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

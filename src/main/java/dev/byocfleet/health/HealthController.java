@@ -1,5 +1,7 @@
 package dev.byocfleet.health;
 
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HealthController {
 
     private final HealthService health;
+    private final AccessGuard access;
 
-    HealthController(HealthService health) {
+    HealthController(HealthService health, AccessGuard access) {
         this.health = health;
+        this.access = access;
     }
 
     @GetMapping("/clusters/{id}")
@@ -82,6 +86,8 @@ class HealthController {
     RecomputeResult recompute(@Parameter(description = "Hour to score instead of the newest, ISO-8601 (UTC)")
                               @RequestParam(name = "as_of", required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOf) {
+        // the scheduled pass calls the service without a user, so the role is checked at this trigger
+        access.require(Role.OPERATOR);
         return health.recompute(asOf);
     }
 }

@@ -82,6 +82,9 @@ final class KnowledgeImporter {
                 throw new InvalidParameterException("body", name + " line " + (i + 1) + ": not a JSON object: "
                         + e.getOriginalMessage());
             }
+            if (m == null) {
+                throw new InvalidParameterException("body", name + " line " + (i + 1) + ": not a JSON object: null");
+            }
             checkFields(name + " line " + (i + 1), m.keySet());
             out.add(new KnowledgeDocumentInput(text(m.getOrDefault("id", m.get("doc_id"))), text(m.get("kind")),
                     text(m.get("title")), text(m.get("body")), list(m.get("tags")), list(m.get("affected_versions")),

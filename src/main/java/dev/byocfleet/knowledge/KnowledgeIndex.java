@@ -163,7 +163,8 @@ final class KnowledgeIndex implements Closeable {
 
     /** The best {@code limit} documents for {@code text}; a blank text lists the filtered documents by id. */
     List<KnowledgeHit> search(String text, SearchMode mode, Filter filter, int limit) {
-        if (text == null || text.isBlank()) {
+        // trim() also drops control characters, which the embedding model counts as blank too
+        if (text == null || text.isBlank() || text.trim().isEmpty()) {
             return list(filter, limit);
         }
         Map<String, Double> bm25 = mode == SearchMode.VECTOR ? Map.of() : bm25(text, filter);

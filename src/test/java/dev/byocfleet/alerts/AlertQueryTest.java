@@ -42,7 +42,8 @@ class AlertQueryTest {
     @CsvSource(delimiter = ';', value = {
             "size=0; size", "size=201; size", "page=-1; page", "sort=password; sort", "sort=severity,up; sort",
             "sort=severity,asc,desc; sort", "from=yesterday; from", "to=2026-13-01; to",
-            "from=2026-11-29&to=2026-11-29; to", "from=2026-11-30&to=2026-11-29; to", "status=pending; status",
+            "from=2026-11-29&to=2026-11-29; to", "from=2026-11-30&to=2026-11-29; to", "from=-999999999-01-01; from",
+            "to=+10000-01-01T00:00:00Z; to", "status=pending; status",
             "status=firing,open; status", "severity=high; severity", "tier=C; tier", "source=bad source; source",
             "source=a'b; source", "q=" + "x" + "; none"})
     void rejectsBadParametersNamingThem(String params, String parameter) {

@@ -238,8 +238,14 @@ public class LarkClient {
         }
     }
 
-    private static String clip(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 199) + "…";
+    /** Lark's message, short, and never with our credentials in it, whatever a server echoes back. */
+    private String clip(String s) {
+        Token t = token;
+        String redacted = t == null ? s : s.replace(t.value(), "[tenant token]");
+        if (props.appSecret() != null && !props.appSecret().isEmpty()) {
+            redacted = redacted.replace(props.appSecret(), "[app secret]");
+        }
+        return redacted.length() <= 200 ? redacted : redacted.substring(0, 199) + "…";
     }
 
     private static String enc(String s) {

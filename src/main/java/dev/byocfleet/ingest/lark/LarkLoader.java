@@ -110,7 +110,14 @@ public class LarkLoader {
             return;
         }
         for (JsonNode document : documents) {
-            McpResults.Found found = McpResults.pages(document);
+            McpResults.Found found;
+            try {
+                found = McpResults.pages(document);
+            } catch (JacksonException e) {
+                // a value of a type no reading expects, deep inside: the file is refused, the load goes on
+                problems.add(new FileProblem(file.toString(), "an unexpected shape: " + e.getOriginalMessage()));
+                continue;
+            }
             found.problems().forEach(p -> problems.add(new FileProblem(file.toString(), p)));
             for (List<JsonNode> page : found.pages()) {
                 tally.pages++;

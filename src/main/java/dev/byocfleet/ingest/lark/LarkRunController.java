@@ -1,5 +1,7 @@
 package dev.byocfleet.ingest.lark;
 
+import dev.byocfleet.auth.AccessGuard;
+import dev.byocfleet.auth.Role;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,10 +36,12 @@ class LarkRunController {
 
     private final LarkPipeline pipeline;
     private final IngestRuns runs;
+    private final AccessGuard access;
 
-    LarkRunController(LarkPipeline pipeline, IngestRuns runs) {
+    LarkRunController(LarkPipeline pipeline, IngestRuns runs, AccessGuard access) {
         this.pipeline = pipeline;
         this.runs = runs;
+        this.access = access;
     }
 
     @PostMapping
@@ -54,6 +58,8 @@ class LarkRunController {
     @ApiResponse(responseCode = "409", description = "Lark is not configured, or a run is already running",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<IngestRun> run(@RequestBody RunRequest request) {
+        // the daily schedule and the command line run the pipeline without a user: the role is checked here
+        access.require(Role.OPERATOR);
         Instant from = bound("from", request.from());
         Instant to = bound("to", request.to());
         IngestRun run;

@@ -72,7 +72,7 @@ final class McpResults {
                 found.pages().add(List.of());
             }
         } else if (node.has("code") && node.path("code").asInt(0) != 0) {
-            found.problems().add("Lark error code " + node.get("code").asString() + ": " + node.path("msg").asString(""));
+            found.problems().add("Lark error code " + node.get("code").asInt(0) + ": " + node.path("msg").asString(""));
         } else if (node.has("data")) {
             unwrap(node.get("data"), depth + 1, found);
         } else if (node.has("result")) {
@@ -81,7 +81,7 @@ final class McpResults {
             unwrap(node.get("structuredContent"), depth + 1, found);
         } else if (node.has("content") && node.get("content").isArray()) {
             for (JsonNode c : node.get("content")) {
-                if ("text".equals(c.path("type").asString("")) && c.has("text")) {
+                if ("text".equals(c.path("type").asString("")) && c.path("text").isString()) {
                     unwrapText(c.get("text").asString(), depth + 1, found);
                 }
             }

@@ -28,11 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The real client against a local server replaying the recorded Lark shapes (refs/formats/lark). */
-class LarkClientTest {
+public class LarkClientTest {
 
-    static final String CHAT = "oc_a0553eda9014c201e6969b478895c230";
-    static final Instant FROM = Instant.parse("2026-11-28T00:00:00Z");
-    static final Instant TO = Instant.parse("2026-11-29T00:00:00Z");
+    public static final String CHAT = "oc_a0553eda9014c201e6969b478895c230";
+    public static final Instant FROM = Instant.parse("2026-11-28T00:00:00Z");
+    public static final Instant TO = Instant.parse("2026-11-29T00:00:00Z");
 
     private final LarkReplayServer server = new LarkReplayServer();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -54,7 +54,7 @@ class LarkClientTest {
     }
 
     /** The constructed alert-channel page's six items split over three pages chained by tokens. */
-    static List<String> pages() {
+    public static List<String> pages() {
         JsonNode items = resource("constructed-alert-channel-page.json").at("/data/items");
         List<String> pages = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
@@ -69,12 +69,12 @@ class LarkClientTest {
         return pages;
     }
 
-    static Reply pageFor(LarkReplayServer.Request r, List<String> pages) {
+    public static Reply pageFor(LarkReplayServer.Request r, List<String> pages) {
         String token = r.query().get("page_token");
         return Reply.ok(pages.get(token == null ? 0 : Integer.parseInt(token.substring("token-".length()))));
     }
 
-    static String tokenReply(String token) {
+    public static String tokenReply(String token) {
         return "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"" + token + "\",\"expire\":7200}";
     }
 

@@ -50,6 +50,8 @@ public final class LarkReplayServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // concurrent, as Lark is: a slow answer does not hold up the client's retry
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.byocfleet.auth.AccessGuard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,9 @@ class LarkRunControllerTest {
 
     @MockitoBean
     IngestRuns runs;
+
+    @MockitoBean
+    AccessGuard access;
 
     @Test
     void runsTheWindowAndAnswersTheRunRecordInSnakeCase() throws Exception {

@@ -1,15 +1,13 @@
 package dev.byocfleet.ingest.webhook;
 
+import dev.byocfleet.support.TempDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +36,7 @@ abstract class WebhookAppTestBase {
     static final String TOKEN = "it-webhook-token";
     static final String BASIC_PASSWORD = "it-basic-password";
     static final String HMAC_SECRET = "test-hmac-secret";
-    private static final Path DATA_DIR = createDataDir();
+    private static final Path DATA_DIR = TempDirs.deletedAtExit("byoc-webhook-it-");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -61,21 +59,5 @@ abstract class WebhookAppTestBase {
 
     int storedAlerts() {
         return jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Integer.class);
-    }
-
-    private static Path createDataDir() {
-        try {
-            Path dir = Files.createTempDirectory("byoc-webhook-it-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException ignored) {
-                    // a leftover temp folder is harmless
-                }
-            }));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
