@@ -39,7 +39,7 @@ class ChatController {
             description = "Events: session {session_id}, text {delta}, tool_started {id, tool, arguments}, "
                     + "tool_finished {id, tool, error, truncated, duration_ms, preview}, notice {message}, "
                     + "error {message}, usage {input_tokens, output_tokens, ..., steps, tool_calls}, done {outcome, answer}. "
-                    + "Without session_id a new session starts. 503 when no LLM is configured (use the direct tools); "
+                    + "Without session_id a new session starts. 409 when no LLM is configured (use the direct tools); "
                     + "409 while another turn of the session runs.")
     SseEmitter ask(@RequestBody(required = false) ChatRequest request) {
         return chat.chat(request);

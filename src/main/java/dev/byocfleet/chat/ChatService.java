@@ -113,7 +113,7 @@ public class ChatService {
             throw new InvalidParameterException("message", "message must be 1-" + MAX_MESSAGE_CHARS + " characters");
         }
         if (!turns.configured()) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, llm.status().reason()
+            throw new ResponseStatusException(HttpStatus.CONFLICT, llm.status().reason()
                     + " Use the direct tools (POST /api/chat/tools/{name}) instead.");
         }
         LocalDateTime now = LocalDateTime.now(clock);

@@ -46,7 +46,10 @@ public final class ApiRoutes {
 
         /** The pattern with every {variable} replaced by a value that names nothing. */
         public String samplePath() {
-            return pattern.replaceAll("\\{[^}/]+}", "no-such-id-0").replace("/**", "/x");
+            // Digits read as a number or a string id alike, so the role check is reached, not a type error;
+            // an {action} is a real action word for the same reason.
+            return pattern.replace("{action}", "acknowledge").replaceAll("\\{[^}/]+}", "999999999")
+                    .replace("/**", "/x");
         }
     }
 

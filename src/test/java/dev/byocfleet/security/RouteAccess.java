@@ -71,6 +71,17 @@ record RouteAccess(Set<HttpMethod> methods, PathPattern pattern, Role minimum, S
             role(WRITES, "/api/issues", Role.OPERATOR, "{}"),
             role(WRITES, "/api/ai-issues/**", Role.OPERATOR, "{}"),
 
+            // issue 8: operators start investigations and patrols; only admins make a model call to check it
+            role(Set.of(HttpMethod.POST), "/api/investigations", Role.OPERATOR, "{\"cluster_id\": \"matrix-no-such-cluster\"}"),
+            role(Set.of(HttpMethod.POST), "/api/investigations/**", Role.OPERATOR, null),
+            role(Set.of(HttpMethod.POST), "/api/patrol", Role.OPERATOR, null),
+            role(Set.of(HttpMethod.POST), "/api/llm/check", Role.ADMIN, null),
+            // issue 9: external MCP servers are an admin's choice; chat sessions and direct tools are a user's own
+            role(ANY, "/api/chat/mcp-servers/**", Role.ADMIN, "{\"url\": \"not a url\"}"),
+            role(ANY, "/api/chat/mcp-servers", Role.ADMIN, "{\"name\": \"matrix\", \"url\": \"not a url\"}"),
+            role(WRITES, "/api/chat/**", Role.VIEWER, "{}"),
+            role(Set.of(HttpMethod.POST), "/api/chat", Role.VIEWER, "{\"message\": \"hello\"}"),
+
             // a user's own things: their sign-in, their preferences, a dashboard they look at
             role(Set.of(HttpMethod.POST), "/api/auth/logout", Role.VIEWER, "{\"refresh_token\": \"not-a-refresh-token\"}"),
             role(Set.of(HttpMethod.PUT), "/api/settings/preferences", Role.VIEWER, "{\"theme\": 7}"),
