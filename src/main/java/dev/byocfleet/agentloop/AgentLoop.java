@@ -42,11 +42,11 @@ public class AgentLoop {
     private final Clock clock;
 
     @Autowired
-    AgentLoop(LlmService llm, JsonMapper json) {
+    public AgentLoop(LlmService llm, JsonMapper json) {
         this(llm, json, Clock.systemUTC());
     }
 
-    AgentLoop(LlmService llm, JsonMapper json, Clock clock) {
+    public AgentLoop(LlmService llm, JsonMapper json, Clock clock) {
         this.llm = llm;
         this.tools = new ToolRunner(json);
         this.clock = clock;

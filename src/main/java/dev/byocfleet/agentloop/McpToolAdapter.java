@@ -25,7 +25,7 @@ public class McpToolAdapter {
 
     private final ObjectProvider<List<SyncToolSpecification>> specifications;
 
-    McpToolAdapter(ObjectProvider<List<SyncToolSpecification>> specifications) {
+    public McpToolAdapter(ObjectProvider<List<SyncToolSpecification>> specifications) {
         this.specifications = specifications;
     }
 
