@@ -49,7 +49,7 @@ export function InvestigationReport({ investigation: inv }: { investigation: Inv
           <div><dt className="text-xs text-slate-500">Escalate</dt><dd>{inv.escalate ? "yes" : "no"}</dd></div>
           <div><dt className="text-xs text-slate-500">Cluster</dt><dd className="font-mono">{inv.cluster_id ? <Link className="text-sky-700 hover:underline dark:text-sky-400" to={`/overview/clusters/${encodeURIComponent(inv.cluster_id)}`}>{inv.cluster_id}</Link> : "—"}</dd></div>
           <div><dt className="text-xs text-slate-500">Issue</dt><dd>{inv.issue_id === null ? "—" : <Link className="text-sky-700 hover:underline dark:text-sky-400" to={`/issues/${inv.issue_id}`}>#{inv.issue_id}</Link>}</dd></div>
-          <div><dt className="text-xs text-slate-500">Mode</dt><dd>{inv.mode}{inv.model ? ` (${inv.model})` : ""}</dd></div>
+          <div><dt className="text-xs text-slate-500">Mode</dt><dd>{inv.mode}{inv.model && inv.model !== inv.mode ? ` (${inv.model})` : ""}</dd></div>
           <div><dt className="text-xs text-slate-500">Started</dt><dd><Timestamp value={inv.started_at} /></dd></div>
         </dl>
         {inv.summary && <pre aria-label="Summary" className="mt-3 rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap dark:bg-slate-950">{inv.summary}</pre>}

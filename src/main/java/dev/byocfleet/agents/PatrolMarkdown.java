@@ -5,6 +5,7 @@ import dev.byocfleet.agents.PatrolReport.Findings;
 import dev.byocfleet.agents.PatrolReport.Pattern;
 import dev.byocfleet.agents.PatrolReport.ProblemCluster;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,7 @@ final class PatrolMarkdown {
 
     static String render(LocalDateTime at, Findings f, List<ProblemCluster> problems, List<Pattern> patterns, Changes changes) {
         StringBuilder md = new StringBuilder();
-        md.append("## Fleet patrol ").append(at).append(" UTC\n\n");
+        md.append("## Fleet patrol ").append(at.truncatedTo(ChronoUnit.SECONDS)).append(" UTC\n\n");
         md.append("_Rules mode: deterministic scan, no LLM._\n\n");
         md.append("**Risk:** ").append(f.riskCounts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "))).append("\n\n");

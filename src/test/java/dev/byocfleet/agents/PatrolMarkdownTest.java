@@ -34,10 +34,11 @@ class PatrolMarkdownTest {
     }
 
     @Test
-    void firstPatrolSaysThereIsNothingToCompare() {
-        String md = PatrolMarkdown.render(AT, FINDINGS, List.of(), List.of(),
+    void firstPatrolSaysThereIsNothingToCompareAndTheHeadingShowsWholeSeconds() {
+        String md = PatrolMarkdown.render(AT.plusSeconds(7).plusNanos(591_107_463), FINDINGS, List.of(), List.of(),
                 new Changes(null, null, Map.of(), List.of(), List.of(), null));
-        assertThat(md).contains("### Clusters in trouble (0)", "First patrol: nothing to compare with.");
+        assertThat(md).startsWith("## Fleet patrol 2026-11-29T06:00:07 UTC\n")
+                .contains("### Clusters in trouble (0)", "First patrol: nothing to compare with.");
     }
 
     @Test

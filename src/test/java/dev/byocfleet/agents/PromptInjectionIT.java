@@ -7,6 +7,7 @@ import dev.byocfleet.store.JsonColumns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,6 +29,12 @@ class PromptInjectionIT extends AgentsAppTestBase {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    /** The store is shared with other ITs: take the hostile alert out again. */
+    @AfterEach
+    void removeTheHostileAlert() {
+        jdbc.update("DELETE FROM alerts.lark_alerts WHERE summary LIKE ?", "%" + ORDER + "%");
+    }
 
     @Test
     void hostileAlertTextChangesNothingLeaksNothingAndStaysQuotedData() {
