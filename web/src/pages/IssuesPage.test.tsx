@@ -78,5 +78,20 @@ describe("IssuesPage", () => {
     renderApp("/issues/1", { as: "viewer" });
     expect(await screen.findByText("Viewers can read issues; operators triage them.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Resolve" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Investigate this issue" })).toBeNull();
+  });
+
+  it("starts an investigation of the issue's cluster tied to the issue and opens its report", async () => {
+    const { requests } = mockApi((url) => {
+      if (url.pathname === "/api/issues/1") return jsonResponse(detail(issue(1)));
+      if (url.pathname === "/api/investigations") return jsonResponse({ investigation_id: "inv-9" });
+      return problemResponse(404, "Not Found", url.pathname);
+    }, { features: features(["overview", "issues", "investigations", "settings", "help"]) });
+    const { router } = renderApp("/issues/1");
+
+    fireEvent.click(await screen.findByRole("button", { name: "Investigate this issue" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/investigations/inv-9"));
+    const start = requests().find((r) => r.url.pathname === "/api/investigations" && r.method === "POST");
+    expect(start?.body).toEqual({ cluster_id: "c-1", issue_id: 1 });
   });
 });

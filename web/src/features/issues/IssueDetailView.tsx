@@ -10,6 +10,7 @@ import { alertTimelineOption } from "./alertTimelineOption";
 import { IssueStatusBadge, SeverityBadge } from "./IssueBadges";
 import type { IssueAlert, IssueDetail, IssueEvent } from "./issueTypes";
 import { TriagePanel } from "./TriagePanel";
+import { InvestigateIssueButton } from "../investigations/InvestigateIssueButton";
 
 const alertColumn = createColumnHelper<IssueAlert>();
 const ALERT_COLUMNS = [
@@ -190,6 +191,7 @@ export function IssueDetailView({ detail }: { detail: IssueDetail }) {
             ))}
           </ul>
         )}
+        <InvestigateIssueButton issueId={detail.issue.issue_id} clusterId={detail.issue.cluster_id} />
       </Panel>
     </div>
   );
