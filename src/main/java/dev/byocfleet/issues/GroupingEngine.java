@@ -99,6 +99,19 @@ final class GroupingEngine {
             over.get().recount();
             return;
         }
+        if (st.holder(row.instanceKey()).isEmpty()) {
+            Optional<IssueState> ended = st.endedAfter(row.groupingKey(), t);
+            if (ended.isPresent()) {
+                // a late notice of an episode that ended after it began: history of that issue, no reopen
+                IssueAlert late = st.pending.remove(row.instanceKey());
+                st.attach(ended.get(), row);
+                if (late != null) {
+                    st.attach(ended.get(), late);
+                }
+                ended.get().recount();
+                return;
+            }
+        }
         IssueAlert waiting = st.pending.remove(row.instanceKey());
         Optional<IssueState> target = st.holder(row.instanceKey()).or(() -> st.latest(row.groupingKey()));
         IssueState issue;

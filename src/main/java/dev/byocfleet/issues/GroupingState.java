@@ -1,5 +1,6 @@
 package dev.byocfleet.issues;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,6 +73,17 @@ final class GroupingState {
     static String identity(String instanceKey) {
         int at = instanceKey.lastIndexOf('@');
         return at < 0 ? instanceKey : instanceKey.substring(0, at);
+    }
+
+    /**
+     * The issue of this key that was already over when {@code t} happened but had started by then:
+     * a late notice of its episode (another source's copy, a delayed delivery) belongs there.
+     */
+    Optional<IssueState> endedAfter(String key, LocalDateTime t) {
+        return issues.values().stream()
+                .filter(i -> i.groupingKey.equals(key) && i.mergedInto == null && !i.status.active())
+                .filter(i -> i.resolvedAt != null && i.firstSeen != null && !i.firstSeen.isAfter(t) && !t.isAfter(i.resolvedAt))
+                .max(java.util.Comparator.comparing((IssueState i) -> i.firstSeen));
     }
 
     Optional<IssueState> latest(String key) {

@@ -62,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
         "BYOC_LOOKER_HOST=looker.byoc.test",
         "BYOC_LOOKER_EMBED_SECRET=" + ReliabilityAppTestBase.LOOKER_EMBED_SECRET,
         "BYOC_MCP_ALLOWED_ORIGINS=" + ReliabilityAppTestBase.ALLOWED_ORIGIN,
+        "byoc.issues.schedule-enabled=false",
+        "byoc.agents.schedule-enabled=false",
         "byoc.webhooks.run-flush-interval=PT1S"})
 @AutoConfigureMockMvc
 @Import(ReliabilityAppTestBase.SwitchableStore.class)
