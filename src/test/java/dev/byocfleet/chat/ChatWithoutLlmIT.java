@@ -3,19 +3,13 @@ package dev.byocfleet.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.byocfleet.knowledge.KnowledgeIndexAwait;
-import dev.byocfleet.knowledge.KnowledgeService;
 import dev.byocfleet.support.AppTestBase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** With no model configured the chat says so and the direct tools still answer. */
 class ChatWithoutLlmIT extends AppTestBase {
-
-    @Autowired
-    KnowledgeService knowledge;
 
     @Test
     void statusSaysNoModelAndListsTheDirectTools() {
@@ -41,8 +35,7 @@ class ChatWithoutLlmIT extends AppTestBase {
     }
 
     @Test
-    void aDirectToolAnswersAndAnUnknownOneIsA4xx() throws InterruptedException {
-        KnowledgeIndexAwait.awaitIndex(knowledge);
+    void aDirectToolAnswersAndAnUnknownOneIsA4xx() {
         String body = client.post().uri("/api/chat/tools/knowledge_search").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"query\": \"compaction score high\"}")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
