@@ -182,4 +182,26 @@ class GroupingEngineTest {
         assertThat(again.events).extracting(IssueEvent::eventId)
                 .containsExactlyInAnyOrderElementsOf(state.events.stream().map(IssueEvent::eventId).toList());
     }
+
+    @Test
+    void aLateNoticeOfAnEarlierEpisodeJoinsThatIssueWithoutReopeningALaterOne() {
+        deliver(firing("c-1", "Loading Failure", "be-1", "warning", T0),
+                resolved("c-1", "Loading Failure", "be-1", "warning", T0, T0.plusMinutes(20)),
+                firing("c-1", "Loading Failure", "be-1", "warning", T0.plusHours(8)),
+                resolved("c-1", "Loading Failure", "be-1", "warning", T0.plusHours(8), T0.plusHours(8).plusMinutes(20)));
+        assertThat(issues()).hasSize(2);
+
+        // Another source's copy of the first episode arrives last (the demo loads Lark pages, then webhooks).
+        deliver(firing("c-1", "Loading Failure", "be-2", "warning", T0.plusMinutes(10)));
+
+        assertThat(issues()).hasSize(2);
+        IssueState first = issues().getFirst();
+        IssueState later = issues().getLast();
+        assertThat(first.affectedNodes).containsExactly("be-1", "be-2");
+        assertThat(first.reopenCount).isZero();
+        assertThat(later.affectedNodes).containsExactly("be-1");
+        assertThat(later.reopenCount).isZero();
+        assertThat(later.status).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(eventTypes(later)).doesNotContain("reopened");
+    }
 }
