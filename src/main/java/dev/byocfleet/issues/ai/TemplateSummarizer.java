@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The summary without an LLM: the facts in fixed sentences. */
-final class TemplateSummarizer implements AiIssueSummarizer {
+public final class TemplateSummarizer implements AiIssueSummarizer {
 
     @Override
     public Summary summarize(AiIssueFacts f) {
