@@ -58,6 +58,7 @@ public class Patrol {
     private final AnalysisService analysis;
     private final ChannelService channels;
     private final AgentsProperties props;
+    private final @Nullable PatrolNarrator narrator;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "patrol");
         t.setDaemon(true);
@@ -66,6 +67,13 @@ public class Patrol {
 
     Patrol(PatrolRepository reports, RiskService risk, HealthService health, AnalysisService analysis,
            ChannelService channels, AgentsProperties props) {
+        this(reports, risk, health, analysis, channels, props, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Patrol(PatrolRepository reports, RiskService risk, HealthService health, AnalysisService analysis,
+           ChannelService channels, AgentsProperties props, @Nullable PatrolNarrator narrator) {
+        this.narrator = narrator;
         this.reports = reports;
         this.risk = risk;
         this.health = health;
@@ -140,13 +148,18 @@ public class Patrol {
                     usage.waste().usdPerWeek(), usage.waste().idleClusters(), null);
             PatrolReport previous = reports.previous(start.startedAt()).orElse(null);
             Changes changes = step.next("changes since the previous patrol", r -> changes(problems, findings, previous));
-            String markdown = PatrolMarkdown.render(at, findings, problems, patterns, changes);
+            String rulesMarkdown = PatrolMarkdown.render(at, findings, problems, patterns, changes);
+            var narration = narrator == null ? java.util.Optional.<PatrolNarrator.Narration>empty()
+                    : narrator.narrate(start.reportId(), rulesMarkdown);
+            String markdown = narration.map(n -> PatrolNarrator.withOverview(rulesMarkdown, n)).orElse(rulesMarkdown);
+            String mode = narration.isPresent() ? "llm" : "rules";
+            String model = narration.map(PatrolNarrator.Narration::model).orElse("rules");
             Delivery delivery = step.next("report", r -> post(markdown, problems));
             Findings done = new Findings(new Progress(STEPS, STEPS, "done"), findings.requestedBy(), riskCounts,
                     findings.averageScore(), findings.medianScore(), findings.scoreHistogram(), movers, breaches,
                     findings.idleUsdPerWeek(), findings.idleClusters(), delivery);
             PatrolReport report = new PatrolReport(start.reportId(), start.startedAt(), LocalDateTime.now(ZoneOffset.UTC),
-                    "rules", "done", markdown, problems, patterns, changes, done, "rules", null);
+                    mode, "done", markdown, problems, patterns, changes, done, model, null);
             reports.save(report);
             log.info("patrol {}: {} problem cluster(s), {} pattern(s)", report.reportId(), problems.size(), patterns.size());
             return report;
