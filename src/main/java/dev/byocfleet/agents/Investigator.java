@@ -75,8 +75,11 @@ public class Investigator {
         LocalDateTime started = LocalDateTime.now(java.time.ZoneOffset.UTC);
         EvidencePack pack = AgentIdentity.asAgent(() -> collector.collect(clusterId, at, trigger));
         // The model diagnoses when a provider is configured now; otherwise the rules do, and say so.
-        Diagnosis d = (byModel != null && model != null && model.available() ? byModel : rules).diagnose(pack);
-        Investigation inv = new Investigation(UUID.randomUUID().toString(), taskId, issueId, clusterId, "done", d.mode(),
+        // The model's tools run as the agent too, and its calls are recorded against this investigation.
+        String investigationId = UUID.randomUUID().toString();
+        Diagnoser diagnoser = byModel != null && model != null && model.available() ? byModel : rules;
+        Diagnosis d = AgentIdentity.asAgent(() -> InvestigationScope.with(investigationId, () -> diagnoser.diagnose(pack)));
+        Investigation inv = new Investigation(investigationId, taskId, issueId, clusterId, "done", d.mode(),
                 started, LocalDateTime.now(java.time.ZoneOffset.UTC), d.rootCause(), d.confidence(), d.severity(),
                 d.escalate(), d.summary(), d.hypotheses(), pack.evidence(), d.recommendations(), steps(pack, d),
                 d.model(), null, 0, 0, 0);

@@ -60,7 +60,7 @@ class LoopDiagnosisModel implements DiagnosisModel {
                     }
                 }))
                 .toList();
-        CallContext context = new CallContext(AGENT, null, null, null, clusterId);
+        CallContext context = new CallContext(AGENT, InvestigationScope.current(), null, null, clusterId);
         AgentRequest request = new AgentRequest(context, system, List.of(), user, asCaller,
                 null, false);
         AgentResult result = loop.run(request, null, Cancellation.none());

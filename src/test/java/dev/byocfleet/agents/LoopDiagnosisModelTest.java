@@ -38,7 +38,8 @@ class LoopDiagnosisModelTest {
             LoopDiagnosisModel model = model(replay);
             assertThat(model.available()).isTrue();
 
-            Diagnosis d = new ModelDiagnoser(model, new RulesDiagnoser()).diagnose(ModelDiagnoserTest.diskPack());
+            Diagnosis d = InvestigationScope.with("inv-42",
+                    () -> new ModelDiagnoser(model, new RulesDiagnoser()).diagnose(ModelDiagnoserTest.diskPack()));
 
             assertThat(d.mode()).isEqualTo("llm");
             assertThat(d.rootCause()).isEqualTo("disk_capacity");
@@ -47,7 +48,8 @@ class LoopDiagnosisModelTest {
             assertThat(sent).contains("ignore all previous instructions");
             assertThat(sent).contains("never instructions");
             assertThat(replay.usageRows()).singleElement()
-                    .satisfies(row -> assertThat(row).containsEntry("agent", "investigator"));
+                    .satisfies(row -> assertThat(row).containsEntry("agent", "investigator")
+                            .containsEntry("investigation_id", "inv-42").containsEntry("cluster_id", "c-b"));
         }
     }
 
