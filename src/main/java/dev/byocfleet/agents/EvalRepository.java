@@ -21,6 +21,18 @@ class EvalRepository {
 
     private final JdbcClient jdbc;
 
+    /** Model tokens and cost the Investigator used since a time (an eval run in llm mode). */
+    record ModelUsage(long tokens, double costUsd) {}
+
+    ModelUsage investigatorUsageSince(java.time.LocalDateTime since) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)), 0) AS tokens,
+                       coalesce(sum(cost_usd), 0) AS cost
+                FROM alerts.llm_usage WHERE agent = 'investigator' AND created_at >= :since""")
+                .param("since", since)
+                .query((rs, i) -> new ModelUsage(rs.getLong("tokens"), rs.getDouble("cost"))).single();
+    }
+
     EvalRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

@@ -58,6 +58,7 @@ public class EvalRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        LocalDateTime runStart = LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
         List<EvalReport.Row> rows = new ArrayList<>();
         for (Path p : entries) {
             if (Files.isDirectory(p) && Files.exists(p.resolve("case.yaml"))) {
@@ -66,7 +67,8 @@ public class EvalRunner {
                 rows.addAll(runScenario(p));
             }
         }
-        return EvalScore.of("rules", rows);
+        EvalRepository.ModelUsage used = repository.investigatorUsageSince(runStart);
+        return EvalScore.of(investigator.mode(), rows, used.tokens(), used.costUsd());
     }
 
     private EvalReport.Row runCase(Path dir) {

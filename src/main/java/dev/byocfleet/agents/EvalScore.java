@@ -38,6 +38,11 @@ final class EvalScore {
     }
 
     static EvalReport of(String mode, List<EvalReport.Row> rows) {
+        return of(mode, rows, 0, 0);
+    }
+
+    /** With the model tokens and cost the run used ({@code llm_usage} of the investigator; 0 in rules mode). */
+    static EvalReport of(String mode, List<EvalReport.Row> rows, long tokens, double costUsd) {
         int n = rows.size();
         List<EvalReport.Row> incidents = rows.stream().filter(r -> !r.expected().equals(RootCause.NO_INCIDENT)).toList();
         List<EvalReport.Row> quiet = rows.stream().filter(r -> r.expected().equals(RootCause.NO_INCIDENT)).toList();
@@ -57,12 +62,13 @@ final class EvalScore {
                 .append("| false-alarm rate | ").append(pct(falseAlarms)).append(" |\n")
                 .append("| evidence-citation validity | ").append(pct(citations)).append(" |\n")
                 .append("| time per case | ").append(Math.round(ms)).append(" ms |\n")
-                .append("| tokens / cost | 0 / $0 |\n\n")
+                .append("| tokens / cost | ").append(tokens).append(" / $").append(String.format(java.util.Locale.ROOT, "%.4f", costUsd))
+                .append(" |\n\n")
                 .append("| case | expected | actual | top-3 | ok |\n|---|---|---|---|---|\n");
         rows.forEach(r -> md.append("| ").append(r.caseId()).append(" | ").append(r.expected()).append(" | ").append(r.actual())
                 .append(" | ").append(String.join(", ", r.top3())).append(" | ").append(r.top1() ? "yes" : "**no**")
                 .append(r.error() == null ? "" : " (" + r.error().replace("|", "/") + ")").append(" |\n"));
-        return new EvalReport(mode, n, top1, top3, cluster, falseAlarms, citations, ms, 0, 0, rows, md.toString());
+        return new EvalReport(mode, n, top1, top3, cluster, falseAlarms, citations, ms, tokens, costUsd, rows, md.toString());
     }
 
     private static double share(long hits, int of) {

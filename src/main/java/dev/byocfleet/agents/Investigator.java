@@ -89,6 +89,11 @@ public class Investigator {
         return inv;
     }
 
+    /** {@code llm} while a provider is configured (the model diagnoses), {@code rules} otherwise. */
+    public String mode() {
+        return byModel != null && model != null && model.available() ? ModelDiagnoser.MODE : "rules";
+    }
+
     public Investigation get(String id) {
         return investigations.find(id).orElseThrow(() -> new NotFoundException("No investigation with id '" + id + "'."));
     }
