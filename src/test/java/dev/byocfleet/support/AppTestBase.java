@@ -39,7 +39,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "byoc.auth.jwt-secret=" + AppTestBase.JWT_SECRET,
         "server.forward-headers-strategy=native",
         // Contexts with different configurations share DATA_DIR; a Lucene folder takes one writer.
-        "byoc.knowledge.index-dir=memory"})
+        "byoc.knowledge.index-dir=memory",
+        // Other contexts reload the shared knowledge table; catch up within seconds, not the 5-minute default.
+        "byoc.knowledge.sync-interval=PT5S"})
 @AutoConfigureRestTestClient
 public abstract class AppTestBase {
 
