@@ -46,6 +46,7 @@ class KnowledgeBootstrap implements SmartLifecycle {
             ImportReport report = service.store(starterCorpus(), STARTER_ACTOR);
             log.info("knowledge: loaded {} starter documents into the empty table", report.created());
         }
+        service.resumeSync();
         worker = Thread.ofPlatform().name("knowledge-bootstrap").daemon(true).start(this::sync);
     }
 

@@ -218,6 +218,11 @@ public class KnowledgeService {
         stopping = true;
     }
 
+    /** A stopped application may start again (test contexts are paused and resumed): syncs run again. */
+    void resumeSync() {
+        stopping = false;
+    }
+
     boolean tableIsEmpty() {
         return repository.countRows() == 0;
     }

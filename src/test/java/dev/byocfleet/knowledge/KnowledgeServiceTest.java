@@ -168,4 +168,16 @@ class KnowledgeServiceTest {
         assertThatThrownBy(() -> service.search("x".repeat(1001), null, null, null, null))
                 .extracting(e -> ((InvalidParameterException) e).parameter()).isEqualTo("q");
     }
+
+    @Test
+    void aStoppedAndRestartedApplicationSyncsAgain() {
+        service.create(bug("kb-1", "Disk alert", "*", null));
+        service.stopSync();
+        service.syncIndex();
+        assertThat(service.search(null, null, null, null, 1).indexSynced()).as("a stopping sync never says synced").isFalse();
+
+        service.resumeSync();
+        service.syncIndex();
+        assertThat(service.search(null, null, null, null, 1).indexSynced()).isTrue();
+    }
 }
