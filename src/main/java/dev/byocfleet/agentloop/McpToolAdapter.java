@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,22 @@ public class McpToolAdapter {
     /** Every read-only tool of the product's MCP server. */
     public List<AgentTool> tools() {
         return adapt(specifications.stream().flatMap(Collection::stream).toList());
+    }
+
+    /**
+     * Every read-only tool, each call run as the given caller: the loop calls tools on its own
+     * threads, where no security context is set, and the feature services check roles.
+     */
+    public List<AgentTool> toolsAs(SecurityContext caller) {
+        return tools().stream().map(t -> new AgentTool(t.name(), t.description(), t.inputSchema(), args -> {
+            SecurityContext previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(caller);
+            try {
+                return t.handler().apply(args);
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        })).toList();
     }
 
     /** The named tools, in the order given; an unknown name is a programming error. */

@@ -10,7 +10,6 @@ import dev.byocfleet.llm.Cancellation;
 import dev.byocfleet.llm.LlmService;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -48,18 +47,7 @@ class LoopDiagnosisModel implements DiagnosisModel {
 
     @Override
     public String complete(String system, String user, @Nullable String clusterId) {
-        SecurityContext caller = SecurityContextHolder.getContext();
-        List<AgentTool> asCaller = tools.tools().stream()
-                .map(t -> new AgentTool(t.name(), t.description(), t.inputSchema(), args -> {
-                    SecurityContext previous = SecurityContextHolder.getContext();
-                    SecurityContextHolder.setContext(caller);
-                    try {
-                        return t.handler().apply(args);
-                    } finally {
-                        SecurityContextHolder.setContext(previous);
-                    }
-                }))
-                .toList();
+        List<AgentTool> asCaller = tools.toolsAs(SecurityContextHolder.getContext());
         CallContext context = new CallContext(AGENT, InvestigationScope.current(), null, null, clusterId);
         AgentRequest request = new AgentRequest(context, system, List.of(), user, asCaller,
                 null, false);

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,7 @@ class ChatTools {
 
     /** The product's tools, each run as the user of {@code context}. */
     List<AgentTool> productTools(SecurityContext context) {
-        return adapter.tools().stream().map(t -> new AgentTool(t.name(), t.description(), t.inputSchema(),
-                arguments -> as(context, () -> t.handler().apply(arguments)))).toList();
+        return adapter.toolsAs(context);
     }
 
     List<DirectTool> directTools() {
@@ -65,13 +63,4 @@ class ChatTools {
         return new DirectToolResult(name, truncated ? text.substring(0, DIRECT_OUTPUT_CHARS) : text, output.error(), truncated);
     }
 
-    private static ToolOutput as(SecurityContext context, java.util.function.Supplier<ToolOutput> call) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 }
