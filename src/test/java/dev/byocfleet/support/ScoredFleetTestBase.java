@@ -39,6 +39,9 @@ public abstract class ScoredFleetTestBase {
     static final String ADMIN = "scores-admin@byoc.test";
     static final String PASSWORD = "a password for the scoring tests";
     private static String token;
+    private static java.time.Instant tokenIssued = java.time.Instant.EPOCH;
+    /** Access tokens live 15 minutes; the subclasses run spread over a whole suite run. */
+    private static final java.time.Duration REUSE_TOKEN_FOR = java.time.Duration.ofMinutes(10);
 
     public static final LocalDateTime END = LocalDateTime.of(2026, 11, 29, 0, 0);
     /** The newest snapshot hour of the generated fleet: "as of" of every score. */
@@ -93,9 +96,10 @@ public abstract class ScoredFleetTestBase {
         return DATA_DIR.resolve("ground-truth.json");
     }
 
-    /** Signs in once per run (the shared context keeps the same admin). */
-    protected String token() {
-        if (token == null) {
+    /** Signs in once per ten minutes (the shared context keeps the same admin). */
+    protected synchronized String token() {
+        if (token == null || tokenIssued.plus(REUSE_TOKEN_FOR).isBefore(java.time.Instant.now())) {
+            tokenIssued = java.time.Instant.now();
             String login = client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                     .body("{\"email\": \"" + ADMIN + "\", \"password\": \"" + PASSWORD + "\"}").exchange()
                     .expectStatus().isOk().returnResult(String.class).getResponseBody();
