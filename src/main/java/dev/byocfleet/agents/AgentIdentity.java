@@ -2,6 +2,7 @@ package dev.byocfleet.agents;
 
 import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.issues.IssueService;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,7 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class AgentIdentity {
 
-    static final CurrentUser AGENT = new CurrentUser("agent:investigator", "agents@byoc-fleet.local", "BYOC agents",
+    static final CurrentUser AGENT = new CurrentUser(IssueService.SYSTEM_ACTOR_PREFIX + "investigator", "agents@byoc-fleet.local", "BYOC agents",
             Role.VIEWER);
 
     private AgentIdentity() {
