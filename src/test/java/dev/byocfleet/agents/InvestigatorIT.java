@@ -38,6 +38,8 @@ class InvestigatorIT extends AgentsAppTestBase {
     private IssueService issues;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private AgentTaskRepository tasks;
 
     private static Instant minutesAgo(int minutes) {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(minutes, ChronoUnit.MINUTES);
@@ -86,6 +88,30 @@ class InvestigatorIT extends AgentsAppTestBase {
 
         String report = getJson(asRole("viewer"), "/api/investigations/" + inv.investigationId());
         assertThat(JsonPath.<Number>read(report, "$.issue_id").longValue()).isEqualTo(issueId);
+    }
+
+    @Test
+    void aFailedInvestigationIsStoredAndSaysSoOnItsIssue() {
+        long issueId = fireAlert("c-001", "Failing Run IT", "critical", minutesAgo(5));
+        // A task whose cluster has gone since the Sentinel opened it: evidence collection fails.
+        String taskId = java.util.UUID.randomUUID().toString();
+        tasks.insert(new AgentTask(taskId, "c-gone", issueId, "critical_alert", "m-gone", 50, AgentTask.PENDING, now(), null,
+                null, now().plusHours(6), null, "{}"));
+
+        assertThatThrownBy(() -> investigator.runPending(now(), 5, "c-gone")).hasMessageContaining("c-gone");
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT investigation_id, status, error, issue_id FROM alerts.agent_investigations "
+                + "WHERE task_id = ?", taskId);
+        assertThat(row.get("status")).isEqualTo("failed");
+        assertThat((String) row.get("error")).contains("No cluster with id 'c-gone'");
+        assertThat(((Number) row.get("issue_id")).longValue()).isEqualTo(issueId);
+        assertThat(tasks.find(taskId).orElseThrow().status()).isEqualTo(AgentTask.FAILED);
+        String detail = getJson(client, "/api/issues/" + issueId);
+        assertThat(JsonPath.<String>read(detail, "$.issue.status")).isEqualTo("investigating");
+        assertThat(JsonPath.<List<String>>read(detail, "$.events[?(@.event_type == 'comment')].note")).singleElement()
+                .asString().startsWith("Investigation " + row.get("investigation_id") + " failed: No cluster with id 'c-gone'");
+        assertThat(JsonPath.<String>read(getJson(client, "/api/investigations/" + row.get("investigation_id")), "$.status"))
+                .isEqualTo("failed");
     }
 
     @Test
