@@ -13,7 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Scheduled agents act as a viewer: their tools go through the same role checks as people, so an
  * agent can read the fleet but no service would let it write, whatever an alert's text asks for.
- * A request that already has a user (an operator pressing "start") keeps that user.
+ * A request that already has a user (an operator pressing "start") keeps that user. The one write
+ * an agent makes is the Investigator's own bookkeeping on the issue it investigates
+ * ({@code IssueService.investigationStarted/Finished}), called by code, never offered as a tool.
  */
 final class AgentIdentity {
 
