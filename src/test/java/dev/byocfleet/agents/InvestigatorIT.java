@@ -115,6 +115,23 @@ class InvestigatorIT extends AgentsAppTestBase {
     }
 
     @Test
+    void theIssueOfAnAlertFollowsMergesFallsBackToItsKeysOpenIssueAndIsNoneOnceOver() {
+        long a = fireAlert("c-002", "Merge Target IT", "critical", minutesAgo(6));
+        long b = fireAlert("c-002", "Merge Source IT", "critical", minutesAgo(5));
+        postJson(client, "/api/issues/" + b + "/merge", "{\"target_issue_id\": " + a + "}").expectStatus().isOk();
+        String sourceAlert = jdbc.queryForObject("SELECT message_id FROM alerts.lark_alerts WHERE alert_name = ?", String.class,
+                "Merge Source IT");
+
+        asViewer(() -> {
+            assertThat(issues.activeIssueOfAlert(sourceAlert, "c-002", "Merge Source IT")).contains(a);
+            assertThat(issues.activeIssueOfAlert("not-grouped-yet", "c-002", "Merge Target IT")).contains(a);
+            assertThat(issues.activeIssueOfAlert("not-grouped-yet", "c-002", null)).isEmpty();
+        });
+        postJson(client, "/api/issues/" + a + "/resolve", "{}").expectStatus().isOk();
+        asViewer(() -> assertThat(issues.activeIssueOfAlert(sourceAlert, "c-002", "Merge Source IT")).isEmpty());
+    }
+
+    @Test
     void anAlertStormTaskCarriesTheClustersNewestOpenIssueOfTheStorm() {
         long newest = 0;
         for (int i = 0; i < 6; i++) {
@@ -194,20 +211,27 @@ class InvestigatorIT extends AgentsAppTestBase {
         postJson(asRole("viewer"), "/api/investigations", "{\"cluster_id\": \"c-001\", \"issue_id\": " + issueId + "}")
                 .expectStatus().isForbidden();
 
-        var viewer = new CurrentUser("u-viewer", "viewer@byoc.test", "Viewer", Role.VIEWER);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(viewer, null,
-                List.of(new SimpleGrantedAuthority("ROLE_VIEWER"))));
-        try {
+        asViewer(() -> {
             assertThatThrownBy(() -> issues.investigationStarted(issueId, "viewer@byoc.test", "inv-x", "manual"))
                     .isInstanceOf(ForbiddenException.class);
             assertThatThrownBy(() -> issues.investigationFinished(issueId, "viewer@byoc.test",
                     InvestigationOutcome.failure("inv-x", "no"))).isInstanceOf(ForbiddenException.class);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
         String detail = getJson(client, "/api/issues/" + issueId);
         assertThat(JsonPath.<String>read(detail, "$.issue.status")).isEqualTo("open");
         assertThat(JsonPath.<List<Map<String, Object>>>read(detail, "$.events")).extracting(e -> e.get("event_type"))
                 .contains("opened").doesNotContain("investigating", "investigation_started", "comment");
+    }
+
+    /** Runs service calls on this thread as a signed-in viewer (a person, not the agents). */
+    private static void asViewer(Runnable body) {
+        var viewer = new CurrentUser("u-viewer", "viewer@byoc.test", "Viewer", Role.VIEWER);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(viewer, null,
+                List.of(new SimpleGrantedAuthority("ROLE_VIEWER"))));
+        try {
+            body.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }
