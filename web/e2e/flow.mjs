@@ -77,8 +77,9 @@ async function signOut(page) {
  * Sends one firing alert through the Alertmanager webhook, as a real Alertmanager would.
  * @param {FlowContext} ctx
  * @param {string} name
+ * @param {{ labels?: Record<string, string>, fingerprint?: string }} [options] where it fires (default: an unmapped cluster)
  */
-async function sendFiringAlert(ctx, name) {
+async function sendFiringAlert(ctx, name, { labels = { cluster: "e2e-cluster" }, fingerprint = "e2e0000000000001" } = {}) {
   const response = await fetch(`${ctx.baseUrl}/api/webhooks/alertmanager`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${ctx.webhookToken}` },
@@ -90,11 +91,11 @@ async function sendFiringAlert(ctx, name) {
       alerts: [
         {
           status: "firing",
-          labels: { alertname: name, cluster: "e2e-cluster", instance: "10.9.9.9:8040", severity: "critical" },
+          labels: { alertname: name, ...labels, instance: "10.9.9.9:8040", severity: "critical" },
           annotations: { summary: "Data disk above 90%" },
           startsAt: new Date().toISOString(),
           endsAt: "0001-01-01T00:00:00Z",
-          fingerprint: "e2e0000000000001",
+          fingerprint,
         },
       ],
     }),
@@ -399,6 +400,31 @@ export async function signedInJourney(ctx) {
     await table.getByText(clusterId).first().waitFor();
     assert.ok((await table.getByText(clusterId).count()) >= 2, "the list does not show both runs");
     await ctx.shot(page, "investigations-list");
+  });
+
+  await step("investigate an issue from its page: the issue moves to investigating and links the report, which links back", async () => {
+    await page.goto(`${ctx.baseUrl}/overview`);
+    const href = await page.getByRole("table", { name: "Clusters" }).getByRole("link").first().getAttribute("href");
+    const clusterId = decodeURIComponent(href?.split("/").pop() ?? "");
+    await sendFiringAlert(ctx, "E2E Investigate Alert", { labels: { cluster_id: clusterId }, fingerprint: "e2e0000000000002" });
+    await page.goto(`${ctx.baseUrl}/issues?q=E2E+Investigate`);
+    await page.getByRole("table", { name: "Issues" }).getByRole("link", { name: "E2E Investigate Alert" }).click();
+    await waitForPath(page, (u) => /^\/issues\/\d+$/.test(u.pathname), "/issues/<id>");
+    const issuePath = new URL(page.url()).pathname;
+
+    await page.getByRole("button", { name: "Investigate this issue" }).click();
+    await waitForPath(page, (u) => /^\/investigations\/[^/]+$/.test(u.pathname), "/investigations/<id>", 120_000);
+    const report = new URL(page.url()).pathname;
+    await page.getByRole("region", { name: "Verdict" }).getByRole("link", { name: `#${issuePath.split("/").pop()}` }).click();
+    await waitForPath(page, (u) => u.pathname === issuePath, issuePath);
+
+    await page.getByRole("heading", { level: 1, name: /^E2E Investigate Alert on / }).waitFor();
+    await waitForText(page.getByRole("heading", { level: 1 }).locator(".."), "investigating");
+    const events = page.getByRole("list", { name: "Events" });
+    await waitForText(events, "root cause");
+    const links = events.getByRole("link", { name: "Open the investigation" });
+    assert.equal(await links.first().getAttribute("href"), report, "the events do not link the investigation");
+    await ctx.shot(page, "issue-investigated");
   });
 
   await step("run a patrol now, follow its progress and open the report", async () => {

@@ -95,6 +95,17 @@ describe("InvestigationReportPage", () => {
     expect(requests().some((r) => r.method === "POST" && r.url.pathname === "/api/investigations/inv-1/rerun")).toBe(true);
   });
 
+  it("says a failed investigation failed, with its error, and links its issue", async () => {
+    mockApi((url) => (url.pathname === "/api/investigations/inv-f"
+      ? jsonResponse({ ...investigation, investigation_id: "inv-f", status: "failed", error: "store unavailable", root_cause: null,
+        confidence: null, summary: null, hypotheses: [], evidence: [], recommendations: [], steps: [] })
+      : problemResponse(404, "x", "y")), { features: ON });
+    renderApp("/investigations/inv-f");
+
+    expect(await screen.findByText("The investigation failed: store unavailable")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "#42" }).getAttribute("href")).toBe("/issues/42");
+  });
+
   it("shows a missing investigation's error", async () => {
     mockApi((url) => (url.pathname === "/api/investigations/nope" ? problemResponse(404, "Not Found", "No investigation with id 'nope'.") : problemResponse(404, "x", "y")), { features: ON });
     renderApp("/investigations/nope");

@@ -94,4 +94,29 @@ describe("IssuesPage", () => {
     const start = requests().find((r) => r.url.pathname === "/api/investigations" && r.method === "POST");
     expect(start?.body).toEqual({ cluster_id: "c-1", issue_id: 1 });
   });
+
+  it("shows the issue as the investigation left it when the operator comes back, with a link to the report", async () => {
+    let started = false;
+    const events: IssueDetail["events"] = [
+      { event_id: "e2", event_type: "investigating", actor: "admin@byoc.test", created_at: "2026-11-28T10:05:00", from_status: "open",
+        to_status: "investigating", note: "Investigation inv-9 started (manual).", details: { investigation_id: "inv-9" } },
+    ];
+    mockApi((url, request) => {
+      if (url.pathname === "/api/issues/1") return jsonResponse(started ? detail(issue(1, { status: "investigating" }), events) : detail(issue(1)));
+      if (url.pathname === "/api/investigations" && request.method === "POST") {
+        started = true;
+        return jsonResponse({ investigation_id: "inv-9" });
+      }
+      return problemResponse(404, "Not Found", url.pathname);
+    }, { features: features(["overview", "issues", "investigations", "settings", "help"]) });
+    const { router } = renderApp("/issues/1");
+
+    fireEvent.click(await screen.findByRole("button", { name: "Investigate this issue" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/investigations/inv-9"));
+    await router.navigate("/issues/1");
+
+    const link = await screen.findByRole("link", { name: "Open the investigation" });
+    expect(link.getAttribute("href")).toBe("/investigations/inv-9");
+    expect(screen.getAllByText("investigating").length).toBeGreaterThan(0);
+  });
 });

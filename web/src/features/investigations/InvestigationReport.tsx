@@ -52,6 +52,11 @@ export function InvestigationReport({ investigation: inv }: { investigation: Inv
           <div><dt className="text-xs text-slate-500">Mode</dt><dd>{inv.mode}{inv.model && inv.model !== inv.mode ? ` (${inv.model})` : ""}</dd></div>
           <div><dt className="text-xs text-slate-500">Started</dt><dd><Timestamp value={inv.started_at} /></dd></div>
         </dl>
+        {inv.status === "failed" && (
+          <p className="mt-3 rounded bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+            The investigation failed{inv.error ? `: ${inv.error}` : "."}
+          </p>
+        )}
         {inv.summary && <pre aria-label="Summary" className="mt-3 rounded bg-slate-50 p-3 text-sm whitespace-pre-wrap dark:bg-slate-950">{inv.summary}</pre>}
       </Panel>
 

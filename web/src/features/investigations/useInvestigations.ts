@@ -30,7 +30,11 @@ export function useStartInvestigation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: StartInvestigation) => apiClient.post<Investigation>("/api/investigations", request),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
+    // A run for an issue changes the issue too (status, events, its investigations).
+    onSuccess: () => Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
+      queryClient.invalidateQueries({ queryKey: ["issues"] }),
+    ]),
   });
 }
 
@@ -38,6 +42,9 @@ export function useRerunInvestigation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiClient.post<Investigation>(`/api/investigations/${encodeURIComponent(id)}/rerun`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
+    onSuccess: () => Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
+      queryClient.invalidateQueries({ queryKey: ["issues"] }),
+    ]),
   });
 }

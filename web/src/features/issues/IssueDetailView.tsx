@@ -8,7 +8,8 @@ import { DataTable } from "../../shared/table/DataTable";
 import { Panel } from "../../shared/ui/Panel";
 import { alertTimelineOption } from "./alertTimelineOption";
 import { IssueStatusBadge, SeverityBadge } from "./IssueBadges";
-import type { IssueAlert, IssueDetail, IssueEvent } from "./issueTypes";
+import { InvestigationEventLink, IssueEventList } from "./IssueEventList";
+import type { IssueAlert, IssueDetail } from "./issueTypes";
 import { TriagePanel } from "./TriagePanel";
 import { InvestigateIssueButton } from "../investigations/InvestigateIssueButton";
 
@@ -36,26 +37,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="text-sm text-slate-800 dark:text-slate-200">{children}</dd>
     </div>
-  );
-}
-
-function EventList({ events }: { events: IssueEvent[] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-500">No events.</p>;
-  return (
-    <ol aria-label="Events" className="space-y-2">
-      {[...events].reverse().map((e) => (
-        <li key={e.event_id} className="border-l-2 border-slate-200 pl-3 text-sm dark:border-slate-700">
-          <p>
-            <span className="font-medium">{e.event_type.replace("_", " ")}</span>
-            {e.to_status && <span className="text-slate-500"> → {e.to_status}</span>}
-            <span className="ml-2 text-xs text-slate-500">
-              {e.actor} · <Timestamp value={e.created_at} />
-            </span>
-          </p>
-          {e.note && <p className="text-slate-700 dark:text-slate-300">{e.note}</p>}
-        </li>
-      ))}
-    </ol>
   );
 }
 
@@ -128,7 +109,7 @@ export function IssueDetailView({ detail }: { detail: IssueDetail }) {
           <DataTable data={detail.alerts} columns={ALERT_COLUMNS} ariaLabel="Alerts of the issue" emptyText="No alerts." />
         </Panel>
         <Panel title="Events">
-          <EventList events={detail.events} />
+          <IssueEventList events={detail.events} />
         </Panel>
       </div>
 
@@ -141,6 +122,7 @@ export function IssueDetailView({ detail }: { detail: IssueDetail }) {
               {comments.map((c) => (
                 <li key={c.event_id}>
                   <p>{c.note}</p>
+                  <InvestigationEventLink event={c} />
                   <p className="text-xs text-slate-500">
                     {c.actor} · <Timestamp value={c.created_at} />
                   </p>

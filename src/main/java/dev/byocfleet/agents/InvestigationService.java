@@ -11,6 +11,8 @@ import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
 import dev.byocfleet.fleet.ClusterDetail;
 import dev.byocfleet.fleet.FleetService;
+import dev.byocfleet.issues.IssueService;
+import dev.byocfleet.issues.IssueSummary;
 import dev.byocfleet.store.JsonColumns;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * The investigations and agent tasks as users see them: viewers read, operators start runs. A
  * run started here is recorded as a {@code manual} task (who asked, what it re-runs), claimed at
- * once and investigated in the caller's request.
+ * once and investigated in the caller's request. A run for an issue moves the issue to
+ * investigating and comments the result on it (see {@link Investigator#investigate}).
  */
 @Service
 public class InvestigationService {
@@ -39,12 +42,15 @@ public class InvestigationService {
     private final AgentTaskRepository tasks;
     private final FleetService fleet;
     private final AccessGuard access;
+    private final IssueService issues;
 
-    InvestigationService(Investigator investigator, AgentTaskRepository tasks, FleetService fleet, AccessGuard access) {
+    InvestigationService(Investigator investigator, AgentTaskRepository tasks, FleetService fleet, AccessGuard access,
+                         IssueService issues) {
         this.investigator = investigator;
         this.tasks = tasks;
         this.fleet = fleet;
         this.access = access;
+        this.issues = issues;
     }
 
     public InvestigationPage investigations(@Nullable String clusterId, @Nullable String rootCause, int page, int size) {
@@ -74,8 +80,8 @@ public class InvestigationService {
         }
         ClusterDetail cluster = fleet.cluster(clusterId)
                 .orElseThrow(() -> new InvalidParameterException("cluster_id", "No cluster with id '" + clusterId + "'."));
-        if (request.issueId() != null && request.issueId() <= 0) {
-            throw new InvalidParameterException("issue_id", "issue_id must be a positive number.");
+        if (request.issueId() != null) {
+            checkIssue(request.issueId(), clusterId);
         }
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         if (request.at() != null && request.at().isAfter(now)) {
@@ -116,6 +122,19 @@ public class InvestigationService {
         }
         String cluster = ListParameters.text("cluster_id", clusterId, MAX_ID_LENGTH);
         return new TaskPage(tasks.list(s, cluster, trigger, page * size, size), page, size, tasks.count(s, cluster, trigger));
+    }
+
+    /** The issue must exist and be of the investigated cluster (an issue without a cluster goes with any). */
+    private void checkIssue(long issueId, String clusterId) {
+        if (issueId <= 0) {
+            throw new InvalidParameterException("issue_id", "issue_id must be a positive number.");
+        }
+        IssueSummary issue = issues.find(issueId)
+                .orElseThrow(() -> new InvalidParameterException("issue_id", "No issue " + issueId + "."));
+        if (issue.clusterId() != null && !issue.clusterId().equals(clusterId)) {
+            throw new InvalidParameterException("issue_id", "Issue " + issueId + " is on cluster " + issue.clusterId()
+                    + ", not " + clusterId + ".");
+        }
     }
 
     private Investigation run(ClusterDetail cluster, @Nullable Long issueId, LocalDateTime at, Map<String, Object> facts) {

@@ -1,6 +1,9 @@
 package dev.byocfleet.agents;
 
 import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.auth.CurrentUser;
+import dev.byocfleet.issues.InvestigationOutcome;
+import dev.byocfleet.issues.IssueService;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +29,19 @@ public class Investigator {
     private final EvidenceCollector collector;
     private final AgentTaskRepository tasks;
     private final InvestigationRepository investigations;
+    private final IssueService issues;
+    /** The error column's size. */
+    static final int MAX_ERROR = 2_000;
     private final Diagnoser rules = new RulesDiagnoser();
     private final @org.jspecify.annotations.Nullable Diagnoser byModel;
     private final @org.jspecify.annotations.Nullable DiagnosisModel model;
 
     Investigator(EvidenceCollector collector, AgentTaskRepository tasks, InvestigationRepository investigations,
-                 ObjectProvider<DiagnosisModel> model) {
+                 IssueService issues, ObjectProvider<DiagnosisModel> model) {
         this.collector = collector;
         this.tasks = tasks;
         this.investigations = investigations;
+        this.issues = issues;
         this.model = model.getIfAvailable();
         this.byModel = this.model == null ? null : new ModelDiagnoser(this.model, rules);
     }
@@ -69,24 +76,76 @@ public class Investigator {
         return result;
     }
 
-    /** Investigates one cluster as of {@code at} and stores the record. */
+    /**
+     * Investigates one cluster as of {@code at} and stores the record. With an issue, the issue
+     * hears of it (see {@link IssueService#investigationStarted}): at the start, and with the
+     * result or the failure at the end. A failed run is stored too, with its error.
+     */
     public Investigation investigate(String clusterId, LocalDateTime at, String trigger, @Nullable String taskId,
                                      @Nullable Long issueId) {
         LocalDateTime started = LocalDateTime.now(java.time.ZoneOffset.UTC);
-        EvidencePack pack = AgentIdentity.asAgent(() -> collector.collect(clusterId, at, trigger));
-        // The model diagnoses when a provider is configured now; otherwise the rules do, and say so.
-        // The model's tools run as the agent too, and its calls are recorded against this investigation.
         String investigationId = UUID.randomUUID().toString();
+        String actor = CurrentUser.current().filter(u -> !u.userId().startsWith(IssueService.SYSTEM_ACTOR_PREFIX))
+                .map(CurrentUser::email).orElse(AgentIdentity.AGENT.userId());
+        Long issue = issueId == null ? null : issueStarted(issueId, actor, investigationId, trigger);
         Diagnoser diagnoser = byModel != null && model != null && model.available() ? byModel : rules;
-        Diagnosis d = AgentIdentity.asAgent(() -> InvestigationScope.with(investigationId, () -> diagnoser.diagnose(pack)));
-        Investigation inv = new Investigation(investigationId, taskId, issueId, clusterId, "done", d.mode(),
-                started, LocalDateTime.now(java.time.ZoneOffset.UTC), d.rootCause(), d.confidence(), d.severity(),
-                d.escalate(), d.summary(), d.hypotheses(), pack.evidence(), d.recommendations(), steps(pack, d),
-                d.model(), null, 0, 0, 0);
-        investigations.insert(inv);
-        log.info("investigator: {} on {} ({}) -> {} ({}%)", trigger, clusterId, d.mode(), d.rootCause(),
-                Math.round(d.confidence() * 100));
+        Investigation inv;
+        try {
+            EvidencePack pack = AgentIdentity.asAgent(() -> collector.collect(clusterId, at, trigger));
+            // The model diagnoses when a provider is configured now; otherwise the rules do, and say so.
+            // The model's tools run as the agent too, and its calls are recorded against this investigation.
+            Diagnosis d = AgentIdentity.asAgent(() -> InvestigationScope.with(investigationId, () -> diagnoser.diagnose(pack)));
+            inv = new Investigation(investigationId, taskId, issue, clusterId, "done", d.mode(),
+                    started, LocalDateTime.now(java.time.ZoneOffset.UTC), d.rootCause(), d.confidence(), d.severity(),
+                    d.escalate(), d.summary(), d.hypotheses(), pack.evidence(), d.recommendations(), steps(pack, d),
+                    d.model(), null, 0, 0, 0);
+            investigations.insert(inv);
+        } catch (RuntimeException e) {
+            failed(investigationId, taskId, issue, clusterId, diagnoser == rules ? "rules" : ModelDiagnoser.MODE, started,
+                    actor, e);
+            throw e;
+        }
+        log.info("investigator: {} on {} ({}) -> {} ({}%)", trigger, clusterId, inv.mode(), inv.rootCause(),
+                Math.round(inv.confidence() * 100));
+        if (issue != null) {
+            issueFinished(issue, actor, new InvestigationOutcome(investigationId, false, inv.rootCause(), inv.confidence(),
+                    inv.escalate(), inv.summary(), null));
+        }
         return inv;
+    }
+
+    private void failed(String investigationId, @Nullable String taskId, @Nullable Long issue, String clusterId, String mode,
+                        LocalDateTime started, String actor, RuntimeException e) {
+        String error = String.valueOf(e.getMessage());
+        error = error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        try {
+            investigations.insert(new Investigation(investigationId, taskId, issue, clusterId, "failed", mode, started,
+                    LocalDateTime.now(java.time.ZoneOffset.UTC), null, null, null, null, null, List.of(), List.of(),
+                    List.of(), List.of(), null, error, 0, 0, 0));
+        } catch (RuntimeException storeFailed) {
+            log.warn("investigator: could not record failed investigation {}: {}", investigationId, storeFailed.getMessage());
+        }
+        if (issue != null) {
+            issueFinished(issue, actor, InvestigationOutcome.failure(investigationId, error));
+        }
+    }
+
+    /** The issue bookkeeping never fails an investigation: a gone issue is logged and skipped. */
+    private @Nullable Long issueStarted(long issueId, String actor, String investigationId, String trigger) {
+        try {
+            return issues.investigationStarted(issueId, actor, investigationId, trigger);
+        } catch (RuntimeException e) {
+            log.warn("investigator: issue {} not updated for investigation {}: {}", issueId, investigationId, e.getMessage());
+            return issueId;
+        }
+    }
+
+    private void issueFinished(long issueId, String actor, InvestigationOutcome outcome) {
+        try {
+            issues.investigationFinished(issueId, actor, outcome);
+        } catch (RuntimeException e) {
+            log.warn("investigator: issue {} not told the result of {}: {}", issueId, outcome.investigationId(), e.getMessage());
+        }
     }
 
     /** {@code llm} while a provider is configured (the model diagnoses), {@code rules} otherwise. */

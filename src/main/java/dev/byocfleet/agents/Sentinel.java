@@ -1,6 +1,7 @@
 package dev.byocfleet.agents;
 
 import dev.byocfleet.health.HealthService;
+import dev.byocfleet.issues.IssueService;
 import dev.byocfleet.store.JsonColumns;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sentinel {
 
+    /**
+     * Which open issue a trigger is about: the issue of an alert (its grouping key's open issue),
+     * or the newest open issue of a storm on a cluster. Read as the agent identity.
+     */
+    interface AlertIssues {
+        Optional<Long> ofAlert(String messageId, String clusterId, @Nullable String alertName);
+
+        Optional<Long> ofStorm(String clusterId, LocalDateTime from, LocalDateTime to);
+
+        AlertIssues NONE = new AlertIssues() {
+            @Override
+            public Optional<Long> ofAlert(String messageId, String clusterId, @Nullable String alertName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Long> ofStorm(String clusterId, LocalDateTime from, LocalDateTime to) {
+                return Optional.empty();
+            }
+        };
+    }
+
     /** One pass: the tasks it opened and how many triggers the cooldown held back. */
     public record SentinelRun(LocalDateTime at, List<AgentTask> created, int suppressed) {}
 
@@ -32,19 +58,35 @@ public class Sentinel {
     private final AgentTaskRepository tasks;
     private final Function<LocalDateTime, Map<String, Double>> scoresAtOrBefore;
     private final AgentsProperties props;
+    private final AlertIssues issues;
 
     @Autowired
-    Sentinel(SignalRepository signals, AgentTaskRepository tasks, HealthService health, AgentsProperties props) {
-        this(signals, tasks, health::scoreValuesAtOrBefore, props);
+    Sentinel(SignalRepository signals, AgentTaskRepository tasks, HealthService health, IssueService issues,
+             AgentsProperties props) {
+        this(signals, tasks, health::scoreValuesAtOrBefore, props, new AlertIssues() {
+            @Override
+            public Optional<Long> ofAlert(String messageId, String clusterId, @Nullable String alertName) {
+                return AgentIdentity.asAgent(() -> issues.activeIssueOfAlert(messageId, clusterId, alertName));
+            }
+
+            @Override
+            public Optional<Long> ofStorm(String clusterId, LocalDateTime from, LocalDateTime to) {
+                return AgentIdentity.asAgent(() -> issues.newestActiveIssue(clusterId, from, to));
+            }
+        });
     }
 
-    /** @param scoresAtOrBefore health scores by cluster of the newest scored hour at or before a time */
+    /**
+     * @param scoresAtOrBefore health scores by cluster of the newest scored hour at or before a time
+     * @param issues           the open issue of each alert trigger
+     */
     Sentinel(SignalRepository signals, AgentTaskRepository tasks,
-             Function<LocalDateTime, Map<String, Double>> scoresAtOrBefore, AgentsProperties props) {
+             Function<LocalDateTime, Map<String, Double>> scoresAtOrBefore, AgentsProperties props, AlertIssues issues) {
         this.signals = signals;
         this.tasks = tasks;
         this.scoresAtOrBefore = scoresAtOrBefore;
         this.props = props;
+        this.issues = issues;
     }
 
     /** Looks at the fleet as of {@code at} and opens the tasks its triggers call for. */
@@ -53,17 +95,18 @@ public class Sentinel {
         LocalDateTime since = at.minus(props.alertLookback());
         List<Candidate> candidates = new ArrayList<>();
         for (var a : signals.firing("critical", since, at)) {
-            candidates.add(new Candidate(a.clusterId(), TriggerType.CRITICAL_ALERT, a.messageId(),
+            candidates.add(new Candidate(a.clusterId(), TriggerType.CRITICAL_ALERT, a.messageId(), alertIssue(a),
                     Map.of("alert_name", String.valueOf(a.alertName()), "severity", a.severity(), "starts_at", a.alertAt().toString())));
         }
         for (var c : signals.storms(at.minusHours(1), at, props.stormAlertsPerHour())) {
-            candidates.add(new Candidate(c.clusterId(), TriggerType.ALERT_STORM, c.alerts() + " alerts in 1h",
+            Supplier<Optional<Long>> issue = () -> issues.ofStorm(c.clusterId(), at.minusHours(1), at);
+            candidates.add(new Candidate(c.clusterId(), TriggerType.ALERT_STORM, c.alerts() + " alerts in 1h", issue,
                     Map.of("alerts_last_hour", c.alerts(), "threshold", props.stormAlertsPerHour())));
         }
         for (var a : signals.firing("warning", since, at)) {
             String tier = tiers.get(a.clusterId());
             if ("S".equals(tier) || "A".equals(tier)) {
-                candidates.add(new Candidate(a.clusterId(), TriggerType.TIER_WARNING, a.messageId(),
+                candidates.add(new Candidate(a.clusterId(), TriggerType.TIER_WARNING, a.messageId(), alertIssue(a),
                         Map.of("alert_name", String.valueOf(a.alertName()), "tier", tier, "starts_at", a.alertAt().toString())));
             }
         }
@@ -76,7 +119,9 @@ public class Sentinel {
                 suppressed++;
                 continue;
             }
-            AgentTask task = new AgentTask(UUID.randomUUID().toString(), c.clusterId(), null, c.trigger().id(), c.ref(),
+            // Looked up only for a task that opens: the issue the Investigator will update.
+            Long issueId = c.issue().get().orElse(null);
+            AgentTask task = new AgentTask(UUID.randomUUID().toString(), c.clusterId(), issueId, c.trigger().id(), c.ref(),
                     c.trigger().priority(tiers.get(c.clusterId())), AgentTask.PENDING, at, null, null,
                     at.plus(props.cooldown()), null, JsonColumns.write(c.facts()));
             tasks.insert(task);
@@ -99,12 +144,17 @@ public class Sentinel {
                 facts.put("score_now", score);
                 facts.put("window_hours", props.cliffWindowHours());
                 out.add(new Candidate(clusterId, TriggerType.HEALTH_CLIFF,
-                        "score %.0f -> %.0f".formatted(earlier, score), facts));
+                        "score %.0f -> %.0f".formatted(earlier, score), Optional::empty, facts));
             }
         });
         out.sort(java.util.Comparator.comparing(Candidate::clusterId));
         return out;
     }
 
-    private record Candidate(String clusterId, TriggerType trigger, String ref, Map<String, ?> facts) {}
+    private Supplier<Optional<Long>> alertIssue(SignalRepository.FiringAlert a) {
+        return () -> issues.ofAlert(a.messageId(), a.clusterId(), a.alertName());
+    }
+
+    private record Candidate(String clusterId, TriggerType trigger, String ref, Supplier<Optional<Long>> issue,
+                             Map<String, ?> facts) {}
 }

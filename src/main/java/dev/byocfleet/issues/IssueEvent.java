@@ -9,7 +9,8 @@ import java.util.UUID;
  * One lifecycle change of an issue (a row of {@code alerts.issue_events}): who, when, what, why.
  * Events the grouping writes have ids derived from their content, so a rebuild writes the same ones.
  *
- * @param actor {@code system} for grouping and lifecycle rules, else the user's email
+ * @param actor {@code system} for grouping and lifecycle rules, {@code agent:investigator} for the
+ *              Investigator's runs, else the user's email
  */
 public record IssueEvent(String eventId, long issueId, String eventType, String actor, LocalDateTime createdAt,
                          String fromStatus, String toStatus, String note, Map<String, Object> details) {

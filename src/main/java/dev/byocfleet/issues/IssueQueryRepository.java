@@ -101,6 +101,30 @@ class IssueQueryRepository {
                 .query(IssueSummary.class).list();
     }
 
+    private static final String ACTIVE = "('open', 'acknowledged', 'investigating', 'silenced')";
+
+    /** The issue an alert was grouped into (where a merge moved it, if one did), whatever its status. */
+    java.util.Optional<Long> issueOfAlert(String messageId) {
+        return jdbc.sql("SELECT issue_id FROM alerts.issue_alerts WHERE message_id = :m AND issue_id IS NOT NULL")
+                .param("m", messageId).query(Long.class).optional();
+    }
+
+    /** The newest active issue of a cluster and alert name: the default grouping key's open issue. */
+    java.util.Optional<Long> activeIssueOf(String clusterId, String alertName) {
+        return jdbc.sql("SELECT issue_id FROM alerts.issues WHERE cluster_id = :c AND alert_name = :n AND merged_into IS NULL "
+                        + "AND status IN " + ACTIVE + " ORDER BY first_seen DESC, issue_id DESC LIMIT 1")
+                .param("c", clusterId).param("n", alertName).query(Long.class).optional();
+    }
+
+    /** The newest active issue of a cluster with an alert in {@code (from, to]}. */
+    java.util.Optional<Long> newestActiveIssueWithAlertsIn(String clusterId, LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("SELECT i.issue_id FROM alerts.issues i WHERE i.cluster_id = :c AND i.merged_into IS NULL "
+                        + "AND i.status IN " + ACTIVE + " AND EXISTS (SELECT 1 FROM alerts.issue_alerts a "
+                        + "WHERE a.issue_id = i.issue_id AND a.event_at > :from AND a.event_at <= :to) "
+                        + "ORDER BY i.first_seen DESC, i.issue_id DESC LIMIT 1")
+                .param("c", clusterId).param("from", from).param("to", to).query(Long.class).optional();
+    }
+
     List<IssueDetail.InvestigationLink> investigations(long issueId) {
         return jdbc.sql("""
                 SELECT investigation_id, status, root_cause, started_at FROM alerts.agent_investigations

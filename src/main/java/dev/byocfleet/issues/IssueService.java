@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +29,8 @@ public class IssueService {
 
     static final int MAX_NOTE = 4_000;
     static final int MAX_BULK = 200;
+    /** User ids of system actors (the agents' identity) start with this; people's ids never do. */
+    public static final String SYSTEM_ACTOR_PREFIX = "agent:";
 
     private final IssueGrouping grouping;
     private final IssueRepository repository;
@@ -113,6 +117,73 @@ public class IssueService {
     public IssuePage openIssues(String clusterId, int limit) {
         return issues(IssueQuery.of(0, Math.max(1, Math.min(limit, IssueQuery.MAX_SIZE)), "severity,desc", "active", null,
                 clusterId, null, null, null, null));
+    }
+
+    /** One issue as a list row, when it exists (viewers read). */
+    public Optional<IssueSummary> find(long issueId) {
+        access.require(Role.VIEWER);
+        return queries.byIds(List.of(issueId)).stream().findFirst();
+    }
+
+    /**
+     * The active issue a firing alert belongs to (following merges), else the active issue of its
+     * cluster and alert name (the alert may not be grouped yet). Empty when the issue is over.
+     */
+    public Optional<Long> activeIssueOfAlert(String messageId, String clusterId, @Nullable String alertName) {
+        access.require(Role.VIEWER);
+        Optional<Long> grouped = queries.issueOfAlert(messageId);
+        if (grouped.isPresent()) {
+            GroupingState state = new GroupingState();
+            repository.loadIssues(state, List.of(grouped.get()));
+            IssueState issue = state.issues.get(grouped.get());
+            IssueState target = issue == null ? null : state.followMerges(issue);
+            return target != null && target.mergedInto == null && target.status.active()
+                    ? Optional.of(target.issueId) : Optional.empty();
+        }
+        return alertName == null ? Optional.empty() : queries.activeIssueOf(clusterId, alertName);
+    }
+
+    /** The newest active issue of a cluster with an alert in {@code (from, to]}: the issue of an alert storm. */
+    public Optional<Long> newestActiveIssue(String clusterId, LocalDateTime from, LocalDateTime to) {
+        access.require(Role.VIEWER);
+        return queries.newestActiveIssueWithAlertsIn(clusterId, from, to);
+    }
+
+    /**
+     * For system actors (the agents), not an HTTP route: an investigation of an issue started.
+     * Goes through {@link Triage}: open or acknowledged moves to investigating, anything else keeps
+     * its status, a merged issue's target takes it, and one event names the actor and the
+     * investigation. A signed-in person must be an operator; the agents run without one or as
+     * their own {@code agent:} identity. Answers the issue that took the event.
+     */
+    public long investigationStarted(long issueId, String actor, String investigationId, String trigger) {
+        requireSystemOrOperator();
+        long[] target = {issueId};
+        grouping.change(List.of(issueId), state -> {
+            IssueState issue = state.issues.get(issueId);
+            if (issue == null) {
+                throw new NotFoundException("No issue " + issueId + ".");
+            }
+            target[0] = new Triage(state, actor, grouping.now()).investigationStarted(issue, investigationId, trigger).issueId;
+        });
+        return target[0];
+    }
+
+    /** For system actors, like {@link #investigationStarted}: the investigation's result as a comment on the issue. */
+    public void investigationFinished(long issueId, String actor, InvestigationOutcome outcome) {
+        requireSystemOrOperator();
+        grouping.change(List.of(issueId), state -> {
+            IssueState issue = state.issues.get(issueId);
+            if (issue == null) {
+                throw new NotFoundException("No issue " + issueId + ".");
+            }
+            new Triage(state, actor, grouping.now()).investigationFinished(issue, outcome);
+        });
+    }
+
+    private void requireSystemOrOperator() {
+        CurrentUser.current().filter(u -> !u.userId().startsWith(SYSTEM_ACTOR_PREFIX))
+                .ifPresent(u -> access.require(Role.OPERATOR));
     }
 
     private void apply(List<Long> ids, TriageAction action, TriageRequest r, CurrentUser user) {

@@ -38,6 +38,63 @@ final class Triage {
         transition(issue, IssueStatus.INVESTIGATING, "investigating", note, Map.of());
     }
 
+    /**
+     * An investigation of the issue started (by an agent or for an operator). A merged issue's
+     * target takes it. Open and acknowledged issues move to investigating; an issue already
+     * investigating, silenced, resolved or closed keeps its status (an agent never reopens or
+     * unsilences), and the start is only noted. Acknowledging stays a person's act. Answers the
+     * issue that took the event.
+     */
+    IssueState investigationStarted(IssueState issue, String investigationId, String trigger) {
+        IssueState target = state.followMerges(issue);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("investigation_id", investigationId);
+        d.put("trigger", trigger);
+        if (target.mergedInto == null
+                && (target.status == IssueStatus.OPEN || target.status == IssueStatus.ACKNOWLEDGED)) {
+            transition(target, IssueStatus.INVESTIGATING, "investigating", "Investigation " + investigationId
+                    + " started (" + trigger + ").", d);
+        } else {
+            record(target, "investigation_started", "Investigation " + investigationId + " started (" + trigger
+                    + "); the issue stays " + target.status.wire() + ".", d);
+        }
+        return target;
+    }
+
+    /** The result of an investigation as a comment: cause, confidence, one line of summary, escalation, or the failure. */
+    void investigationFinished(IssueState issue, InvestigationOutcome outcome) {
+        IssueState target = state.followMerges(issue);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("investigation_id", outcome.investigationId());
+        d.put("result", outcome.failed() ? "failed" : "done");
+        if (outcome.failed()) {
+            String error = oneLine(outcome.error());
+            record(target, "comment", "Investigation " + outcome.investigationId() + " failed"
+                    + (error.isEmpty() ? "." : ": " + error), d);
+            return;
+        }
+        d.put("root_cause", outcome.rootCause());
+        d.put("confidence", outcome.confidence());
+        d.put("escalate", outcome.escalate());
+        String summary = oneLine(outcome.summary());
+        String confidence = outcome.confidence() == null ? "?" : Math.round(outcome.confidence() * 100) + "%";
+        record(target, "comment", "Investigation " + outcome.investigationId() + ": root cause "
+                + (outcome.rootCause() == null ? "unknown" : outcome.rootCause()) + " (confidence " + confidence
+                + "), escalate " + (Boolean.TRUE.equals(outcome.escalate()) ? "yes" : "no") + "."
+                + (summary.isEmpty() ? "" : " " + summary), d);
+    }
+
+    /** The first line with text, without Markdown heading or emphasis marks, at most 240 characters. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.lines().map(String::strip).filter(l -> !l.replaceAll("[#*_>`\\-]", "").isBlank())
+                .findFirst().orElse("");
+        line = line.replaceAll("^[#>\\-*\\s]+", "").replace("**", "").replace("`", "").strip();
+        return line.length() <= 240 ? line : line.substring(0, 239) + "…";
+    }
+
     void assign(IssueState issue, String owner, String note) {
         requireNotMerged(issue);
         String before = issue.assignee;

@@ -49,6 +49,29 @@ abstract class AgentsAppTestBase extends AppTestBase {
         return JsonPath.read(problem, "$.parameter");
     }
 
+    /**
+     * One firing alert through the Alertmanager webhook (the real intake, which groups it at once);
+     * answers the id of the issue it joined.
+     */
+    long fireAlert(String clusterId, String alertName, String severity, java.time.Instant startsAt) {
+        String fingerprint = Integer.toHexString((clusterId + alertName + startsAt).hashCode());
+        String body = """
+                {"receiver": "byoc-fleet", "status": "firing", "version": "4", "groupKey": "{}:{alertname=\\"%2$s\\"}",
+                 "truncatedAlerts": 0, "externalURL": "http://alertmanager.local", "groupLabels": {}, "commonLabels": {},
+                 "commonAnnotations": {},
+                 "alerts": [{"status": "firing",
+                   "labels": {"alertname": "%2$s", "cluster_id": "%1$s", "severity": "%3$s"},
+                   "annotations": {"summary": "%2$s on %1$s"},
+                   "startsAt": "%4$s", "endsAt": "0001-01-01T00:00:00Z",
+                   "generatorURL": "http://prometheus.local/graph", "fingerprint": "%5$s"}]}"""
+                .formatted(clusterId, alertName, severity, startsAt, fingerprint);
+        anonymous.post().uri("/api/webhooks/alertmanager").header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isOk();
+        String issues = getJson(client, "/api/issues?status=active&cluster_id=" + clusterId + "&size=100");
+        java.util.List<Number> ids = JsonPath.read(issues, "$.items[?(@.alert_name == '" + alertName + "')].issue_id");
+        return ids.getFirst().longValue();
+    }
+
     /** Starts an investigation of a cluster as of {@link #AS_OF} as the admin and answers its id. */
     String investigate(String clusterId) {
         String body = postJson(client, "/api/investigations",

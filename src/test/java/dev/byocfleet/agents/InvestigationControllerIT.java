@@ -19,12 +19,13 @@ class InvestigationControllerIT extends AgentsAppTestBase {
 
     @Test
     void operatorStartsAnInvestigationWithEightStepsEvidenceAndHypothesesCitingIt() {
+        long issueId = fireAlert("c-001", "Eight Steps IT", "warning", java.time.Instant.now().minusSeconds(300));
         String body = postJson(asRole("operator"), "/api/investigations",
-                "{\"cluster_id\": \"c-001\", \"issue_id\": 42, \"at\": \"" + AS_OF + "\"}")
+                "{\"cluster_id\": \"c-001\", \"issue_id\": " + issueId + ", \"at\": \"" + AS_OF + "\"}")
                 .expectStatus().isCreated().returnResult(String.class).getResponseBody();
 
         assertThat(JsonPath.<String>read(body, "$.cluster_id")).isEqualTo("c-001");
-        assertThat(JsonPath.<Integer>read(body, "$.issue_id")).isEqualTo(42);
+        assertThat(JsonPath.<Number>read(body, "$.issue_id").longValue()).isEqualTo(issueId);
         assertThat(JsonPath.<String>read(body, "$.mode")).isEqualTo("rules");
         assertThat(JsonPath.<List<Integer>>read(body, "$.steps[*].number")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(JsonPath.<List<String>>read(body, "$.steps[*].name")).containsExactlyElementsOf(Investigation.STEP_NAMES);

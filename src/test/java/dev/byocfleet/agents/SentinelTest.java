@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,26 @@ class SentinelTest {
     private final AgentFixture f = new AgentFixture();
     /** Health scores by the hour they were scored at. */
     private final Map<LocalDateTime, Map<String, Double>> scores = new HashMap<>();
+    /** The open issue of an alert (by message id) and of a storm (by cluster), as the issues service would answer. */
+    private final Map<String, Long> issueOfAlert = new HashMap<>();
+    private final Map<String, Long> issueOfStorm = new HashMap<>();
+    private final List<String> lookups = new java.util.ArrayList<>();
     private final Sentinel sentinel = new Sentinel(new SignalRepository(f.client), f.tasks(),
             at -> scores.entrySet().stream().filter(e -> !e.getKey().isAfter(at))
                     .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(Map.of()),
-            AgentsProperties.defaults());
+            AgentsProperties.defaults(), new Sentinel.AlertIssues() {
+                @Override
+                public Optional<Long> ofAlert(String messageId, String clusterId, String alertName) {
+                    lookups.add(messageId);
+                    return Optional.ofNullable(issueOfAlert.get(messageId));
+                }
+
+                @Override
+                public Optional<Long> ofStorm(String clusterId, LocalDateTime from, LocalDateTime to) {
+                    lookups.add(clusterId + " " + from + ".." + to);
+                    return Optional.ofNullable(issueOfStorm.get(clusterId));
+                }
+            });
 
     @AfterEach
     void close() {
@@ -121,5 +138,50 @@ class SentinelTest {
 
         List<AgentTask> pending = f.tasks().pending(10, null);
         assertThat(pending).extracting(AgentTask::clusterId).containsExactly("c-s", "c-b");
+    }
+
+    @Test
+    void alertTasksCarryTheOpenIssueOfTheirAlertAndCliffTasksNone() {
+        String critical = f.alert("c-b", "BE Service Suspension", "critical", AT.minusMinutes(10), "BE down");
+        String warning = f.alert("c-s", "BE CPU Alert", "warning", AT.minusMinutes(5), "cpu");
+        issueOfAlert.put(critical, 11L);
+        issueOfAlert.put(warning, 12L);
+        scores.put(AT.minusHours(6), Map.of("c-b2", 90.0));
+        scores.put(AT, Map.of("c-b2", 60.0));
+
+        var run = sentinel.run(AT);
+
+        assertThat(run.created()).extracting(AgentTask::triggerType, AgentTask::clusterId, AgentTask::issueId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("critical_alert", "c-b", 11L),
+                        org.assertj.core.groups.Tuple.tuple("tier_warning", "c-s", 12L),
+                        org.assertj.core.groups.Tuple.tuple("health_cliff", "c-b2", null));
+        assertThat(f.tasks().pending(10, "c-b")).extracting(AgentTask::issueId).containsExactly(11L);
+    }
+
+    @Test
+    void aStormTaskCarriesTheNewestOpenIssueOfTheStormHour() {
+        for (int i = 0; i < 6; i++) {
+            f.alert("c-b", "Query Latency Alert " + i, "info", AT.minusMinutes(5 + i * 5), "slow");
+        }
+        issueOfStorm.put("c-b", 21L);
+
+        var run = sentinel.run(AT);
+
+        assertThat(run.created()).singleElement().satisfies(t -> {
+            assertThat(t.triggerType()).isEqualTo("alert_storm");
+            assertThat(t.issueId()).isEqualTo(21L);
+        });
+        assertThat(lookups).containsExactly("c-b " + AT.minusHours(1) + ".." + AT);
+    }
+
+    @Test
+    void aTaskWithoutAnOpenIssueHasNoneAndTriggersHeldBackLookNothingUp() {
+        f.alert("c-b", "BE Service Suspension", "critical", AT.minusMinutes(10), "BE down");
+        assertThat(sentinel.run(AT).created()).singleElement().satisfies(t -> assertThat(t.issueId()).isNull());
+        lookups.clear();
+
+        f.alert("c-b", "BE Service Suspension", "critical", AT.minusMinutes(2), "still down");
+        assertThat(sentinel.run(AT.plusMinutes(1)).created()).isEmpty();
+        assertThat(lookups).isEmpty();
     }
 }
