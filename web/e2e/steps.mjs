@@ -101,3 +101,22 @@ export function formatLikeTheApp(iso, timeZone) {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/**
+ * Waits until the table has data rows and every one passes the check (a filter's refetch may still
+ * be showing the unfiltered rows when the first row happens to match). Answers the rows' texts.
+ * @param {import("playwright-core").Locator} table
+ * @param {(text: string) => boolean} check
+ * @param {string} what
+ * @param {number} [timeout]
+ */
+export async function waitForEveryRow(table, check, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let texts = [];
+  while (Date.now() < deadline) {
+    texts = await table.getByRole("row").evaluateAll((rows) => rows.slice(1).map((r) => r.textContent ?? ""));
+    if (texts.length > 0 && texts.every(check)) return texts;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`expected every row to be ${what}, last rows: ${texts.slice(0, 5).join(" | ")}`);
+}
