@@ -111,15 +111,19 @@ group_issues() {
 # jfr_hot FILE.jfr: the 20 most sampled top frames and the 20 most sampled innermost dev.byocfleet
 # frames of the JFR execution samples (threads running Java) and native method samples (threads in
 # native code: DuckDB's queries, but also idle threads waiting on sockets, which have no
-# dev.byocfleet frame): where the time went, and which of our code spent it.
+# dev.byocfleet frame; samples of threads waiting on sockets or locks are left out): where the time
+# went, and which of our code spent it.
 jfr_hot() {
   "$(dirname "$JAVA")/jfr" print --stack-depth 64 --events jdk.ExecutionSample,jdk.NativeMethodSample "$1" | awk '
     /stackTrace = \[/ { inside = 1; top = ""; own = ""; next }
-    inside && /^[ \t]*\]/ { inside = 0; n++; if (top != "") t[top]++; o[own == "" ? "(no dev.byocfleet frame)" : own]++; next }
+    inside && /^[ \t]*\]/ { inside = 0
+      if (top ~ /EPoll\.wait|Net\.accept|Net\.poll|Unsafe\.park|Object\.wait|Thread\.sleep/) { idle++; next }
+      n++; if (top != "") t[top]++; o[own == "" ? "(no dev.byocfleet frame)" : own]++; next }
     inside { f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
              if (top == "") top = f; if (own == "" && f ~ /^dev\.byocfleet\./) own = f }
     END {
-      print n " execution and native method samples"; print "top frames:"
+      print n " execution and native method samples (" idle + 0 " more of idle threads waiting on sockets or locks left out)"
+      print "top frames:"
       for (k in t) printf "%7d %5.1f%% %s\n", t[k], 100 * t[k] / n, k | "sort -rn | head -20"
       close("sort -rn | head -20"); print "innermost dev.byocfleet frame:"
       for (k in o) printf "%7d %5.1f%% %s\n", o[k], 100 * o[k] / n, k | "sort -rn | head -20"
