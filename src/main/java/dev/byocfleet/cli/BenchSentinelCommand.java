@@ -2,7 +2,9 @@ package dev.byocfleet.cli;
 
 import dev.byocfleet.agents.SentinelBenchmark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,12 +21,20 @@ final class BenchSentinelCommand implements Callable<Integer> {
             + "(default: the newest alert start in the store)")
     LocalDateTime at;
 
+    @Option(names = "--lookback", description = "how far back a pass looks for alerts, e.g. PT24H "
+            + "(default: byoc.agents.alert-lookback, 1 hour)")
+    Duration lookback;
+
     @Option(names = "--out", description = "write the result as JSON here")
     Path out;
 
     @Override
     public Integer call() {
-        return Cli.withStore(List.of("--byoc.agents.schedule-enabled=false"), ctx -> {
+        List<String> properties = new ArrayList<>();
+        if (lookback != null) {
+            properties.add("--byoc.agents.alert-lookback=" + lookback);
+        }
+        return Cli.withStore(properties, ctx -> {
             var result = ctx.getBean(SentinelBenchmark.class).run(at, Math.max(1, repeat));
             return Cli.printJson("bench-sentinel", result, out);
         });

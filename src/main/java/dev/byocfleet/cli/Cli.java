@@ -72,6 +72,10 @@ public final class Cli implements Callable<Integer> {
         // nor scores or back-tests in the background while it runs (a store being generated is incomplete)
         args.add("--byoc.health.schedule-enabled=false");
         args.add("--byoc.analysis.schedule-enabled=false");
+        // nor runs the Sentinel, the Investigator, the Patrol or the issue jobs against it (they would
+        // write to the store and load the cores while a command is being timed)
+        args.add("--byoc.agents.schedule-enabled=false");
+        args.add("--byoc.issues.schedule-enabled=false");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ByocFleetApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
