@@ -29,3 +29,103 @@ generate_seed() {
   GEN_WALL_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
   GEN_PEAK_KB=$(peak_kb "$work/time.log")
 }
+
+# free_port: a free TCP port on loopback.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# copy_store SRC WORK: a fresh WORK holding a copy of the DuckDB file SRC (the original is never written).
+copy_store() {
+  local src="$1" work="$2"
+  [ -f "$src" ] || { echo "no store at $src: run bench/seed.sh first (it leaves bench/work/byoc-fleet.duckdb)" >&2; exit 3; }
+  rm -rf "$work"; mkdir -p "$work/out"
+  cp "$src" "$work/byoc-fleet.duckdb"
+}
+
+# serve_store WORK LOG [JAVA_OPTS...]: serves BYOC_DATA_DIR=WORK on a free loopback port with every
+# schedule off (only the load runs), signed-in as bench@localhost with a fresh password; sets APP_PID,
+# PORT and PASSWORD and waits until healthy and until the knowledge index has been built at start-up
+# (it embeds the starter documents on a background thread: that would load the cores during a
+# measurement, and stopping the app while it runs can crash the JVM in the ONNX runtime).
+# The caller stops it (kill "$APP_PID").
+serve_store() {
+  local work="$1" log="$2"; shift 2
+  PORT=$(free_port)
+  PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  echo "== serving $work on 127.0.0.1:$PORT (schedules off)"
+  BYOC_DATA_DIR="$work" BYOC_DEMO_PRESET=none BYOC_ADMIN_EMAIL=bench@localhost BYOC_ADMIN_PASSWORD="$PASSWORD" \
+    SERVER_PORT="$PORT" BYOC_SNAPSHOT_REFRESH_ENABLED=false BYOC_HEALTH_SCHEDULE_ENABLED=false \
+    BYOC_ANALYSIS_SCHEDULE_ENABLED=false BYOC_KNOWLEDGE_INDEX_DIR=memory BYOC_LARK_CRON=- \
+    "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g "$@" -jar target/byoc-fleet.jar serve \
+    --server.address=127.0.0.1 --byoc.agents.schedule-enabled=false --byoc.issues.schedule-enabled=false \
+    >"$log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 360); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null && break
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited; log:" >&2; tail -50 "$log" >&2; exit 4; }
+    sleep 0.5
+  done
+  for _ in $(seq 1 600); do
+    grep -q "knowledge index: \|knowledge index sync at start-up failed" "$log" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the app exited; log:" >&2; tail -50 "$log" >&2; exit 4; }
+    sleep 0.5
+  done
+  echo "the app did not become healthy with its knowledge index built in 480 s" >&2; exit 4
+}
+
+# sign_in: an access token for bench@localhost (after serve_store).
+sign_in() {
+  curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"bench@localhost\",\"password\":\"$PASSWORD\"}" \
+    "http://127.0.0.1:$PORT/api/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# machine_facts: JSON of the machine and commit, for a result file.
+machine_facts() {
+  printf '{"cpus": %s, "memory_gb": %s, "git_commit": "%s", "java": "%s"}' "$(nproc)" \
+    "$(awk '/MemTotal/ {printf "%d", $2/1048576 + 0.5}' /proc/meminfo)" "$(git rev-parse --short HEAD)" \
+    "$("$JAVA" -version 2>&1 | head -1 | sed 's/"/\\"/g')"
+}
+
+# prepare_store SRC WORK SCORE: copy_store, then (SCORE=1) scores the fleet as the app would have by
+# now — health scores of the last 24 hours, forecasts and risk (`score --reset --forecast`) — so the
+# health, risk and breaking-point routes and the Sentinel's cliff trigger have data.
+prepare_store() {
+  copy_store "$1" "$2"
+  if [ "$3" = 1 ]; then
+    echo "== scoring the copied store (24 history hours, forecasts, risk)"
+    BYOC_DATA_DIR="$2" "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx8g -jar target/byoc-fleet.jar \
+      score --only pass --forecast --reset --repeat 1 --out "$2/out/score.json" >"$2/out/score.log" 2>&1
+  fi
+}
+
+# group_issues: groups the alerts of the last 60 days into issues through the running app
+# (POST /api/issues/rebuild), as the alert writer would have while they arrived.
+group_issues() {
+  local body
+  body=$(printf '{"from":"%s","to":"%s"}' "$(date -u -d '-60 days' +%Y-%m-%dT%H:%M:%S)" "$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%S)")
+  curl -fsS -X POST -H "Authorization: Bearer $(sign_in)" -H "Content-Type: application/json" -d "$body" \
+    "http://127.0.0.1:$PORT/api/issues/rebuild"; echo
+}
+
+# jfr_hot FILE.jfr: the 20 most sampled top frames and the 20 most sampled innermost dev.byocfleet
+# frames of the JFR execution samples (threads running Java) and native method samples (threads in
+# native code: DuckDB's queries, but also idle threads waiting on sockets, which have no
+# dev.byocfleet frame; samples of threads waiting on sockets or locks are left out): where the time
+# went, and which of our code spent it.
+jfr_hot() {
+  "$(dirname "$JAVA")/jfr" print --stack-depth 64 --events jdk.ExecutionSample,jdk.NativeMethodSample "$1" | awk '
+    /stackTrace = \[/ { inside = 1; top = ""; own = ""; next }
+    inside && /^[ \t]*\]/ { inside = 0
+      if (top ~ /EPoll\.wait|Net\.accept|Net\.poll|Unsafe\.park|Object\.wait|Thread\.sleep/) { idle++; next }
+      n++; if (top != "") t[top]++; o[own == "" ? "(no dev.byocfleet frame)" : own]++; next }
+    inside { f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
+             if (top == "") top = f; if (own == "" && f ~ /^dev\.byocfleet\./) own = f }
+    END {
+      print n " execution and native method samples (" idle + 0 " more of idle threads waiting on sockets or locks left out)"
+      print "top frames:"
+      for (k in t) printf "%7d %5.1f%% %s\n", t[k], 100 * t[k] / n, k | "sort -rn | head -20"
+      close("sort -rn | head -20"); print "innermost dev.byocfleet frame:"
+      for (k in o) printf "%7d %5.1f%% %s\n", o[k], 100 * o[k] / n, k | "sort -rn | head -20"
+    }'
+}

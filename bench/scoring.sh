@@ -5,7 +5,7 @@
 #      the same snapshot rows, alternating in one process (`score` command), and measures the peak RSS
 #      of each side alone in its own process,
 #   3. serves the store and measures API p50/p95/p99 of the health, risk, critical-clusters and
-#      analysis routers under concurrent load (bench/ScoringApiBench.java, JDK HttpClient),
+#      analysis routers under concurrent load (bench/ApiBench.java --suite scoring, JDK HttpClient),
 #   4. deletes the work folder (unless --keep).
 # Results: bench/results/scoring-<UTC timestamp>.{json,md} and latest-scoring.{json,md}.
 #   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
@@ -61,21 +61,8 @@ echo "== pass against bare aggregations, alternating in one process ($REPEAT rou
 timed_java "$WORK/out/both.time" -Xmx8g -jar target/byoc-fleet.jar score --forecast \
   --repeat "$REPEAT" --out "$WORK/out/both.json" >/dev/null
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-echo "== serving the seed store on 127.0.0.1:$PORT (schedules off, so only the load runs)"
-BYOC_DEMO_PRESET=none BYOC_ADMIN_EMAIL=bench@localhost BYOC_ADMIN_PASSWORD="$PASSWORD" SERVER_PORT="$PORT" \
-  BYOC_SNAPSHOT_REFRESH_ENABLED=false BYOC_HEALTH_SCHEDULE_ENABLED=false BYOC_ANALYSIS_SCHEDULE_ENABLED=false \
-  BYOC_KNOWLEDGE_INDEX_DIR=memory BYOC_LARK_CRON=- \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx4g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
-  >"$WORK/out/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 360); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "scoring: the app exited; log:" >&2; tail -50 "$WORK/out/app.log" >&2; exit 4; }
-  sleep 0.5
-done
-"$JAVA" bench/ScoringApiBench.java --base "http://127.0.0.1:$PORT" --email bench@localhost --password "$PASSWORD" \
+serve_store "$WORK" "$WORK/out/app.log"
+"$JAVA" bench/ApiBench.java --suite scoring --base "http://127.0.0.1:$PORT" --email bench@localhost --password "$PASSWORD" \
   --concurrency "$CONCURRENCY" --requests "$REQUESTS" --out "$WORK/out/api"
 APP_RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""

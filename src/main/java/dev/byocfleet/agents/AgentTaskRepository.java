@@ -32,6 +32,13 @@ class AgentTaskRepository {
                 .update();
     }
 
+    /** Deletes these tasks (the Sentinel benchmark undoes its passes with it). */
+    void delete(List<String> taskIds) {
+        for (String id : taskIds) {
+            jdbc.sql("DELETE FROM alerts.agent_tasks WHERE task_id = ?").params(id).update();
+        }
+    }
+
     /** True when (cluster, trigger) has a task still open, or one whose cooldown has not ended at {@code at}. */
     boolean blocked(String clusterId, String triggerType, LocalDateTime at) {
         return jdbc.sql("""

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "byoc-fleet", mixinStandardHelpOptions = true, version = "byoc-fleet 0.1",
         description = "Keeps a fleet of StarRocks BYOC clusters healthy.",
         subcommands = {ServeCommand.class, GenerateCommand.class, RefreshSnapshotsCommand.class, BenchRollupCommand.class,
-                LarkLoadCommand.class, LarkPullCommand.class, ScoreCommand.class, BenchKnowledgeCommand.class, EvalCommand.class})
+                BenchSentinelCommand.class, LarkLoadCommand.class, LarkPullCommand.class, ScoreCommand.class, BenchKnowledgeCommand.class, EvalCommand.class})
 public final class Cli implements Callable<Integer> {
 
     /** Returned by {@link #run} when the server keeps running after main returns. */
@@ -72,6 +72,10 @@ public final class Cli implements Callable<Integer> {
         // nor scores or back-tests in the background while it runs (a store being generated is incomplete)
         args.add("--byoc.health.schedule-enabled=false");
         args.add("--byoc.analysis.schedule-enabled=false");
+        // nor runs the Sentinel, the Investigator, the Patrol or the issue jobs against it (they would
+        // write to the store and load the cores while a command is being timed)
+        args.add("--byoc.agents.schedule-enabled=false");
+        args.add("--byoc.issues.schedule-enabled=false");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ByocFleetApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
