@@ -112,6 +112,7 @@ export function formatLikeTheApp(iso, timeZone) {
  */
 export async function waitForEveryRow(table, check, what, timeout = 30_000) {
   const deadline = Date.now() + timeout;
+  /** @type {string[]} */
   let texts = [];
   while (Date.now() < deadline) {
     texts = await table.getByRole("row").evaluateAll((rows) => rows.slice(1).map((r) => r.textContent ?? ""));

@@ -31,10 +31,11 @@ export function useStartInvestigation() {
   return useMutation({
     mutationFn: (request: StartInvestigation) => apiClient.post<Investigation>("/api/investigations", request),
     // A run for an issue changes the issue too (status, events, its investigations).
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
-      queryClient.invalidateQueries({ queryKey: ["issues"] }),
-    ]),
+    // (not awaited: the caller's own onSuccess, which opens the report, need not wait for the issue's refetch)
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["issues"] });
+      return queryClient.invalidateQueries({ queryKey: ["investigations", "list"] });
+    },
   });
 }
 
@@ -42,9 +43,10 @@ export function useRerunInvestigation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiClient.post<Investigation>(`/api/investigations/${encodeURIComponent(id)}/rerun`),
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["investigations", "list"] }),
-      queryClient.invalidateQueries({ queryKey: ["issues"] }),
-    ]),
+    // (not awaited: the caller's own onSuccess, which opens the report, need not wait for the issue's refetch)
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["issues"] });
+      return queryClient.invalidateQueries({ queryKey: ["investigations", "list"] });
+    },
   });
 }
