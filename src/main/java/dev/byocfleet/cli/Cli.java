@@ -72,6 +72,10 @@ public final class Cli implements Callable<Integer> {
         // nor scores or back-tests in the background while it runs (a store being generated is incomplete)
         args.add("--byoc.health.schedule-enabled=false");
         args.add("--byoc.analysis.schedule-enabled=false");
+        // nor sweeps issues or runs agents: a benchmark's timed steps would share the store and the
+        // cores with them (a profile of `score` found the issue sweep running during the pass)
+        args.add("--byoc.issues.schedule-enabled=false");
+        args.add("--byoc.agents.schedule-enabled=false");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ByocFleetApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
