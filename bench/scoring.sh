@@ -45,6 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo "+uncommitted")
 
 echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
 generate_seed "$WORK" "$SEED" "$END" "$PRESET"
@@ -81,10 +82,10 @@ APP_RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-node - "$WORK" "$STAMP" "$SEED" "$GEN_WALL_MS" "$GEN_PEAK_KB" "$APP_RSS_KB" "$LOAD_BEFORE" "$LOAD_AFTER" <<'JS'
+node - "$WORK" "$STAMP" "$SEED" "$GEN_WALL_MS" "$GEN_PEAK_KB" "$APP_RSS_KB" "$LOAD_BEFORE" "$LOAD_AFTER" "$GIT_COMMIT" <<'JS'
 const fs = require('fs');
 const os = require('os');
-const [work, stamp, seed, genMs, genKb, appKb, loadBefore, loadAfter] = process.argv.slice(2);
+const [work, stamp, seed, genMs, genKb, appKb, loadBefore, loadAfter, gitCommit] = process.argv.slice(2);
 const read = (f) => JSON.parse(fs.readFileSync(`${work}/out/${f}`));
 const peakMb = (f) => Math.round(Number(fs.readFileSync(`${work}/out/${f}`, 'utf8')
   .match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) / 1024);
@@ -94,7 +95,7 @@ const backtest = pass.backtest;
 const rss = { pass_mb: peakMb('pass.time'), bare_mb: peakMb('bare.time'), both_mb: peakMb('both.time') };
 rss.pass_vs_bare = rss.bare_mb ? Number((rss.pass_mb / rss.bare_mb).toFixed(3)) : null;
 const result = {
-  benchmark: 'scoring', timestamp: stamp, seed: Number(seed), preset: gen.preset,
+  benchmark: 'scoring', timestamp: stamp, git_commit: gitCommit, seed: Number(seed), preset: gen.preset,
   machine: { cpus: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30) },
   load_average: { before: loadBefore, after: loadAfter },
   generate: { wall_ms: Number(genMs), peak_rss_mb: Math.round(Number(genKb) / 1024) },
@@ -112,7 +113,7 @@ const m = both.medians, r = both.ratios, f = (v) => (v == null ? '—' : Number(
 const worstP95 = Math.max(...Object.values(api.routers).map((x) => x.p95_ms));
 const md = `# Scoring benchmark ${stamp}
 
-${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
+${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; git ${gitCommit}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
 Medians of ${both.repeat} rounds, the pass and its baseline alternating in one process (\`score --forecast\`).
 
 | step | median ms | snapshot rows read | baseline (bare aggregation, same rows) | ratio |
