@@ -9,6 +9,7 @@
 #   4. deletes the work folder (unless --keep).
 # Results: bench/results/scoring-<UTC timestamp>.{json,md} and latest-scoring.{json,md}.
 #   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
+#                    [--store FILE]  (copy an already generated seed store instead of generating one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=42
@@ -18,6 +19,7 @@ REQUESTS=300
 KEEP=0
 BUILD=1
 PRESET=seed # --preset tiny: a quick dry run of the script, not a result
+STORE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --preset) PRESET="$2"; shift 2 ;;
+    --store) STORE="$2"; shift 2 ;;
     *) echo "usage: bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build]" >&2; exit 2 ;;
   esac
 done
@@ -47,8 +50,17 @@ trap cleanup EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo "+uncommitted")
 
-echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
-generate_seed "$WORK" "$SEED" "$END" "$PRESET"
+if [ -n "$STORE" ]; then
+  # a copy, so the original is never touched; its generation figures are not re-measured
+  echo "== copying the generated store $STORE into $WORK"
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  cp "$STORE" "$WORK/byoc-fleet.duckdb"
+  GEN_WALL_MS=0; GEN_PEAK_KB=0
+  echo '{"preset":"seed (copied from --store, not generated in this run)"}' > "$WORK/generate.json"
+else
+  echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
+  generate_seed "$WORK" "$SEED" "$END" "$PRESET"
+fi
 export BYOC_DATA_DIR="$WORK"
 mkdir -p "$WORK/out"
 
@@ -135,7 +147,7 @@ Back-test: ${backtest ? `hit rate ${backtest.overall.hit_rate}, MAE ${backtest.o
 ## API under load (${api.concurrency} in flight, ${api.requests_per_route} requests per route, ${api.requests_per_s.toFixed(0)} requests/s; worst router p95 ${worstP95.toFixed(1)} ms, target < 50 ms)
 
 ${fs.readFileSync(`${work}/out/api.md`, 'utf8')}
-Seed generation: ${(Number(genMs) / 1000).toFixed(1)} s, peak RSS ${result.generate.peak_rss_mb} MB. Server RSS after the load: ${result.api.server_rss_mb_after} MB.
+${Number(genMs) ? `Seed generation: ${(Number(genMs) / 1000).toFixed(1)} s, peak RSS ${result.generate.peak_rss_mb} MB.` : 'Seed store copied (--store), not generated in this run.'} Server RSS after the load: ${result.api.server_rss_mb_after} MB.
 `;
 fs.writeFileSync(`bench/results/scoring-${stamp}.json`, JSON.stringify(result, null, 2) + '\n');
 fs.writeFileSync(`bench/results/scoring-${stamp}.md`, md);
