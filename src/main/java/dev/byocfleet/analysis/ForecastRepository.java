@@ -123,7 +123,7 @@ class ForecastRepository {
                 .param("metrics", series.keySet().stream().map(CapacityMetric::metricName).toList())
                 .param("ids", series.values().stream().flatMap(Collection::stream).distinct().toList())
                 .param("after", after).param("asOf", asOf)
-                .query(HourlyValue.class).stream()
+                .query(HourlyValue.class).list().stream()
                 .filter(v -> keys.contains(v.clusterId() + "|" + v.metricName()))
                 .toList();
     }

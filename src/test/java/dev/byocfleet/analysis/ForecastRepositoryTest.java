@@ -55,5 +55,10 @@ class ForecastRepositoryTest {
         assertThat(values).filteredOn(v -> v.clusterId().equals("c-b"))
                 .extracting(ForecastRepository.HourlyValue::value).containsExactly(7.0, 6.0, 5.0);
         assertThat(repository.hourly(Map.of(), AS_OF.minusHours(3), AS_OF)).isEmpty();
+        // the back-test reads hourly values once per cut and metric: each read gives its connection back
+        for (int i = 0; i < 40; i++) {
+            assertThat(repository.hourly(Map.of(CapacityMetric.DISK_USED_PCT, Set.of("c-a")), AS_OF.minusHours(3), AS_OF))
+                    .hasSize(3);
+        }
     }
 }
