@@ -9,6 +9,7 @@
 #   4. deletes the work folder (unless --keep).
 # Results: bench/results/scoring-<UTC timestamp>.{json,md} and latest-scoring.{json,md}.
 #   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
+#                    [--store FILE]  (copy an already generated seed store instead of generating one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=42
@@ -18,6 +19,7 @@ REQUESTS=300
 KEEP=0
 BUILD=1
 PRESET=seed # --preset tiny: a quick dry run of the script, not a result
+STORE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seed) SEED="$2"; shift 2 ;;
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --preset) PRESET="$2"; shift 2 ;;
+    --store) STORE="$2"; shift 2 ;;
     *) echo "usage: bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build]" >&2; exit 2 ;;
   esac
 done
@@ -45,9 +48,19 @@ cleanup() {
 }
 trap cleanup EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo "+uncommitted")
 
-echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
-generate_seed "$WORK" "$SEED" "$END" "$PRESET"
+if [ -n "$STORE" ]; then
+  # a copy, so the original is never touched; its generation figures are not re-measured
+  echo "== copying the generated store $STORE into $WORK"
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  cp "$STORE" "$WORK/byoc-fleet.duckdb"
+  GEN_WALL_MS=0; GEN_PEAK_KB=0
+  echo '{"preset":"seed (copied from --store, not generated in this run)"}' > "$WORK/generate.json"
+else
+  echo "== generating $PRESET (seed $SEED, end $END) into $WORK"
+  generate_seed "$WORK" "$SEED" "$END" "$PRESET"
+fi
 export BYOC_DATA_DIR="$WORK"
 mkdir -p "$WORK/out"
 
@@ -68,10 +81,10 @@ APP_RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-node - "$WORK" "$STAMP" "$SEED" "$GEN_WALL_MS" "$GEN_PEAK_KB" "$APP_RSS_KB" "$LOAD_BEFORE" "$LOAD_AFTER" <<'JS'
+node - "$WORK" "$STAMP" "$SEED" "$GEN_WALL_MS" "$GEN_PEAK_KB" "$APP_RSS_KB" "$LOAD_BEFORE" "$LOAD_AFTER" "$GIT_COMMIT" <<'JS'
 const fs = require('fs');
 const os = require('os');
-const [work, stamp, seed, genMs, genKb, appKb, loadBefore, loadAfter] = process.argv.slice(2);
+const [work, stamp, seed, genMs, genKb, appKb, loadBefore, loadAfter, gitCommit] = process.argv.slice(2);
 const read = (f) => JSON.parse(fs.readFileSync(`${work}/out/${f}`));
 const peakMb = (f) => Math.round(Number(fs.readFileSync(`${work}/out/${f}`, 'utf8')
   .match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) / 1024);
@@ -81,7 +94,7 @@ const backtest = pass.backtest;
 const rss = { pass_mb: peakMb('pass.time'), bare_mb: peakMb('bare.time'), both_mb: peakMb('both.time') };
 rss.pass_vs_bare = rss.bare_mb ? Number((rss.pass_mb / rss.bare_mb).toFixed(3)) : null;
 const result = {
-  benchmark: 'scoring', timestamp: stamp, seed: Number(seed), preset: gen.preset,
+  benchmark: 'scoring', timestamp: stamp, git_commit: gitCommit, seed: Number(seed), preset: gen.preset,
   machine: { cpus: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30) },
   load_average: { before: loadBefore, after: loadAfter },
   generate: { wall_ms: Number(genMs), peak_rss_mb: Math.round(Number(genKb) / 1024) },
@@ -99,7 +112,7 @@ const m = both.medians, r = both.ratios, f = (v) => (v == null ? '—' : Number(
 const worstP95 = Math.max(...Object.values(api.routers).map((x) => x.p95_ms));
 const md = `# Scoring benchmark ${stamp}
 
-${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
+${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; git ${gitCommit}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
 Medians of ${both.repeat} rounds, the pass and its baseline alternating in one process (\`score --forecast\`).
 
 | step | median ms | snapshot rows read | baseline (bare aggregation, same rows) | ratio |
@@ -121,7 +134,7 @@ Back-test: ${backtest ? `hit rate ${backtest.overall.hit_rate}, MAE ${backtest.o
 ## API under load (${api.concurrency} in flight, ${api.requests_per_route} requests per route, ${api.requests_per_s.toFixed(0)} requests/s; worst router p95 ${worstP95.toFixed(1)} ms, target < 50 ms)
 
 ${fs.readFileSync(`${work}/out/api.md`, 'utf8')}
-Seed generation: ${(Number(genMs) / 1000).toFixed(1)} s, peak RSS ${result.generate.peak_rss_mb} MB. Server RSS after the load: ${result.api.server_rss_mb_after} MB.
+${Number(genMs) ? `Seed generation: ${(Number(genMs) / 1000).toFixed(1)} s, peak RSS ${result.generate.peak_rss_mb} MB.` : 'Seed store copied (--store), not generated in this run.'} Server RSS after the load: ${result.api.server_rss_mb_after} MB.
 `;
 fs.writeFileSync(`bench/results/scoring-${stamp}.json`, JSON.stringify(result, null, 2) + '\n');
 fs.writeFileSync(`bench/results/scoring-${stamp}.md`, md);

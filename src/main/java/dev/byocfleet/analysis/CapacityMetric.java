@@ -3,7 +3,9 @@ package dev.byocfleet.analysis;
 import dev.byocfleet.metrics.CanonicalMetric;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The metrics whose breaking point is forecast, each with the hourly statistic that is compared
@@ -54,7 +56,11 @@ public enum CapacityMetric {
         return Arrays.stream(values()).filter(m -> m.p95).map(CapacityMetric::metricName).toList();
     }
 
+    /** By metric name: a map lookup, since the forecasts look up every daily peak's metric. */
+    private static final Map<String, CapacityMetric> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(CapacityMetric::metricName, m -> m));
+
     public static Optional<CapacityMetric> byName(String name) {
-        return Arrays.stream(values()).filter(m -> m.metricName().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 }

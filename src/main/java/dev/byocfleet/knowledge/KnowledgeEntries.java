@@ -44,6 +44,8 @@ final class KnowledgeEntries {
     static final String PARENT = "doc";
     static final String CHUNK = "chunk";
     private static final int SUMMARY_CHARS = 320;
+    /** Written into the index: an index laid out otherwise is rebuilt (v2: every entry has ID doc values). */
+    static final String LAYOUT = "v2-id-doc-values";
 
     /** What a hit shows, stored on the parent entry. */
     record Meta(DocumentKind kind, String title, List<String> tags, List<String> affected, List<String> fixed,
@@ -59,7 +61,6 @@ final class KnowledgeEntries {
         boolean versioned = !d.affectedVersions().isEmpty();
         List<Document> out = new ArrayList<>();
         Document parent = common(d, PARENT, versions, versioned);
-        parent.add(new SortedDocValuesField(ID, new BytesRef(d.docId())));
         parent.add(new StoredField(REVISION, d.revision()));
         parent.add(new TextField(TITLE, d.title(), Field.Store.NO));
         parent.add(new TextField(BODY, d.body(), Field.Store.NO));
@@ -104,6 +105,7 @@ final class KnowledgeEntries {
     private static Document common(KnowledgeDocument d, String type, List<Interval> versions, boolean versioned) {
         Document doc = new Document();
         doc.add(new StringField(ID, d.docId(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(d.docId())));
         doc.add(new StringField(TYPE, type, Field.Store.NO));
         doc.add(new StringField(KIND, d.kind().apiName(), Field.Store.NO));
         doc.add(new StringField(VERSIONED, Boolean.toString(versioned), Field.Store.NO));

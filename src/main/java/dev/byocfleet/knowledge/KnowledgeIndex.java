@@ -27,8 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -85,7 +89,8 @@ final class KnowledgeIndex implements Closeable {
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(KnowledgeAnalyzer.forIndexing())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            Map<String, String> wanted = Map.of("model", TextEmbedder.MODEL, "chunker", Chunker.VERSION);
+            Map<String, String> wanted = Map.of("model", TextEmbedder.MODEL, "chunker", Chunker.VERSION,
+                    "entries", KnowledgeEntries.LAYOUT);
             Map<String, String> found = new HashMap<>();
             writer.getLiveCommitData().forEach(e -> found.put(e.getKey(), e.getValue()));
             if (!found.equals(wanted)) {
@@ -161,75 +166,110 @@ final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** The best {@code limit} documents for {@code text}; a blank text lists the filtered documents by id. */
+    /**
+     * The best {@code limit} documents for {@code text}; a blank text lists the filtered documents by id.
+     * One searcher serves the whole search (entry numbers are only stable within it); documents are
+     * told apart by the ID doc values, and stored fields are read only for the hits returned.
+     */
     List<KnowledgeHit> search(String text, SearchMode mode, Filter filter, int limit) {
         // trim() also drops control characters, which the embedding model counts as blank too
         if (text == null || text.isBlank() || text.trim().isEmpty()) {
             return list(filter, limit);
         }
-        Map<String, Double> bm25 = mode == SearchMode.VECTOR ? Map.of() : bm25(text, filter);
-        Map<String, String> passages = new HashMap<>();
-        Map<String, Double> vector = mode == SearchMode.BM25 ? Map.of() : vector(text, filter, passages);
-        List<String> bm25Ids = List.copyOf(bm25.keySet());
-        List<String> vectorIds = List.copyOf(vector.keySet());
-        List<RankFusion.Fused> ranked = switch (mode) {
-            case HYBRID -> RankFusion.fuse(List.of(bm25Ids, vectorIds));
-            case BM25 -> bm25Ids.stream().map(id -> new RankFusion.Fused(id, bm25.get(id),
-                    java.util.Arrays.asList(bm25Ids.indexOf(id) + 1, null))).toList();
-            case VECTOR -> vectorIds.stream().map(id -> new RankFusion.Fused(id, vector.get(id),
-                    java.util.Arrays.asList(null, vectorIds.indexOf(id) + 1))).toList();
-        };
-        List<RankFusion.Fused> top = ranked.subList(0, Math.min(limit, ranked.size()));
-        Map<String, Parent> parents = parents(top.stream().map(RankFusion.Fused::id).toList());
-        List<KnowledgeHit> hits = new ArrayList<>();
-        for (RankFusion.Fused f : top) {
-            Parent p = parents.get(f.id());
-            if (p != null) {
-                hits.add(hit(f.id(), p, passages.getOrDefault(f.id(), p.summary()), f.score(), f.ranks().get(0),
-                        f.ranks().get(1)));
+        Query bm25Query = mode == SearchMode.VECTOR ? null : bm25Query(text, filter);
+        Query vectorQuery = mode == SearchMode.BM25 ? null
+                : new KnnFloatVectorQuery(VECTOR, embedder.embed(text), CANDIDATES * 2, filter(CHUNK, filter));
+        return withSearcher(s -> {
+            Map<String, Double> bm25 = bm25Query == null ? Map.of() : bm25(s, bm25Query);
+            Map<String, Integer> bestPassage = new HashMap<>();
+            Map<String, Double> vector = vectorQuery == null ? Map.of() : vector(s, vectorQuery, bestPassage);
+            List<String> bm25Ids = List.copyOf(bm25.keySet());
+            List<String> vectorIds = List.copyOf(vector.keySet());
+            List<RankFusion.Fused> ranked = switch (mode) {
+                case HYBRID -> RankFusion.fuse(List.of(bm25Ids, vectorIds));
+                case BM25 -> bm25Ids.stream().map(id -> new RankFusion.Fused(id, bm25.get(id),
+                        java.util.Arrays.asList(bm25Ids.indexOf(id) + 1, null))).toList();
+                case VECTOR -> vectorIds.stream().map(id -> new RankFusion.Fused(id, vector.get(id),
+                        java.util.Arrays.asList(null, vectorIds.indexOf(id) + 1))).toList();
+            };
+            List<RankFusion.Fused> top = ranked.subList(0, Math.min(limit, ranked.size()));
+            Map<String, Parent> parents = parents(s, top.stream().map(RankFusion.Fused::id).toList());
+            StoredFields stored = s.storedFields();
+            List<KnowledgeHit> hits = new ArrayList<>();
+            for (RankFusion.Fused f : top) {
+                Parent p = parents.get(f.id());
+                if (p != null) {
+                    Integer passage = bestPassage.get(f.id());
+                    String snippet = passage == null ? p.summary()
+                            : stored.document(passage, java.util.Set.of(PASSAGE)).get(PASSAGE);
+                    hits.add(hit(f.id(), p, snippet, f.score(), f.ranks().get(0), f.ranks().get(1)));
+                }
             }
-        }
-        return hits;
+            return hits;
+        });
     }
 
-    private Map<String, Double> bm25(String text, Filter filter) {
+    private @Nullable Query bm25Query(String text, Filter filter) {
         QueryBuilder builder = new QueryBuilder(queryAnalyzer);
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         addField(fields, builder.createBooleanQuery(TITLE, text), TITLE_BOOST);
         addField(fields, builder.createBooleanQuery(BODY, text), 1f);
         addField(fields, builder.createBooleanQuery(TAGS, text), TAGS_BOOST);
         BooleanQuery textQuery = fields.build();
-        if (textQuery.clauses().isEmpty()) {
-            return Map.of();
-        }
-        Query query = filtered(textQuery, PARENT, filter);
-        return withSearcher(s -> {
-            Map<String, Double> out = new LinkedHashMap<>();
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc d : s.search(query, CANDIDATES).scoreDocs) {
-                out.put(stored.document(d.doc, java.util.Set.of(ID)).get(ID), (double) d.score);
-            }
-            return out;
-        });
+        return textQuery.clauses().isEmpty() ? null : filtered(textQuery, PARENT, filter);
     }
 
-    /** Documents by their best passage, with that passage. */
-    private Map<String, Double> vector(String text, Filter filter, Map<String, String> bestPassage) {
-        float[] target = embedder.embed(text);
-        Query query = new KnnFloatVectorQuery(VECTOR, target, CANDIDATES * 2, filter(CHUNK, filter));
-        return withSearcher(s -> {
-            Map<String, Double> out = new LinkedHashMap<>();
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc d : s.search(query, CANDIDATES * 2).scoreDocs) {
-                Document doc = stored.document(d.doc, java.util.Set.of(ID, PASSAGE));
-                String id = doc.get(ID);
-                if (!out.containsKey(id) && out.size() < CANDIDATES) {
-                    out.put(id, (double) d.score);
-                    bestPassage.put(id, doc.get(PASSAGE));
-                }
+    private static Map<String, Double> bm25(IndexSearcher s, Query query) throws IOException {
+        ScoreDoc[] docs = s.search(query, CANDIDATES).scoreDocs;
+        String[] ids = ids(s, docs);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            out.put(ids[i], (double) docs[i].score);
+        }
+        return out;
+    }
+
+    /** Documents by their best passage; {@code bestPassage} gets the entry number of that passage. */
+    private static Map<String, Double> vector(IndexSearcher s, Query query, Map<String, Integer> bestPassage)
+            throws IOException {
+        ScoreDoc[] docs = s.search(query, CANDIDATES * 2).scoreDocs;
+        String[] ids = ids(s, docs);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < docs.length && out.size() < CANDIDATES; i++) {
+            if (!out.containsKey(ids[i])) {
+                out.put(ids[i], (double) docs[i].score);
+                bestPassage.put(ids[i], docs[i].doc);
             }
-            return out;
-        });
+        }
+        return out;
+    }
+
+    /**
+     * The document id of each hit, from the ID doc values every entry carries (cheaper than stored
+     * fields, which decompress a whole block per entry); visited in entry order, as doc values require.
+     */
+    static String[] ids(IndexSearcher s, ScoreDoc[] docs) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i].doc));
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        String[] out = new String[docs.length];
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(leaf.reader(), ID);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("knowledge index entry " + doc + " has no id");
+            }
+            out[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+        }
+        return out;
     }
 
     private List<KnowledgeHit> list(Filter filter, int limit) {
@@ -248,7 +288,7 @@ final class KnowledgeIndex implements Closeable {
     private record Parent(Meta meta, String summary) {
     }
 
-    private Map<String, Parent> parents(List<String> ids) {
+    private Map<String, Parent> parents(IndexSearcher s, List<String> ids) throws IOException {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -256,15 +296,13 @@ final class KnowledgeIndex implements Closeable {
                 .add(new TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()), Occur.FILTER)
                 .add(new TermQuery(new Term(TYPE, PARENT)), Occur.FILTER)
                 .build();
-        return withSearcher(s -> {
-            Map<String, Parent> out = new HashMap<>();
-            StoredFields stored = s.storedFields();
-            for (ScoreDoc d : s.search(query, ids.size()).scoreDocs) {
-                Document doc = stored.document(d.doc);
-                out.put(doc.get(ID), parent(doc));
-            }
-            return out;
-        });
+        Map<String, Parent> out = new HashMap<>();
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc d : s.search(query, ids.size()).scoreDocs) {
+            Document doc = stored.document(d.doc);
+            out.put(doc.get(ID), parent(doc));
+        }
+        return out;
     }
 
     private Parent parent(Document doc) {

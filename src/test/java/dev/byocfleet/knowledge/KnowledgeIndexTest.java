@@ -226,4 +226,47 @@ class KnowledgeIndexTest {
             assertThat(small.size()).isZero();
         }
     }
+
+    @Test
+    void vectorHitsShowTheirBestPassageAndKeepTheirIdsAcrossSegments() throws IOException {
+        try (TextEmbedder e = new TextEmbedder(1);
+             KnowledgeIndex small = new KnowledgeIndex(new ByteBuffersDirectory(), e)) {
+            String disk = "Grew the BE data volumes online after the disk filled up.\n\nThen checked tablet balance.";
+            // one upsert per document: each commit makes its own segment, so ids come from several leaves
+            small.upsert(List.of(new KnowledgeDocument("d-fe", DocumentKind.RESOLUTION, "Restarted the FE",
+                    "Restarted the leader FE after a long GC pause.", List.of("fe"), List.of(), List.of(), null, 1,
+                    T0, T0, "t")));
+            small.upsert(List.of(new KnowledgeDocument("d-disk", DocumentKind.RESOLUTION, "Widened the disks", disk,
+                    List.of("disk"), List.of(), List.of(), null, 1, T0, T0, "t")));
+            small.upsert(List.of(new KnowledgeDocument("d-txn", DocumentKind.RESOLUTION, "Raised the txn limit",
+                    "Raised max_running_txn_num_per_db for the loads.", List.of("txn"), List.of(), List.of(), null, 1,
+                    T0, T0, "t")));
+            List<KnowledgeHit> hits = small.search("the disk filled up", SearchMode.VECTOR,
+                    new KnowledgeIndex.Filter(null, null), 3);
+            assertThat(hits).extracting(KnowledgeHit::docId).containsExactlyInAnyOrder("d-fe", "d-disk", "d-txn");
+            KnowledgeHit top = hits.getFirst();
+            assertThat(top.docId()).isEqualTo("d-disk");
+            assertThat(Chunker.chunks(disk)).contains(top.snippet());
+            assertThat(small.search("max_running_txn_num_per_db", SearchMode.BM25,
+                    new KnowledgeIndex.Filter(null, null), 1)).extracting(KnowledgeHit::docId).containsExactly("d-txn");
+        }
+    }
+
+    @Test
+    void anIndexOfTheEarlierLayoutIsEmptiedOnOpen() throws IOException {
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir,
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            d.add(new org.apache.lucene.document.StringField(KnowledgeEntries.TYPE, KnowledgeEntries.PARENT,
+                    org.apache.lucene.document.Field.Store.NO));
+            w.addDocument(d);
+            // written by the previous layout: model and chunker only, no ID doc values on passages
+            w.setLiveCommitData(Map.of("model", TextEmbedder.MODEL, "chunker", Chunker.VERSION).entrySet());
+            w.commit();
+        }
+        try (TextEmbedder e = new TextEmbedder(1); KnowledgeIndex reopened = new KnowledgeIndex(dir, e)) {
+            assertThat(reopened.size()).isZero();
+        }
+    }
 }
