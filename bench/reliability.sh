@@ -48,7 +48,7 @@ STATUS=$?
 set -e
 [ -f "bench/results/reliability-$STAMP.json" ] || { echo "reliability: no result (exit $STATUS)" >&2; exit 1; }
 RESULT="bench/results/reliability-$STAMP.json"
-field() { grep -o "\"$1\": [^,}]*" "$RESULT" | sed 's/.*: //'; }
+field() { grep -o "\"$1\": [^,}]*" "$RESULT" | sed 's/.*: //; s/"//g'; }
 cat >"bench/results/reliability-$STAMP.md" <<MD
 # kill -9 during webhook intake — $STAMP
 
@@ -56,14 +56,14 @@ cat >"bench/results/reliability-$STAMP.md" <<MD
 |---|---|
 | senders (each retries a notification until 2xx) | $(field senders) |
 | notifications sent / acknowledged (2xx) | $(field notifications_sent) / $(field notifications_acknowledged) |
-| acknowledged before the kill | $(field acknowledged_at_kill) |
+| acknowledged before each kill | $(field acknowledged_at_kill) |
 | alerts per notification | $(field alerts_per_notification) |
 | alerts stored | $(field alerts_stored) |
 | acknowledged alerts missing | **$(field acknowledged_alerts_missing)** |
 | alerts stored more than once | **$(field alerts_stored_more_than_once)** |
 | alerts inserted by redelivering everything | **$(field redelivery_inserted)** |
 | deliveries refused or failed (retried) | $(field deliveries_refused_or_failed) |
-| seconds from kill -9 to healthy again | $(field seconds_from_kill_to_healthy) |
+| seconds from kill -9 to healthy again (all kills) | $(field seconds_from_kill_to_healthy) |
 | passed | **$(field passed)** |
 
 Machine: $(nproc) cores, load average $LOAD_BEFORE before; $("$JAVA" -version 2>&1 | head -1); DuckDB file

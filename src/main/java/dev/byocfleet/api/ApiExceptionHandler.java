@@ -1,5 +1,6 @@
 package dev.byocfleet.api;
 
+import dev.byocfleet.store.StoreAvailability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -39,6 +42,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** Seconds a client should wait before retrying while the store is down. */
     static final String RETRY_AFTER_SECONDS = "10";
+
+    private final ObjectProvider<StoreAvailability> store;
+
+    ApiExceptionHandler(ObjectProvider<StoreAvailability> store) {
+        this.store = store;
+    }
+
+    /** The answer while the store is down, naming why when the store could not be opened at all. */
+    static String storeUnavailableDetail(ObjectProvider<StoreAvailability> store) {
+        StoreAvailability s = store.getIfAvailable();
+        return "The data store is unavailable" + (s == null ? "" : s.outageNote()) + "; retry later.";
+    }
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
@@ -79,14 +94,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
-    /** Also covers CannotGetJdbcConnectionException: the store is down, so callers should come back. */
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e, WebRequest request) {
+    /**
+     * Also covers CannotGetJdbcConnectionException, and a transaction that could not get its
+     * connection: the store is down, so callers should come back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, WebRequest request) {
         log.warn("store unavailable while serving {}: {}", describe(request), e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The data store is unavailable; retry later."));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, storeUnavailableDetail(store)));
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,11 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import dev.byocfleet.store.StoreAvailability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,12 +24,18 @@ class StoreFailureFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(StoreFailureFilter.class);
 
+    private final ObjectProvider<StoreAvailability> store;
+
+    StoreFailureFilter(ObjectProvider<StoreAvailability> store) {
+        this.store = store;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
-        } catch (DataAccessResourceFailureException e) {
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
             if (response.isCommitted()) {
                 throw e;
             }
@@ -35,7 +44,7 @@ class StoreFailureFilter extends OncePerRequestFilter {
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
             ProblemResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
-                    "The data store is unavailable; retry later.");
+                    ApiExceptionHandler.storeUnavailableDetail(store));
         }
     }
 }

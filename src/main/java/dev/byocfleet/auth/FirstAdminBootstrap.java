@@ -1,5 +1,6 @@
 package dev.byocfleet.auth;
 
+import dev.byocfleet.store.StoreAvailability;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,22 +29,26 @@ class FirstAdminBootstrap implements ApplicationRunner {
     private final PasswordHasher hasher;
     private final AuthProperties props;
     private final PrintStream console;
+    private final StoreAvailability store;
 
     @Autowired
-    FirstAdminBootstrap(UserRepository users, PasswordHasher hasher, AuthProperties props) {
-        this(users, hasher, props, System.out);
+    FirstAdminBootstrap(UserRepository users, PasswordHasher hasher, AuthProperties props, StoreAvailability store) {
+        this(users, hasher, props, System.out, store);
     }
 
-    FirstAdminBootstrap(UserRepository users, PasswordHasher hasher, AuthProperties props, PrintStream console) {
+    FirstAdminBootstrap(UserRepository users, PasswordHasher hasher, AuthProperties props, PrintStream console,
+                        StoreAvailability store) {
         this.users = users;
         this.hasher = hasher;
         this.props = props;
         this.console = console;
+        this.store = store;
     }
 
+    /** Now, or as soon as a store that was unreachable at start-up opens. */
     @Override
     public void run(ApplicationArguments args) {
-        createIfNoUsers();
+        store.whenAvailable("creating the first admin", this::createIfNoUsers);
     }
 
     /** The admin created, or empty when users exist already. */

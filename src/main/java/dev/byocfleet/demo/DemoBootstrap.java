@@ -1,5 +1,6 @@
 package dev.byocfleet.demo;
 
+import dev.byocfleet.store.StoreAvailability;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,20 +23,27 @@ class DemoBootstrap implements ApplicationRunner {
     private final DemoGenerator generator;
     private final String preset;
     private final long seed;
+    private final StoreAvailability store;
 
     DemoBootstrap(DemoGenerator generator, @Value("${byoc.demo.preset:demo}") String preset,
-                  @Value("${byoc.demo.seed:42}") long seed) {
+                  @Value("${byoc.demo.seed:42}") long seed, StoreAvailability store) {
         this.generator = generator;
         this.preset = preset;
         this.seed = seed;
+        this.store = store;
     }
 
+    /** Now, or as soon as a store that was unreachable at start-up opens. */
     @Override
     public void run(ApplicationArguments args) {
         if (preset == null || preset.isBlank() || preset.equalsIgnoreCase("none")) {
             return;
         }
         Preset p = Preset.parse(preset);
+        store.whenAvailable("generating the " + p.id() + " preset into an empty store", () -> generateIfEmpty(p));
+    }
+
+    private void generateIfEmpty(Preset p) {
         if (!generator.storeIsEmpty()) {
             log.info("store already holds a fleet; not generating the {} preset", p.id());
             return;

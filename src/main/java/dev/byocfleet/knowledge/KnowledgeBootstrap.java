@@ -1,5 +1,6 @@
 package dev.byocfleet.knowledge;
 
+import dev.byocfleet.store.StoreAvailability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +34,27 @@ class KnowledgeBootstrap implements SmartLifecycle {
 
     private final KnowledgeService service;
     private final KnowledgeProperties props;
+    private final StoreAvailability store;
     private volatile Thread worker;
+    private volatile boolean started;
 
-    KnowledgeBootstrap(KnowledgeService service, KnowledgeProperties props) {
+    KnowledgeBootstrap(KnowledgeService service, KnowledgeProperties props, StoreAvailability store) {
         this.service = service;
         this.props = props;
+        this.store = store;
     }
 
+    /** Now, or as soon as a store that was unreachable at start-up opens (unless stopped before). */
     @Override
     public void start() {
+        started = true;
+        store.whenAvailable("loading the knowledge starter corpus and syncing its index", this::load);
+    }
+
+    private synchronized void load() {
+        if (!started || worker != null) {
+            return;
+        }
         if (props.starterCorpus() && service.tableIsEmpty()) {
             ImportReport report = service.store(starterCorpus(), STARTER_ACTOR);
             log.info("knowledge: loaded {} starter documents into the empty table", report.created());
@@ -82,6 +95,7 @@ class KnowledgeBootstrap implements SmartLifecycle {
     /** Stops a start-up sync between two batches, before the index closes. */
     @Override
     public void stop() {
+        started = false;
         Thread w = worker;
         worker = null;
         if (w != null) {
@@ -96,7 +110,7 @@ class KnowledgeBootstrap implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return started;
     }
 
     /** The documents shipped in the jar, in path order. */

@@ -1,11 +1,12 @@
 package dev.byocfleet.metrics;
 
-import org.springframework.beans.factory.InitializingBean;
+import dev.byocfleet.store.StoreAvailability;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
 /** Keeps {@code metric_dictionary} equal to {@link CanonicalMetric} (seeded on every start). */
 @Service
-public class MetricDictionary implements InitializingBean {
+public class MetricDictionary {
 
     private final MetricDictionaryRepository repository;
 
@@ -13,9 +14,12 @@ public class MetricDictionary implements InitializingBean {
         this.repository = repository;
     }
 
-    @Override
-    public void afterPropertiesSet() {
-        seed();
+    /** Seeds as soon as the store is open: at start-up, or later when the server had to wait for it. */
+    @Component
+    static class Seeding {
+        Seeding(MetricDictionary dictionary, StoreAvailability store) {
+            store.whenAvailable("seeding the metric dictionary", dictionary::seed);
+        }
     }
 
     public void seed() {

@@ -38,14 +38,38 @@ class ReadOnlyQueryRepository implements DisposableBean {
 
     private static final SQLStateSQLExceptionTranslator TRANSLATOR = new SQLStateSQLExceptionTranslator();
 
-    private final DataSource pool;
+    private final Dialect dialect;
+    private final StoreProperties store;
+    private final SqlGuardProperties guard;
+    private final DataSource mainPool;
+    private volatile @Nullable DataSource pool;
     private final Optional<String> beginReadOnly;
 
-    /** Takes the main pool only so that it (and the schema migration) exists before this one opens. */
+    /**
+     * Opens its pool on first use, once the main pool can hand out a connection: then the store is open
+     * and migrated (for DuckDB, this process holds the file), and a store still unreachable fails fast.
+     */
     ReadOnlyQueryRepository(Dialect dialect, StoreProperties store, SqlGuardProperties guard, DataSource mainPool) {
-        this.pool = dialect.openReadOnlyDataSource(store, guard.starrocksUser(), guard.starrocksPassword(),
-                guard.poolSize());
+        this.dialect = dialect;
+        this.store = store;
+        this.guard = guard;
+        this.mainPool = mainPool;
         this.beginReadOnly = dialect.beginReadOnlyTransaction();
+    }
+
+    private DataSource pool() throws SQLException {
+        DataSource open = pool;
+        if (open != null) {
+            return open;
+        }
+        synchronized (this) {
+            if (pool == null) {
+                mainPool.getConnection().close();
+                pool = dialect.openReadOnlyDataSource(store, guard.starrocksUser(), guard.starrocksPassword(),
+                        guard.poolSize());
+            }
+            return pool;
+        }
     }
 
     /** Runs {@code sql}; reads at most {@code maxRows} rows and about {@code maxBytes} bytes of values. */
@@ -143,7 +167,7 @@ class ReadOnlyQueryRepository implements DisposableBean {
     }
 
     private <T> T inReadOnlyTransaction(String sql, ConnectionCallback<T> work, Duration timeout) {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = pool().getConnection()) {
             if (beginReadOnly.isPresent()) {
                 try (Statement begin = connection.createStatement()) {
                     begin.execute(beginReadOnly.get());
@@ -213,7 +237,7 @@ class ReadOnlyQueryRepository implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         if (pool instanceof HikariDataSource hikari) {
             hikari.close();
         }

@@ -66,7 +66,8 @@ class FirstAdminBootstrapTest {
     }
 
     private FirstAdminBootstrap bootstrap(UserRepository users, AuthProperties props) {
-        return new FirstAdminBootstrap(users, HASHER, props, new PrintStream(console, true, StandardCharsets.UTF_8));
+        return new FirstAdminBootstrap(users, HASHER, props, new PrintStream(console, true, StandardCharsets.UTF_8),
+                null); // no store availability: these tests call createIfNoUsers() themselves
     }
 
     private static UserRepository users(TestStore store) {

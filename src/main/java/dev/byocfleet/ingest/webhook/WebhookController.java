@@ -1,5 +1,6 @@
 package dev.byocfleet.ingest.webhook;
 
+import dev.byocfleet.store.StoreAvailability;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,9 +38,11 @@ class WebhookController {
     static final String RETRY_AFTER_SECONDS = "10";
 
     private final WebhookIntake intake;
+    private final ObjectProvider<StoreAvailability> store;
 
-    WebhookController(WebhookIntake intake) {
+    WebhookController(WebhookIntake intake, ObjectProvider<StoreAvailability> store) {
         this.intake = intake;
+        this.store = store;
     }
 
     @PostMapping("/{source}")
@@ -81,7 +85,9 @@ class WebhookController {
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
         log.warn("webhook not stored, the store failed: {}", e.getMessage());
-        return retryLater("The alert store is unavailable; nothing was stored. Deliver again later.");
+        StoreAvailability s = store.getIfAvailable();
+        return retryLater("The alert store is unavailable" + (s == null ? "" : s.outageNote())
+                + "; nothing was stored. Deliver again later.");
     }
 
     /**
