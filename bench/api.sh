@@ -40,16 +40,7 @@ done
 [ "$BUILD" = 1 ] && ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
 . bench/lib.sh
-WORK=bench/work/api
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p bench/results
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  if [ "$KEEP" = 0 ]; then rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_begin api
 
 prepare_store "$STORE" "$WORK" "$SCORE"
 serve_store "$WORK" "$WORK/out/app.log"

@@ -129,3 +129,21 @@ jfr_hot() {
       for (k in o) printf "%7d %5.1f%% %s\n", o[k], 100 * o[k] / n, k | "sort -rn | head -20"
     }'
 }
+
+# Starts a benchmark run: WORK=bench/work/<name>, STAMP, LOAD_BEFORE, APP_PID (empty until
+# serve_store sets it) and, on exit, the app stopped and WORK removed unless KEEP=1.
+bench_begin() {
+  WORK=bench/work/$1
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p bench/results
+  APP_PID=""
+  trap bench_cleanup EXIT
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+bench_cleanup() {
+  if [ -n "${APP_PID:-}" ]; then
+    kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [ "${KEEP:-0}" = 0 ]; then rm -rf "$WORK"; fi
+}

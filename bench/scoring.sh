@@ -37,17 +37,8 @@ done
 [ "$BUILD" = 1 ] && ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
 . bench/lib.sh
-WORK=bench/work/scoring
+bench_begin scoring
 END=$(date -u +%Y-%m-%dT%H:00)
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p bench/results
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  if [ "$KEEP" = 0 ]; then rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo "+uncommitted")
 
 if [ -n "$STORE" ]; then

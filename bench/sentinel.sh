@@ -35,12 +35,7 @@ done
 [ "$BUILD" = 1 ] && ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
 . bench/lib.sh
-WORK=bench/work/sentinel
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p bench/results
-cleanup() { if [ "$KEEP" = 0 ]; then rm -rf "$WORK"; fi; }
-trap cleanup EXIT
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_begin sentinel
 
 prepare_store "$STORE" "$WORK" "$SCORE"
 echo "== Sentinel pass against a bare read of its signal rows ($REPEAT rounds), default 1-hour lookback"
