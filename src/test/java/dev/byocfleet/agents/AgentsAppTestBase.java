@@ -27,6 +27,31 @@ abstract class AgentsAppTestBase extends AppTestBase {
 
     private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** (cluster, alert name) of every alert this test fired, removed again after it. */
+    private final java.util.List<String[]> fired = new java.util.ArrayList<>();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.JdbcTemplate store;
+
+    /**
+     * The alerts a test fired go again after it, with their issues, events and tasks: the store is
+     * shared, and later classes (McpServerIT's issues_for_cluster on c-001) list every active issue
+     * of a cluster.
+     */
+    @org.junit.jupiter.api.AfterEach
+    final void removeFiredAlerts() {
+        for (String[] alert : fired) {
+            String issueIds = "SELECT issue_id FROM alerts.issues WHERE cluster_id = ? AND alert_name = ?";
+            store.update("DELETE FROM alerts.agent_tasks WHERE issue_id IN (" + issueIds + ")", (Object[]) alert);
+            store.update("DELETE FROM alerts.issue_events WHERE issue_id IN (" + issueIds + ")", (Object[]) alert);
+            store.update("DELETE FROM alerts.issue_alerts WHERE message_id IN (SELECT message_id FROM alerts.lark_alerts"
+                    + " WHERE cluster_id = ? AND alert_name = ?)", (Object[]) alert);
+            store.update("DELETE FROM alerts.issues WHERE cluster_id = ? AND alert_name = ?", (Object[]) alert);
+            store.update("DELETE FROM alerts.lark_alerts WHERE cluster_id = ? AND alert_name = ?", (Object[]) alert);
+        }
+        fired.clear();
+    }
+
     /** A client signed in with this role (one user per role, created once). */
     RestTestClient asRole(String role) {
         String token = TOKENS.computeIfAbsent(role, r -> accessToken(createUser("agents-" + r + "@byoc.test", r,
@@ -54,6 +79,7 @@ abstract class AgentsAppTestBase extends AppTestBase {
      * answers the id of the issue it joined.
      */
     long fireAlert(String clusterId, String alertName, String severity, java.time.Instant startsAt) {
+        fired.add(new String[] {clusterId, alertName});
         String fingerprint = Integer.toHexString((clusterId + alertName + startsAt).hashCode());
         String body = """
                 {"receiver": "byoc-fleet", "status": "firing", "version": "4", "groupKey": "{}:{alertname=\\"%2$s\\"}",

@@ -45,23 +45,6 @@ class InvestigatorIT extends AgentsAppTestBase {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(minutes, ChronoUnit.MINUTES);
     }
 
-    /**
-     * The alerts, issues and tasks of this class go again after each test: the store is shared, and
-     * later classes (McpServerIT's issues_for_cluster on c-001) list every active issue of a cluster.
-     */
-    @org.junit.jupiter.api.AfterEach
-    void removeThisClassesAlertsAndIssues() {
-        String mine = "(alert_name IN ('BE Disk Usage High IT', 'Failing Run IT', 'Merge Target IT', 'Merge Source IT',"
-                + " 'FE Query Latency IT', 'BE Crash IT', 'Other Cluster IT', 'Viewer Check IT', 'Eight Steps IT')"
-                + " OR alert_name LIKE 'Storm Alert IT %')";
-        String issueIds = "SELECT issue_id FROM alerts.issues WHERE " + mine;
-        jdbc.update("DELETE FROM alerts.agent_tasks WHERE issue_id IN (" + issueIds + ")");
-        jdbc.update("DELETE FROM alerts.issue_events WHERE issue_id IN (" + issueIds + ")");
-        jdbc.update("DELETE FROM alerts.issue_alerts WHERE " + mine);
-        jdbc.update("DELETE FROM alerts.issues WHERE " + mine);
-        jdbc.update("DELETE FROM alerts.lark_alerts WHERE " + mine);
-    }
-
     private static LocalDateTime now() {
         return LocalDateTime.now(ZoneOffset.UTC);
     }

@@ -11,24 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class SentinelBenchmarkTest {
 
-    /** No alert here belongs to an issue: the benchmark times the triggers, the issue lookups are SentinelTest's. */
-    private static final Sentinel.AlertIssues NO_ISSUES = new Sentinel.AlertIssues() {
-        @Override
-        public java.util.Optional<Long> ofAlert(String messageId, String clusterId, String alertName) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<Long> ofStorm(String clusterId, LocalDateTime from, LocalDateTime to) {
-            return java.util.Optional.empty();
-        }
-    };
-
     private final AgentFixture f = new AgentFixture();
     private final SignalRepository signals = new SignalRepository(f.client);
     private final AgentsProperties props = AgentsProperties.defaults();
     private final SentinelBenchmark bench = new SentinelBenchmark(
-            new Sentinel(signals, f.tasks(), this::scoresAtOrBefore, props, NO_ISSUES), signals, f.tasks(), props);
+            new Sentinel(signals, f.tasks(), this::scoresAtOrBefore, props, Sentinel.AlertIssues.NONE), signals, f.tasks(), props);
 
     @AfterEach
     void close() {
