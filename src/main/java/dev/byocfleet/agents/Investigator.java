@@ -85,8 +85,7 @@ public class Investigator {
                                      @Nullable Long issueId) {
         LocalDateTime started = LocalDateTime.now(java.time.ZoneOffset.UTC);
         String investigationId = UUID.randomUUID().toString();
-        String actor = CurrentUser.current().filter(u -> !u.userId().startsWith(IssueService.SYSTEM_ACTOR_PREFIX))
-                .map(CurrentUser::email).orElse(AgentIdentity.AGENT.userId());
+        String actor = IssueService.signedInPerson().map(CurrentUser::email).orElse(AgentIdentity.AGENT.userId());
         Long issue = issueId == null ? null : issueStarted(issueId, actor, investigationId, trigger);
         Diagnoser diagnoser = byModel != null && model != null && model.available() ? byModel : rules;
         Investigation inv;

@@ -181,9 +181,13 @@ public class IssueService {
         });
     }
 
+    /** The signed-in user when it is a person, empty for the agents' {@code agent:} identity or no one. */
+    public static Optional<CurrentUser> signedInPerson() {
+        return CurrentUser.current().filter(u -> !u.userId().startsWith(SYSTEM_ACTOR_PREFIX));
+    }
+
     private void requireSystemOrOperator() {
-        CurrentUser.current().filter(u -> !u.userId().startsWith(SYSTEM_ACTOR_PREFIX))
-                .ifPresent(u -> access.require(Role.OPERATOR));
+        signedInPerson().ifPresent(u -> access.require(Role.OPERATOR));
     }
 
     private void apply(List<Long> ids, TriageAction action, TriageRequest r, CurrentUser user) {
