@@ -15,7 +15,9 @@ describe("BreakingPointPage", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Breaking Point" }, { timeout: 10_000 })).toBeTruthy();
     const backtest = await screen.findByRole("region", { name: "Forecast back-test" });
-    expect(within(within(backtest).getByText("Hit rate", { selector: "dt" }).parentElement as HTMLElement).getByText("80.0 %")).toBeTruthy();
+    // the region is drawn before its data arrives: wait for the figures
+    const hitRate = await within(backtest).findByText("Hit rate", { selector: "dt" });
+    expect(within(hitRate.parentElement as HTMLElement).getByText("80.0 %")).toBeTruthy();
     expect(within(backtest).getByText("0.9 days")).toBeTruthy();
     expect(within(within(backtest).getByRole("table", { name: "Back-test by metric" })).getByText("100.0 %")).toBeTruthy();
 
