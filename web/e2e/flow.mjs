@@ -104,6 +104,27 @@ async function sendFiringAlert(ctx, name, { labels = { cluster: "e2e-cluster" },
 }
 
 /**
+ * Opens the issue list filtered to one alert name and waits for its issue: grouping runs just after
+ * the webhook answers, so the first load may come before it; the list is loaded again until it is there.
+ * @param {FlowContext} ctx
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+async function openIssueOf(ctx, page, name) {
+  const link = page.getByRole("table", { name: "Issues" }).getByRole("link", { name });
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${ctx.baseUrl}/issues?q=${encodeURIComponent(name).replace(/%20/g, "+")}`);
+    try {
+      await link.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 6) throw e;
+    }
+  }
+  await link.click();
+}
+
+/**
  * Pages a signed-out visitor can see; these work against any backend that serves the web app.
  * @param {FlowContext} ctx
  */
@@ -333,9 +354,7 @@ export async function signedInJourney(ctx) {
 
   await step("triage an issue end to end: acknowledge, assign, comment, resolve", async () => {
     await sendFiringAlert(ctx, "E2E Disk Alert");
-    await page.goto(`${ctx.baseUrl}/issues?q=E2E+Disk`);
-    const link = page.getByRole("table", { name: "Issues" }).getByRole("link", { name: "E2E Disk Alert" });
-    await link.click();
+    await openIssueOf(ctx, page, "E2E Disk Alert");
     await waitForPath(page, (u) => /^\/issues\/\d+$/.test(u.pathname), "/issues/<id>");
     await page.getByRole("heading", { level: 1, name: /^E2E Disk Alert on / }).waitFor();
     const events = page.getByRole("list", { name: "Events" });
@@ -405,8 +424,7 @@ export async function signedInJourney(ctx) {
     const href = await page.getByRole("table", { name: "Clusters" }).getByRole("link").first().getAttribute("href");
     const clusterId = decodeURIComponent(href?.split("/").pop() ?? "");
     await sendFiringAlert(ctx, "E2E Investigate Alert", { labels: { cluster_id: clusterId }, fingerprint: "e2e0000000000002" });
-    await page.goto(`${ctx.baseUrl}/issues?q=E2E+Investigate`);
-    await page.getByRole("table", { name: "Issues" }).getByRole("link", { name: "E2E Investigate Alert" }).click();
+    await openIssueOf(ctx, page, "E2E Investigate Alert");
     await waitForPath(page, (u) => /^\/issues\/\d+$/.test(u.pathname), "/issues/<id>");
     const issuePath = new URL(page.url()).pathname;
 

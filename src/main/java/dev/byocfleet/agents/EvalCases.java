@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -117,6 +118,7 @@ class EvalCases {
         }
         String runId = "eval-" + UUID.randomUUID();
         alertStore.store(sources.get(source).parse(body, at).alerts(), runId);
+        alertStore.awaitListeners(Duration.ofMinutes(2));
         return runId;
     }
 

@@ -1,5 +1,7 @@
 package dev.byocfleet.ingest;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +11,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * may be there (redeliveries); new ids cost no query. On a store shared by several server
  * processes (StarRocks replicas) an alert first stored by another process is therefore written
  * again over the same key — still one row — and counted as inserted.
+ *
+ * <p>{@link AlertsStoredListener}s (issue grouping) are told after the callers are answered, on a
+ * thread of their own, so a webhook's answer never waits for grouping. What several commits stored
+ * while a listener was busy is handed over in one call, in commit order, so the listeners keep up
+ * with any intake rate. Batch paths that want the listeners' work done before they go on (the Lark
+ * pipeline, the demo and the evaluation) call {@link #awaitListeners}. Alerts that never reach the
+ * listeners (a backlog over {@link #MAX_LISTENER_BACKLOG}, a stop) stay stored, and the issue sweep
+ * groups them.
  */
 @Service
 public class AlertStore {
@@ -48,6 +65,9 @@ public class AlertStore {
     private static final long GATHER_STEP_NANOS = 300_000L;
     private static final int MAX_GATHER_BATCHES = 64;
 
+    /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
+    static final int MAX_LISTENER_BACKLOG = 200_000;
+
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, CompletableFuture<StoreResult> result) {}
 
     private static final Logger log = LoggerFactory.getLogger(AlertStore.class);
@@ -59,6 +79,12 @@ public class AlertStore {
     /** Only the writer thread touches it. */
     private final MessageIdIndex index = new MessageIdIndex();
     private volatile Thread writer;
+    /** Stored alerts in commit order, waiting for the listeners. */
+    private final ConcurrentLinkedQueue<List<NormalizedAlert>> toNotify = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    /** One platform thread: listeners write to the store through native calls, in commit order. */
+    private final ExecutorService notifier =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-listeners").daemon().factory());
 
     AlertStore(AlertRepository repository, TransactionTemplate tx) {
         this(repository, tx, List.of());
@@ -181,17 +207,74 @@ public class AlertStore {
         }
     }
 
-    /** After the commit: a failing listener is logged, the alerts stay stored. */
+    /** After the commit, before the callers are answered: queues the stored alerts for the listeners. */
     private void notifyListeners(List<NormalizedAlert> stored) {
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() || listeners.isEmpty()) {
             return;
         }
+        if (backlog.addAndGet(stored.size()) > MAX_LISTENER_BACKLOG) {
+            backlog.addAndGet(-stored.size());
+            log.warn("{} stored alerts not handed to the listeners: {} are still waiting; the issue sweep groups them",
+                    stored.size(), backlog.get());
+            return;
+        }
+        toNotify.add(stored);
+        try {
+            notifier.execute(this::drainListeners);
+        } catch (RejectedExecutionException e) {
+            log.warn("{} stored alerts not handed to the listeners: stopping; the issue sweep groups them", stored.size());
+        }
+    }
+
+    /** Hands every queued list to the listeners in one call; a failing listener is logged, the alerts stay stored. */
+    private void drainListeners() {
+        List<NormalizedAlert> all = new ArrayList<>();
+        List<NormalizedAlert> next;
+        while ((next = toNotify.poll()) != null) {
+            all.addAll(next);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        backlog.addAndGet(-all.size());
         for (AlertsStoredListener l : listeners) {
             try {
-                l.alertsStored(stored);
+                l.alertsStored(all);
             } catch (RuntimeException e) {
-                log.error("{} failed on {} stored alerts; they stay stored", l.getClass().getSimpleName(), stored.size(), e);
+                log.error("{} failed on {} stored alerts; they stay stored", l.getClass().getSimpleName(), all.size(), e);
             }
+        }
+    }
+
+    /**
+     * Waits until the listeners have been told about every alert stored before this call; true when
+     * they were within {@code timeout}.
+     */
+    public boolean awaitListeners(Duration timeout) {
+        try {
+            notifier.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | RejectedExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Lets the listeners finish what is queued (briefly) so a normal stop leaves little to the sweep. */
+    @PreDestroy
+    void stopListeners() {
+        notifier.shutdown();
+        try {
+            if (!notifier.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("stopped with {} stored alerts not yet grouped; the issue sweep groups them after the restart",
+                        backlog.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

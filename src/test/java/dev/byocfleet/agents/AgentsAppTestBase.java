@@ -93,6 +93,7 @@ abstract class AgentsAppTestBase extends AppTestBase {
                 .formatted(clusterId, alertName, severity, startsAt, fingerprint);
         anonymous.post().uri("/api/webhooks/alertmanager").header("Authorization", "Bearer " + WEBHOOK_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isOk();
+        awaitGrouping();
         String issues = getJson(client, "/api/issues?status=active&cluster_id=" + clusterId + "&size=100");
         java.util.List<Number> ids = JsonPath.read(issues, "$.items[?(@.alert_name == '" + alertName + "')].issue_id");
         return ids.getFirst().longValue();

@@ -9,12 +9,16 @@ import dev.byocfleet.support.TestStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,51 @@ class AlertStoreTest {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void callersAreAnsweredWithoutWaitingForTheListenersWhichGetOnlyNewAlertsInCommitOrder() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> told = new CopyOnWriteArrayList<>();
+        AlertsStoredListener slow = stored -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stored.forEach(a -> told.add(a.messageId()));
+        };
+        AlertStore withListener = TestStores.alertStore(db.dataSource(), List.of(slow));
+
+        assertThat(withListener.store(List.of(TestAlerts.parsed("a", "c-1"), TestAlerts.parsed("b", "c-1")), "run-1").inserted())
+                .isEqualTo(2);
+        assertThat(withListener.store(List.of(TestAlerts.parsed("b", "c-1"), TestAlerts.parsed("c", "c-1")), "run-2").inserted())
+                .as("answered while the listener is still busy with the first batch").isEqualTo(1);
+        assertThat(count()).isEqualTo(3);
+        assertThat(withListener.awaitListeners(Duration.ofMillis(50))).as("the listener is still held").isFalse();
+        assertThat(told).isEmpty();
+
+        release.countDown();
+        assertThat(withListener.awaitListeners(Duration.ofSeconds(30))).isTrue();
+        assertThat(told).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aFailingListenerLeavesTheAlertsStoredAndTheNextCallsStillArrive() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        AlertsStoredListener failsOnce = stored -> {
+            if (stored.stream().anyMatch(a -> a.messageId().equals("a"))) {
+                throw new IllegalStateException("a listener bug");
+            }
+            stored.forEach(a -> told.add(a.messageId()));
+        };
+        AlertStore withListener = TestStores.alertStore(db.dataSource(), List.of(failsOnce));
+        withListener.store(List.of(TestAlerts.parsed("a", "c-1")), "run-1");
+        assertThat(withListener.awaitListeners(Duration.ofSeconds(30))).isTrue();
+        withListener.store(List.of(TestAlerts.parsed("b", "c-1")), "run-2");
+        assertThat(withListener.awaitListeners(Duration.ofSeconds(30))).isTrue();
+        assertThat(count()).isEqualTo(2);
+        assertThat(told).containsExactly("b");
     }
 
     @Test

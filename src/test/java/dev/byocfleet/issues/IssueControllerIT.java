@@ -40,6 +40,7 @@ class IssueControllerIT extends AppTestBase {
                 firing(c1, "BE CPU Alert", "be-1", "warning", T.plusMinutes(4)),
                 firing(c2, "Query Latency Alert", null, "warning", T.plusMinutes(5)),
                 resolved(c2, "Query Latency Alert", null, "warning", T.plusMinutes(5), T.plusMinutes(9))), "it");
+        awaitGrouping();
         synchronized (IssueControllerIT.class) {
             if (viewerToken == null) {
                 viewerToken = accessToken(createUser("issues-viewer@byoc.test", "viewer", "a viewer's password"));

@@ -6,14 +6,19 @@ import static dev.byocfleet.issues.IssueAlerts.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.ingest.AlertsStoredListener;
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.TestStores;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,22 +43,32 @@ class IssueGroupingTest {
     }
 
     /** Deliveries as senders make them: out of order, repeated, in batches. */
+    private static List<List<NormalizedAlert>> deliveries() {
+        return List.of(
+                List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
+                        firing("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5))),
+                // a redelivery, and a resolve that overtook its firing
+                List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
+                        resolved("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2), T0.plusMinutes(9))),
+                List.of(firing("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2)),
+                        resolved("c-1", "Data Disk", "be-1", "critical", T0, T0.plusMinutes(20)),
+                        resolved("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5), T0.plusMinutes(25))),
+                // reopens the disk issue inside the window; a storm of three issues on c-2 in one hour
+                List.of(firing("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1)),
+                        firing("c-2", "BE Mem", "be-7", "critical", T0.plusMinutes(10)),
+                        firing("c-2", "Memory Alert", "be-7", "critical", T0.plusMinutes(12))),
+                List.of(firing("c-2", "BE Service Suspension", "be-7", "critical", T0.plusMinutes(14)),
+                        resolved("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1), T0.plusHours(1).plusMinutes(30)),
+                        firing("c-1", "Data Disk", "be-1", "critical", T0.plusHours(9))));
+    }
+
+    /** Each delivery grouped before the next arrives, then the sweep. */
     private void deliverLive() {
-        alerts.store(List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
-                firing("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5))), "run-1");
-        // a redelivery, and a resolve that overtook its firing
-        alerts.store(List.of(firing("c-1", "Data Disk", "be-1", "critical", T0),
-                resolved("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2), T0.plusMinutes(9))), "run-2");
-        alerts.store(List.of(firing("c-1", "BE CPU Alert", "be-1", "warning", T0.plusMinutes(2)),
-                resolved("c-1", "Data Disk", "be-1", "critical", T0, T0.plusMinutes(20)),
-                resolved("c-1", "Data Disk", "be-2", "warning", T0.plusMinutes(5), T0.plusMinutes(25))), "run-3");
-        // reopens the disk issue inside the window; a storm of three issues on c-2 in one hour
-        alerts.store(List.of(firing("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1)),
-                firing("c-2", "BE Mem", "be-7", "critical", T0.plusMinutes(10)),
-                firing("c-2", "Memory Alert", "be-7", "critical", T0.plusMinutes(12))), "run-4");
-        alerts.store(List.of(firing("c-2", "BE Service Suspension", "be-7", "critical", T0.plusMinutes(14)),
-                resolved("c-1", "Data Disk", "be-2", "warning", T0.plusHours(1), T0.plusHours(1).plusMinutes(30)),
-                firing("c-1", "Data Disk", "be-1", "critical", T0.plusHours(9))), "run-5");
+        int run = 0;
+        for (List<NormalizedAlert> batch : deliveries()) {
+            alerts.store(batch, "run-" + ++run);
+            assertThat(alerts.awaitListeners(Duration.ofSeconds(30))).isTrue();
+        }
         grouping.sweep(grouping.now());
     }
 
@@ -90,6 +105,38 @@ class IssueGroupingTest {
                 String.class)).as("the storm on c-2 is linked").allSatisfy(r -> assertThat(r.split(",")).hasSize(2));
         assertThat(jdbc.queryForList("SELECT DISTINCT event_type FROM alerts.issue_events", String.class))
                 .contains("opened", "auto_resolved", "reopened", "linked");
+    }
+
+    @Test
+    void deliveriesThatArriveWhileGroupingIsBusyAreGroupedAsIfEachWaited() {
+        deliverLive();
+        List<Map<String, Object>> oneByOne = snapshot();
+        jdbc.update("DELETE FROM alerts.issue_events");
+        jdbc.update("DELETE FROM alerts.issue_alerts");
+        jdbc.update("DELETE FROM alerts.issues");
+        jdbc.update("DELETE FROM alerts.lark_alerts");
+
+        // the first call holds the listener thread until every delivery is stored, so the later ones come in one call
+        CountDownLatch allStored = new CountDownLatch(1);
+        List<Integer> callSizes = new CopyOnWriteArrayList<>();
+        AlertsStoredListener busy = stored -> {
+            callSizes.add(stored.size());
+            try {
+                allStored.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AlertStore fresh = TestStores.alertStore(store.dataSource(), List.of(busy, grouping));
+        int run = 0;
+        for (List<NormalizedAlert> batch : deliveries()) {
+            assertThat(fresh.store(batch, "run-" + ++run).inserted()).isPositive();
+        }
+        allStored.countDown();
+        assertThat(fresh.awaitListeners(Duration.ofSeconds(30))).isTrue();
+        assertThat(callSizes).as("stored alerts handed over per call").hasSizeLessThan(deliveries().size());
+        grouping.sweep(grouping.now());
+        assertThat(snapshot()).isEqualTo(oneByOne);
     }
 
     @Test

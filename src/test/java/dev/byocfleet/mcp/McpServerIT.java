@@ -117,6 +117,7 @@ class McpServerIT extends AppTestBase {
     @Test
     void issuesForClusterListsItsActiveIssuesAndIssueDetailExplainsOne() {
         alerts.store(List.of(alert("firing", "2026-11-28T10:00:00"), alert("firing", "2026-11-28T10:05:00")), "mcp-it");
+        awaitGrouping();
         Map<String, Object> page = structured(ok("issues_for_cluster", Map.of("cluster_id", "c-001")));
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).extracting(m -> m.get("alert_name")).containsExactly("BE Service Suspension");

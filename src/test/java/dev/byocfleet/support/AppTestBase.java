@@ -1,6 +1,7 @@
 package dev.byocfleet.support;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.ingest.AlertStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +61,9 @@ public abstract class AppTestBase {
     /** Signed in as the first admin. */
     protected RestTestClient client;
 
+    @Autowired
+    private AlertStore alertStore;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("byoc.store.data-dir", DATA_DIR::toString);
@@ -71,6 +75,16 @@ public abstract class AppTestBase {
     @BeforeEach
     final void signInAsAdmin() {
         client = as(adminToken());
+    }
+
+    /**
+     * Waits until the alerts stored so far are grouped into issues: grouping runs after a webhook is
+     * answered, so a test that reads issues right after one waits here first.
+     */
+    protected void awaitGrouping() {
+        if (!alertStore.awaitListeners(Duration.ofSeconds(60))) {
+            throw new AssertionError("issue grouping did not finish within 60 s");
+        }
     }
 
     /** A client that sends this access token. */

@@ -5,6 +5,7 @@ import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser.Alerts;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser.Skipped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,13 @@ class LarkIntake {
         this.store = store;
     }
 
-    /** Returns after the page's new alerts are committed. */
+    /** How long a page waits for the issue grouping of its alerts; the sweep groups what is left. */
+    private static final Duration GROUPING_WAIT = Duration.ofMinutes(2);
+
+    /**
+     * Returns after the page's new alerts are committed and grouped into issues: a batch path, so it
+     * waits for the grouping (a webhook does not) and the run's end means its issues are there.
+     */
     void ingest(List<JsonNode> items, String source, String runId, RunTally tally) {
         List<NormalizedAlert> alerts = new ArrayList<>();
         for (JsonNode item : items) {
@@ -41,5 +48,6 @@ class LarkIntake {
             }
         }
         tally.stored(store.store(alerts, runId));
+        store.awaitListeners(GROUPING_WAIT);
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -50,6 +51,9 @@ public class WebhookIntake {
     private final WebhookRuns runs;
     private final MeterRegistry meters;
     private final Clock clock;
+
+    /** How long a replayed body waits for the issue grouping of its alerts; the sweep groups what is left. */
+    private static final Duration REPLAY_GROUPING_WAIT = Duration.ofMinutes(2);
 
     @Autowired
     WebhookIntake(List<AlertSource> sources, AlertStore store, WebhookProperties props, WebhookRuns runs,
@@ -99,9 +103,12 @@ public class WebhookIntake {
      * payload files): no credentials, content type or signature to check, but the same parse,
      * deduplicating durable write and run record as a request, with the time it was sent as its
      * received time. A body the source cannot read fails with an unchecked exception naming the field.
+     * A batch path: unlike a request, it returns after the alerts are grouped into issues too.
      */
     public WebhookReceipt replay(String sourceName, byte[] body, LocalDateTime receivedAt) {
-        return accept(source(sourceName), body, receivedAt);
+        WebhookReceipt receipt = accept(source(sourceName), body, receivedAt);
+        store.awaitListeners(REPLAY_GROUPING_WAIT);
+        return receipt;
     }
 
     private WebhookSource source(String sourceName) {
