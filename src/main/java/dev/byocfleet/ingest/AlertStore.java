@@ -65,6 +65,8 @@ public class AlertStore {
     private static final long GATHER_STEP_NANOS = 300_000L;
     private static final int MAX_GATHER_BATCHES = 64;
 
+    /** Stored alerts handed to the listeners in one call at most. */
+    static final int MAX_LISTENER_CALL = 5_000;
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
     static final int MAX_LISTENER_BACKLOG = 200_000;
 
@@ -82,6 +84,7 @@ public class AlertStore {
     /** Stored alerts in commit order, waiting for the listeners. */
     private final ConcurrentLinkedQueue<List<NormalizedAlert>> toNotify = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
+    private volatile boolean stopping;
     /** One platform thread: listeners write to the store through native calls, in commit order. */
     private final ExecutorService notifier =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-listeners").daemon().factory());
@@ -226,17 +229,30 @@ public class AlertStore {
         }
     }
 
-    /** Hands every queued list to the listeners in one call; a failing listener is logged, the alerts stay stored. */
+    /**
+     * Hands what is queued to the listeners in one call (up to {@link #MAX_LISTENER_CALL} alerts, so a
+     * call stays short; the rest goes in the next); a failing listener is logged, the alerts stay stored.
+     */
     private void drainListeners() {
         List<NormalizedAlert> all = new ArrayList<>();
         List<NormalizedAlert> next;
-        while ((next = toNotify.poll()) != null) {
+        while (all.size() < MAX_LISTENER_CALL && (next = toNotify.poll()) != null) {
             all.addAll(next);
         }
         if (all.isEmpty()) {
             return;
         }
         backlog.addAndGet(-all.size());
+        if (!toNotify.isEmpty()) {
+            try {
+                notifier.execute(this::drainListeners);
+            } catch (RejectedExecutionException e) {
+                // stopping: what is left stays stored for the sweep
+            }
+        }
+        if (stopping) {
+            return;
+        }
         for (AlertsStoredListener l : listeners) {
             try {
                 l.alertsStored(all);
@@ -264,14 +280,19 @@ public class AlertStore {
         }
     }
 
-    /** Lets the listeners finish what is queued (briefly) so a normal stop leaves little to the sweep. */
+    /**
+     * Lets the listeners finish what is queued for a few seconds so a normal stop leaves little to the
+     * sweep; then the call under way ends and the rest is left (stored, grouped after the restart).
+     */
     @PreDestroy
     void stopListeners() {
         notifier.shutdown();
         try {
             if (!notifier.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("stopped with {} stored alerts not yet grouped; the issue sweep groups them after the restart",
+                stopping = true;
+                log.warn("stopping with {} stored alerts not yet grouped; the issue sweep groups them after the restart",
                         backlog.get());
+                notifier.awaitTermination(20, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -68,11 +68,17 @@ class IssueGrouping implements AlertsStoredListener {
         return tx.execute(status -> {
             Set<String> keys = new LinkedHashSet<>();
             Set<String> instances = new LinkedHashSet<>();
+            Set<String> resolvedIdentities = new LinkedHashSet<>();
             parsed.forEach(a -> {
                 keys.add(engine.keys().keyOf(a));
-                instances.add(GroupingKeys.instanceKey(a));
+                String instance = GroupingKeys.instanceKey(a);
+                instances.add(instance);
+                if (!GroupingKeys.firing(a)) {
+                    resolvedIdentities.add(GroupingState.identity(instance));
+                }
             });
-            GroupingState state = repository.load(keys, instances, parsed.stream().map(NormalizedAlert::messageId).toList());
+            GroupingState state = repository.load(keys, instances, resolvedIdentities,
+                    parsed.stream().map(NormalizedAlert::messageId).toList());
             engine.apply(state, parsed, now());
             repository.save(state);
             linkStorms(state);
@@ -101,7 +107,7 @@ class IssueGrouping implements AlertsStoredListener {
                 continue;
             }
             GroupingState state = new GroupingState();
-            repository.loadIssues(state, ids);
+            repository.loadIssues(state, ids, IssueRepository.AlertScope.NONE);
             for (long a : ids) {
                 for (long b : ids) {
                     IssueState x = state.issues.get(a);
@@ -145,7 +151,7 @@ class IssueGrouping implements AlertsStoredListener {
         return tx.execute(status -> {
             List<Long> due = repository.dueForSweep(now.minus(props.resolveTtl()), now.minus(props.closeAfter()), now);
             GroupingState state = new GroupingState();
-            repository.loadIssues(state, due);
+            repository.loadIssues(state, due, IssueRepository.AlertScope.NONE);
             List<Long> changed = lifecycle.sweep(state, now);
             repository.save(state);
             return changed;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ class IssueRepository {
     static final List<String> EVENT_COLUMNS = List.of("event_id", "issue_id", "event_type", "actor", "created_at",
             "from_status", "to_status", "note", "details");
     private static final int CHUNK = 500;
+    /** Identities per statement: each is two parameters of a range. */
+    private static final int IDENTITY_CHUNK = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -43,8 +46,14 @@ class IssueRepository {
         this.dialect = dialect;
     }
 
-    /** The issues a grouping pass over these keys and instances needs, with their alerts and what waits. */
-    GroupingState load(Collection<String> keys, Collection<String> instanceKeys, Collection<String> messageIds) {
+    /**
+     * The issues a grouping pass over these alerts needs, with what waits. Of each issue only the
+     * alerts the pass can touch are loaded (its instances, and instances of the same alert identity
+     * for resolves that lost their start time); the issue's counts over the rest come from its row,
+     * so a pass costs the same however many alerts its issues already hold.
+     */
+    GroupingState load(Collection<String> keys, Collection<String> instanceKeys, Collection<String> identities,
+                       Collection<String> messageIds) {
         GroupingState state = new GroupingState();
         Set<Long> ids = new HashSet<>();
         chunked(keys, c -> ids.addAll(jdbc.sql("""
@@ -56,7 +65,7 @@ class IssueRepository {
         chunked(instanceKeys, c -> ids.addAll(jdbc.sql(
                 "SELECT DISTINCT issue_id FROM alerts.issue_alerts WHERE issue_id IS NOT NULL AND instance_key IN (:k)")
                 .param("k", c).query(Long.class).list()));
-        loadIssues(state, ids);
+        loadIssues(state, ids, new AlertScope(Set.copyOf(instanceKeys), Set.copyOf(identities)));
         chunked(instanceKeys, c -> jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IS NULL AND instance_key IN (:k)")
                 .param("k", c).query((rs, i) -> alert(rs)).list().forEach(state::addPending));
         chunked(messageIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
@@ -64,8 +73,26 @@ class IssueRepository {
         return state;
     }
 
-    /** Loads issues by id with their alerts, and the issues they were merged into. */
+    /**
+     * Which alerts of an issue to load: every one ({@link #ALL}), none ({@link #NONE}: the row is
+     * enough), or those of these instance keys and of instance keys {@code identity@…}.
+     */
+    record AlertScope(Set<String> instanceKeys, Set<String> identities) {
+        static final AlertScope ALL = new AlertScope(null, null);
+        static final AlertScope NONE = new AlertScope(Set.of(), Set.of());
+
+        boolean all() {
+            return instanceKeys == null;
+        }
+    }
+
+    /** Loads issues by id with all their alerts, and the issues they were merged into. */
     void loadIssues(GroupingState state, Collection<Long> issueIds) {
+        loadIssues(state, issueIds, AlertScope.ALL);
+    }
+
+    /** Loads issues by id with the alerts of {@code scope}, and the issues they were merged into. */
+    void loadIssues(GroupingState state, Collection<Long> issueIds, AlertScope scope) {
         Set<Long> wanted = new HashSet<>(issueIds);
         wanted.removeAll(state.issues.keySet());
         while (!wanted.isEmpty()) {
@@ -74,9 +101,10 @@ class IssueRepository {
                     .param("ids", c).query((rs, i) -> issue(rs)).list()));
             Map<Long, IssueState> byId = new LinkedHashMap<>();
             found.forEach(s -> byId.put(s.issueId, s));
-            chunked(byId.keySet(), c -> jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) ORDER BY event_at, message_id")
-                    .param("ids", c).query((rs, i) -> alert(rs)).list()
-                    .forEach(a -> byId.get(a.issueId()).alerts.add(a)));
+            loadAlerts(byId, scope);
+            if (!scope.all()) {
+                found.forEach(IssueState::loadedInPart);
+            }
             found.forEach(state::add);
             wanted = new HashSet<>();
             for (IssueState s : found) {
@@ -85,6 +113,39 @@ class IssueRepository {
                 }
             }
         }
+    }
+
+    private void loadAlerts(Map<Long, IssueState> byId, AlertScope scope) {
+        String order = " ORDER BY event_at, message_id";
+        List<IssueAlert> rows = new ArrayList<>();
+        if (scope.all()) {
+            chunked(byId.keySet(), c -> rows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids)" + order)
+                    .param("ids", c).query((rs, i) -> alert(rs)).list()));
+        } else {
+            Set<String> seen = new HashSet<>();
+            chunked(byId.keySet(), ids -> {
+                chunked(scope.instanceKeys(), k -> rows.addAll(jdbc.sql(
+                        "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND instance_key IN (:k)" + order)
+                        .param("ids", ids).param("k", k).query((rs, i) -> alert(rs)).list()));
+                // instance keys are "identity@start": '@' + 1 is 'A', so [identity@, identityA) holds exactly them
+                chunked(scope.identities(), IDENTITY_CHUNK, idents -> {
+                    StringBuilder ranges = new StringBuilder();
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    for (int n = 0; n < idents.size(); n++) {
+                        ranges.append(n == 0 ? "" : " OR ").append("(instance_key >= :lo").append(n)
+                                .append(" AND instance_key < :hi").append(n).append(')');
+                        params.put("lo" + n, idents.get(n) + "@");
+                        params.put("hi" + n, idents.get(n) + "A");
+                    }
+                    rows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND (" + ranges + ")" + order)
+                            .param("ids", ids).params(params).query((rs, i) -> alert(rs)).list());
+                });
+            });
+            rows.removeIf(a -> !seen.add(a.messageId()));
+            rows.sort(Comparator.comparing(IssueAlert::eventAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(IssueAlert::messageId));
+        }
+        rows.forEach(a -> byId.get(a.issueId()).alerts.add(a));
     }
 
     /** Writes what a pass changed: the issues, their alert rows and the new events. */
@@ -209,9 +270,13 @@ class IssueRepository {
     }
 
     static <T> void chunked(Collection<T> values, java.util.function.Consumer<List<T>> each) {
+        chunked(values, CHUNK, each);
+    }
+
+    private static <T> void chunked(Collection<T> values, int size, java.util.function.Consumer<List<T>> each) {
         List<T> all = new ArrayList<>(values);
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            each.accept(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += size) {
+            each.accept(all.subList(i, Math.min(all.size(), i + size)));
         }
     }
 

@@ -42,6 +42,14 @@ final class IssueState {
     /** Why the issue is what it is: the key, and the last transitions' reasons. */
     final Map<String, Object> explanation = new LinkedHashMap<>();
     final List<IssueAlert> alerts = new ArrayList<>();
+    /**
+     * Set when only some alerts were loaded (a grouping pass loads those it can touch): what the
+     * row counted over the alerts not loaded, which {@link #recount()} adds to its count of the loaded.
+     */
+    private Rest rest;
+
+    /** The row's figures over the alerts that were not loaded. */
+    private record Rest(int instances, int firing, String severity, LocalDateTime firstSeen, LocalDateTime lastSeen) {}
 
     IssueState(long issueId, String groupingKey) {
         this.issueId = issueId;
@@ -54,18 +62,40 @@ final class IssueState {
     }
 
     /**
-     * Counts, severity, first/last seen, nodes and fingerprints from the alerts. An instance is
-     * firing while it has a firing alert and no resolved one.
+     * Marks the alerts list as a part (all alerts of some instances): the row's counts minus those of
+     * the loaded instances are what the other alerts count. Alerts are only ever added to an issue in
+     * a grouping pass, so the row's severity, first/last seen, nodes and fingerprints stay valid lower
+     * bounds and sets to add to.
      */
-    void recount() {
+    void loadedInPart() {
+        Map<String, Boolean> loaded = instances();
+        int loadedFiring = (int) loaded.values().stream().filter(f -> f).count();
+        rest = new Rest(alertCount - loaded.size(), firingCount - loadedFiring, severity, firstSeen, lastSeen);
+    }
+
+    private Map<String, Boolean> instances() {
         Map<String, Boolean> instances = new LinkedHashMap<>();
-        String sev = "info";
-        LocalDateTime first = null;
-        LocalDateTime last = null;
-        affectedNodes.clear();
-        fingerprints.clear();
         for (IssueAlert a : alerts) {
             instances.merge(a.instanceKey(), a.firing(), (was, now) -> was && now);
+        }
+        return instances;
+    }
+
+    /**
+     * Counts, severity, first/last seen, nodes and fingerprints from the alerts (and, when only some
+     * were loaded, from what the row counted over the others). An instance is firing while it has a
+     * firing alert and no resolved one.
+     */
+    void recount() {
+        Map<String, Boolean> instances = instances();
+        String sev = rest == null ? "info" : Severity.normalize(rest.severity());
+        LocalDateTime first = rest == null ? null : rest.firstSeen();
+        LocalDateTime last = rest == null ? null : rest.lastSeen();
+        if (rest == null) {
+            affectedNodes.clear();
+            fingerprints.clear();
+        }
+        for (IssueAlert a : alerts) {
             sev = Severity.max(sev, Severity.normalize(a.severity()));
             if (a.firing()) {
                 first = first == null || a.eventAt().isBefore(first) ? a.eventAt() : first;
@@ -78,8 +108,8 @@ final class IssueState {
                 fingerprints.add(a.fingerprint());
             }
         }
-        alertCount = instances.size();
-        firingCount = (int) instances.values().stream().filter(f -> f).count();
+        alertCount = instances.size() + (rest == null ? 0 : rest.instances());
+        firingCount = (int) instances.values().stream().filter(f -> f).count() + (rest == null ? 0 : rest.firing());
         if (!severityManual()) {
             severity = sev;
         }

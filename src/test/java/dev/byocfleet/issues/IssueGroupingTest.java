@@ -11,6 +11,7 @@ import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.TestStores;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -137,6 +138,35 @@ class IssueGroupingTest {
         assertThat(callSizes).as("stored alerts handed over per call").hasSizeLessThan(deliveries().size());
         grouping.sweep(grouping.now());
         assertThat(snapshot()).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void aPassThatLoadsOnlyTheAlertsItTouchesCountsTheIssueAsIfItLoadedThemAll() {
+        // one issue with many instances (nodes), grown over many passes; later passes touch one instance each
+        for (int n = 0; n < 12; n++) {
+            alerts.store(List.of(firing("c-9", "Disk", "be-" + n, n == 5 ? "critical" : "warning", T0.plusMinutes(n))), "grow-" + n);
+        }
+        awaitGrouping();
+        alerts.store(List.of(resolved("c-9", "Disk", "be-3", "warning", T0.plusMinutes(3), T0.plusMinutes(40))), "r-1");
+        // a resolve that lost its start time: found through the alert's identity among the issue's alerts
+        alerts.store(List.of(resolved("c-9", "Disk", "be-7", "warning", null, T0.plusMinutes(41))), "r-2");
+        alerts.store(List.of(firing("c-9", "Disk", "be-3", "warning", T0.plusMinutes(3))), "redelivered");
+        awaitGrouping();
+        Map<String, Object> issue = jdbc.queryForMap("""
+                SELECT alert_count, firing_count, severity, first_seen, last_seen, status,
+                       CAST(affected_nodes AS VARCHAR) AS nodes FROM alerts.issues WHERE cluster_id = 'c-9'""");
+        assertThat(issue).containsEntry("alert_count", 12).containsEntry("firing_count", 10)
+                .containsEntry("severity", "critical").containsEntry("status", "open")
+                .containsEntry("first_seen", Timestamp.valueOf(T0)).containsEntry("last_seen", Timestamp.valueOf(T0.plusMinutes(11)));
+        assertThat((String) issue.get("nodes")).contains("be-0", "be-11");
+
+        List<Map<String, Object>> live = snapshot();
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(snapshot()).as("grouping every alert in one pass from nothing").isEqualTo(live);
+    }
+
+    private void awaitGrouping() {
+        assertThat(alerts.awaitListeners(Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
