@@ -32,6 +32,8 @@ class IssueRepository {
     static final List<String> EVENT_COLUMNS = List.of("event_id", "issue_id", "event_type", "actor", "created_at",
             "from_status", "to_status", "note", "details");
     private static final int CHUNK = 500;
+    /** Parameters per multi-row upsert statement. */
+    private static final int UPSERT_PARAMETERS = 2_000;
     /** Identities per statement: each is two parameters of a range. */
     private static final int IDENTITY_CHUNK = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -151,11 +153,11 @@ class IssueRepository {
     /** Writes what a pass changed: the issues, their alert rows and the new events. */
     void save(GroupingState state) {
         List<Object[]> issues = state.dirty.stream().map(state.issues::get).map(IssueRepository::issueRow).toList();
-        batch(dialect.upsert("alerts.issues", ISSUE_COLUMNS, List.of("issue_id")), issues);
+        upsert("alerts.issues", ISSUE_COLUMNS, "issue_id", issues);
         List<Object[]> alerts = state.rows.values().stream().map(a -> new Object[] {a.messageId(), a.issueId(),
                 a.groupingKey(), a.instanceKey(), a.status(), a.severity(), a.alertName(), a.node(), a.fingerprint(),
                 a.eventAt(), a.groupedAt()}).toList();
-        batch(dialect.upsert("alerts.issue_alerts", ALERT_COLUMNS, List.of("message_id")), alerts);
+        upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", alerts);
         Set<String> existing = new HashSet<>();
         chunked(state.events.stream().map(IssueEvent::eventId).toList(), c -> existing.addAll(
                 jdbc.sql("SELECT event_id FROM alerts.issue_events WHERE event_id IN (:ids)").param("ids", c)
@@ -165,6 +167,19 @@ class IssueRepository {
                         e.toStatus(), e.note(), json(e.details())}).toList();
         batch("INSERT INTO alerts.issue_events (" + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
                 + "?, ".repeat(EVENT_COLUMNS.size() - 1) + "?)", events);
+    }
+
+    /** Upserts rows with distinct keys, many per statement: a statement per row costs the store a round each. */
+    private void upsert(String table, List<String> columns, String key, List<Object[]> rows) {
+        int perStatement = Math.max(1, UPSERT_PARAMETERS / columns.size());
+        for (int i = 0; i < rows.size(); i += perStatement) {
+            List<Object[]> part = rows.subList(i, Math.min(rows.size(), i + perStatement));
+            Object[] params = new Object[part.size() * columns.size()];
+            for (int r = 0; r < part.size(); r++) {
+                System.arraycopy(part.get(r), 0, params, r * columns.size(), columns.size());
+            }
+            template.update(dialect.upsert(table, columns, List.of(key), part.size()), params);
+        }
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -2,6 +2,7 @@ package dev.byocfleet.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -66,6 +67,15 @@ public interface Dialect {
 
     /** Inserts rows, replacing those with the same key. */
     String upsert(String table, List<String> columns, List<String> keyColumns);
+
+    /**
+     * {@link #upsert} of {@code rows} rows in one statement (a multi-row VALUES list, which both
+     * stores take): parameters row after row. The rows must have distinct keys.
+     */
+    default String upsert(String table, List<String> columns, List<String> keyColumns, int rows) {
+        String tuple = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        return upsert(table, columns, keyColumns) + (", " + tuple).repeat(Math.max(0, rows - 1));
+    }
 
     /**
      * Inserts rows, silently skipping those whose key already exists (callers check existing keys
