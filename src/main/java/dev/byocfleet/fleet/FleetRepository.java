@@ -162,7 +162,21 @@ class FleetRepository {
      */
     List<ClusterListItem> findClusters(ClusterQuery query) {
         ClusterFilter filter = ClusterFilter.of(query);
-        String sort = switch (query.sort()) {
+        String sort = sortExpression(query.sort());
+        String direction = query.descending() ? "DESC" : "ASC";
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("limit", query.size());
+        params.put("offset", query.offset());
+        // Nulls last in both directions, the same on every store; cluster_id keeps pages stable.
+        return clusterRows(filter.where() + """
+
+                ORDER BY CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END, %1$s %2$s, c.cluster_id
+                LIMIT :limit OFFSET :offset""".formatted(sort, direction), params);
+    }
+
+    /** The SQL expression of a sort field over the list's aliases; the CCU order is not known to the store. */
+    static String sortExpression(ClusterQuery.SortField field) {
+        return switch (field) {
             case CLUSTER_NAME -> "c.cluster_name";
             case CLUSTER_STATE -> "c.cluster_state";
             case CLUSTER_TYPE -> "c.cluster_type";
@@ -177,15 +191,6 @@ class FleetRepository {
             case CN_COUNT -> "coalesce(ln.cn_count, 0)";
             case CCU_7D -> throw new IllegalArgumentException("the CCU order is not known to the store");
         };
-        String direction = query.descending() ? "DESC" : "ASC";
-        Map<String, Object> params = new HashMap<>(filter.params());
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
-        // Nulls last in both directions, the same on every store; cluster_id keeps pages stable.
-        return clusterRows(filter.where() + """
-
-                ORDER BY CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END, %1$s %2$s, c.cluster_id
-                LIMIT :limit OFFSET :offset""".formatted(sort, direction), params);
     }
 
     /** The ids of every cluster the query's filters match, in no particular order. */
