@@ -355,6 +355,23 @@ class FleetRepository {
                 .query(StateChange.class).list();
     }
 
+    /** Per metric, the cluster's newest snapshot at or after {@code since}; a pass over all snapshots. */
+    List<MetricReading> latestMetrics(String clusterId, LocalDateTime since) {
+        return jdbc.sql("""
+                SELECT v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category, v.snapshot_hour,
+                       v.band, v.warn_threshold, v.crit_threshold
+                FROM metrics.v_hourly_snapshots_v5 v
+                JOIN (SELECT metric_name, max(snapshot_hour) AS newest_hour
+                      FROM metrics.amv_hourly_snapshots_v1
+                      WHERE cluster_id = :id AND snapshot_hour >= :since
+                      GROUP BY metric_name) l
+                  ON l.metric_name = v.metric_name AND l.newest_hour = v.snapshot_hour
+                WHERE v.cluster_id = :id AND v.snapshot_hour >= :since
+                ORDER BY v.category, v.metric_name""")
+                .param("id", clusterId).param("since", since)
+                .query(MetricReading.class).list();
+    }
+
     /**
      * The column list of a record that mirrors a table, from its component names; the records are
      * the single place that lists those columns.

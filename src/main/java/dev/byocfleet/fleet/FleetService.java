@@ -26,12 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,11 +61,17 @@ public class FleetService {
     private final VersionedValue<BillVersion, BillFigures> bills;
     private final VersionedValue<SnapshotVersion, NewestReadings> readings;
 
+    @Autowired
     FleetService(FleetRepository repository, AccessGuard access) {
+        this(repository, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
+    }
+
+    /** {@code background} computes the newest readings of the fleet after the snapshots change. */
+    FleetService(FleetRepository repository, AccessGuard access, Executor background) {
         this.repository = repository;
         this.access = access;
-        this.bills = new VersionedValue<>(repository::billVersion, v -> billFigures());
-        this.readings = new VersionedValue<>(repository::snapshotVersion, this::newestReadings);
+        this.bills = new VersionedValue<>(repository::billVersion, v -> billFigures(), background);
+        this.readings = new VersionedValue<>(repository::snapshotVersion, this::newestReadings, background);
     }
 
     /**
@@ -170,8 +178,24 @@ public class FleetService {
                 latestMetrics(clusterId)));
     }
 
+    /**
+     * From the newest readings of the fleet in memory; while they are being computed after a change
+     * of the snapshots (seconds at seed scale), straight from the store, as {@link #newestReadings}
+     * would: within {@link #RECENT_METRIC_HOURS} of the newest snapshot first, everything only for
+     * a cluster with nothing that recent.
+     */
     private List<MetricReading> latestMetrics(String clusterId) {
-        return readings.get().byCluster().getOrDefault(clusterId, List.of());
+        Optional<NewestReadings> fleet = readings.current();
+        if (fleet.isPresent()) {
+            return fleet.get().byCluster().getOrDefault(clusterId, List.of());
+        }
+        Optional<LocalDateTime> newest = repository.newestSnapshotHour();
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        List<MetricReading> recent =
+                repository.latestMetrics(clusterId, newest.get().minusHours(RECENT_METRIC_HOURS));
+        return recent.isEmpty() ? repository.latestMetrics(clusterId, EPOCH) : recent;
     }
 
     /**

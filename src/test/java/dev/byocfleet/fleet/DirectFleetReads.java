@@ -1,6 +1,5 @@
 package dev.byocfleet.fleet;
 
-import dev.byocfleet.fleet.ClusterDetail.MetricReading;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +7,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The fleet list and the newest readings of a cluster read straight from the store on every call,
- * as the fleet pages did before their figures were kept in memory: the slow path the fast one must
- * equal, row for row and decimal for decimal.
+ * The fleet list read straight from the store on every call, CCU included, as it was read before
+ * the bill figures were kept in memory: the slow path the fast one must equal, row for row and
+ * decimal for decimal.
  */
 final class DirectFleetReads {
 
@@ -64,33 +63,5 @@ final class DirectFleetReads {
                 LIMIT :limit OFFSET :offset""".formatted(filter.where(), sort, query.descending() ? "DESC" : "ASC"))
                 .params(params)
                 .query(ClusterListItem.class).list();
-    }
-
-    /**
-     * Per metric the cluster's newest reading within 72 hours of the fleet's newest snapshot, or,
-     * when it has none that recent, its newest reading of every metric.
-     */
-    List<MetricReading> latestMetrics(String clusterId) {
-        return jdbc.sql("SELECT max(snapshot_hour) FROM metrics.amv_hourly_snapshots_v1")
-                .query(LocalDateTime.class).optional()
-                .map(newest -> {
-                    List<MetricReading> recent = readings(clusterId, newest.minusHours(FleetService.RECENT_METRIC_HOURS));
-                    return recent.isEmpty() ? readings(clusterId, LocalDateTime.of(1970, 1, 1, 0, 0)) : recent;
-                })
-                .orElse(List.of());
-    }
-
-    private List<MetricReading> readings(String clusterId, LocalDateTime since) {
-        return jdbc.sql("""
-                SELECT v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category, v.snapshot_hour,
-                       v.band, v.warn_threshold, v.crit_threshold
-                FROM metrics.v_hourly_snapshots_v5 v
-                JOIN (SELECT metric_name, max(snapshot_hour) AS newest_hour FROM metrics.amv_hourly_snapshots_v1
-                      WHERE cluster_id = :id AND snapshot_hour >= :since GROUP BY metric_name) l
-                  ON l.metric_name = v.metric_name AND l.newest_hour = v.snapshot_hour
-                WHERE v.cluster_id = :id AND v.snapshot_hour >= :since
-                ORDER BY v.category, v.metric_name""")
-                .param("id", clusterId).param("since", since)
-                .query(MetricReading.class).list();
     }
 }

@@ -34,7 +34,10 @@ class FleetFiguresTest {
     private TestStore store;
     private SignedIn viewer;
     private JdbcClient jdbc;
+    /** Computes the newest readings at once, so every read takes the fast path. */
     private FleetService fleet;
+    /** Never computes them, so every read of the detail takes the direct path. */
+    private FleetService slow;
     private DirectFleetReads direct;
 
     @BeforeEach
@@ -43,7 +46,8 @@ class FleetFiguresTest {
         new ResourceDatabasePopulator(new ClassPathResource("fleet/fixture.sql")).execute(store.dataSource());
         viewer = SignedIn.as(Role.VIEWER);
         jdbc = JdbcClient.create(store.dataSource());
-        fleet = new FleetService(new FleetRepository(jdbc), new AccessGuard());
+        fleet = new FleetService(new FleetRepository(jdbc), new AccessGuard(), Runnable::run);
+        slow = new FleetService(new FleetRepository(jdbc), new AccessGuard(), task -> { });
         direct = new DirectFleetReads(jdbc);
     }
 
@@ -79,6 +83,27 @@ class FleetFiguresTest {
         assertReadingsMatchTheDirectRead();
         assertThat(fleet.cluster("c-002").orElseThrow().latestMetrics()).extracting(MetricReading::snapshotHour)
                 .containsExactly(LocalDateTime.of(2025, 5, 1, 10, 0));
+    }
+
+    @Test
+    void whileTheReadingsAreComputedInTheBackgroundTheDetailReadsTheStore() {
+        List<Runnable> queued = new ArrayList<>();
+        FleetService later = new FleetService(new FleetRepository(jdbc), new AccessGuard(), queued::add);
+
+        assertThat(later.cluster("c-001")).isEqualTo(slow.cluster("c-001"));
+        assertThat(later.cluster("c-003")).isEqualTo(slow.cluster("c-003"));
+        assertThat(queued).as("one computation at a time").hasSize(1);
+
+        queued.removeFirst().run();
+        assertThat(later.cluster("c-001")).isEqualTo(slow.cluster("c-001"));
+        assertThat(queued).as("served from memory").isEmpty();
+
+        jdbc.sql("""
+                INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES
+                  ('c-001', 'cpu_util_pct', TIMESTAMP '2025-06-11 07:00:00', 91, 88, 96, 95, 90, 60)""").update();
+        assertThat(later.cluster("c-001").orElseThrow().latestMetrics()).extracting(MetricReading::snapshotHour)
+                .contains(LocalDateTime.of(2025, 6, 11, 7, 0));
+        assertThat(queued).as("the changed snapshots are computed again").hasSize(1);
     }
 
     @Test
@@ -208,8 +233,7 @@ class FleetFiguresTest {
 
     private void assertReadingsMatchTheDirectRead() {
         for (String cluster : CLUSTERS) {
-            List<MetricReading> fast = fleet.cluster(cluster).map(ClusterDetail::latestMetrics).orElse(List.of());
-            assertThat(fast).as(cluster).isEqualTo(direct.latestMetrics(cluster));
+            assertThat(fleet.cluster(cluster)).as(cluster).isEqualTo(slow.cluster(cluster));
         }
     }
 
