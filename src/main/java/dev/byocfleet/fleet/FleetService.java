@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +41,15 @@ import org.springframework.stereotype.Service;
  * Time windows follow the newest data present (the newest bill hour), not the wall clock, so a
  * replica or a generated fleet shows the same numbers whenever it is read. Read-only: every
  * signed-in user (viewer and up) may read it.
+ *
+ * <p>What needs a pass over the two big tables, {@code bill_detail} and the hourly snapshots, is
+ * kept in memory with the version of that table it was computed from ({@link VersionedValue}) and
+ * computed again as soon as the version differs; the small control-plane tables are read on every
+ * request. A version is the row count and newest date or hour of the table (for the snapshots also
+ * the refresh marks of the rollup, which rewrites hours in place, and the metric dictionary): it
+ * catches appends, deletions and rollup refreshes. It does not catch an UPDATE of bill or snapshot
+ * values outside the rollup, or a deletion and insertion of exactly as many rows with no newer date
+ * (both tables are append-only facts; the next append shows such a change).
  */
 @Service
 public class FleetService {
