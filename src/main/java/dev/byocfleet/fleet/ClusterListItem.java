@@ -25,4 +25,10 @@ public record ClusterListItem(
         long cnCount,
         @Nullable LocalDateTime createdAt,
         @JsonProperty("ccu_7d") BigDecimal ccu7d) {
+
+    /** The same cluster with its CCU of the 168 bill hours. */
+    ClusterListItem withCcu7d(BigDecimal ccu) {
+        return new ClusterListItem(clusterId, clusterName, orgId, orgName, tier, clusterType, clusterState,
+                clusterVersion, csp, region, feCount, beCount, cnCount, createdAt, ccu);
+    }
 }

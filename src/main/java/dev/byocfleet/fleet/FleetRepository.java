@@ -8,6 +8,7 @@ import dev.byocfleet.fleet.ClusterDetail.OrganizationInfo;
 import dev.byocfleet.fleet.ClusterDetail.ResourceInfo;
 import dev.byocfleet.fleet.ClusterDetail.StateChange;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
@@ -48,6 +51,29 @@ class FleetRepository {
 
     record BillWeeks(BigDecimal ccuThisWeek, BigDecimal ccuLastWeek, BigDecimal ccuLastWeekToDate,
                      BigDecimal usdThisWeek) {
+    }
+
+    /** Per cluster with recent bills, their CCU; {@code zero} for the others. */
+    record RecentCcu(Map<String, BigDecimal> byCluster, BigDecimal zero) {
+    }
+
+    record BillVersion(long billRows, @Nullable LocalDate newestDate) {
+    }
+
+    record SnapshotVersion(Rows rows, List<DictionaryEntry> dictionary) {
+
+        record Rows(long snapshotRows, @Nullable LocalDateTime newestHour, long rollups,
+                    @Nullable LocalDateTime lastRefresh, @Nullable LocalDateTime watermark) {
+        }
+
+        record DictionaryEntry(String metricName, @Nullable String category, @Nullable String unit,
+                               @Nullable String direction, @Nullable Double warnThreshold,
+                               @Nullable Double critThreshold) {
+        }
+    }
+
+    /** One metric reading of one cluster. */
+    record ClusterReading(String clusterId, MetricReading reading) {
     }
 
     private final JdbcClient jdbc;
@@ -130,12 +156,27 @@ class FleetRepository {
     }
 
     /**
-     * One page of clusters with live node counts and the CCU of bill hours after {@code ccuAfter}.
+     * One page of clusters with live node counts, in the order of the query's sort field, which must
+     * not be {@code ccu_7d} (the CCU comes from {@link #recentCcu}; {@code ccu7d} is left null here).
      * The sort expression comes from a fixed switch, never from the request text.
      */
-    List<ClusterListItem> findClusters(ClusterQuery query, LocalDateTime ccuAfter) {
+    List<ClusterListItem> findClusters(ClusterQuery query) {
         ClusterFilter filter = ClusterFilter.of(query);
-        String sort = switch (query.sort()) {
+        String sort = sortExpression(query.sort());
+        String direction = query.descending() ? "DESC" : "ASC";
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("limit", query.size());
+        params.put("offset", query.offset());
+        // Nulls last in both directions, the same on every store; cluster_id keeps pages stable.
+        return clusterRows(filter.where() + """
+
+                ORDER BY CASE WHEN %1$s IS NULL THEN 1 ELSE 0 END, %1$s %2$s, c.cluster_id
+                LIMIT :limit OFFSET :offset""".formatted(sort, direction), params);
+    }
+
+    /** The SQL expression of a sort field over the list's aliases; the CCU order is not known to the store. */
+    static String sortExpression(ClusterQuery.SortField field) {
+        return switch (field) {
             case CLUSTER_NAME -> "c.cluster_name";
             case CLUSTER_STATE -> "c.cluster_state";
             case CLUSTER_TYPE -> "c.cluster_type";
@@ -145,18 +186,30 @@ class FleetRepository {
             case TIER -> "CASE p.tier WHEN 'S' THEN 1 WHEN 'A' THEN 2 WHEN 'B' THEN 3 END";
             case ORG_NAME -> "o.org_name";
             case CREATED_AT -> "c.created_at";
-            case CCU_7D -> "coalesce(rc.ccu_7d, 0)";
             case FE_COUNT -> "coalesce(ln.fe_count, 0)";
             case BE_COUNT -> "coalesce(ln.be_count, 0)";
             case CN_COUNT -> "coalesce(ln.cn_count, 0)";
+            case CCU_7D -> throw new IllegalArgumentException("the CCU order is not known to the store");
         };
-        String direction = query.descending() ? "DESC" : "ASC";
-        Map<String, Object> params = new HashMap<>(filter.params());
-        params.put("ccuDate", ccuAfter.toLocalDate());
-        params.put("ccuHour", ccuAfter.getHour());
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
-        // Nulls last in both directions, the same on every store; cluster_id keeps pages stable.
+    }
+
+    /** The ids of every cluster the query's filters match, in no particular order. */
+    List<String> findClusterIds(ClusterQuery query) {
+        ClusterFilter filter = ClusterFilter.of(query);
+        return jdbc.sql("SELECT c.cluster_id " + CLUSTER_FROM + filter.where())
+                .params(filter.params())
+                .query(String.class).list();
+    }
+
+    /** The list rows of these clusters (at most a page of them), in no particular order; {@code ccu7d} is null. */
+    List<ClusterListItem> findClustersById(List<String> clusterIds) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return clusterRows("WHERE c.cluster_id IN (:ids)", Map.of("ids", clusterIds));
+    }
+
+    private List<ClusterListItem> clusterRows(String whereAndOrder, Map<String, Object> params) {
         return jdbc.sql("""
                 WITH live_nodes AS (
                   SELECT n.cluster_id,
@@ -166,25 +219,89 @@ class FleetRepository {
                   FROM byoc.node n
                   WHERE %1$s
                   GROUP BY n.cluster_id
-                ), recent_ccu AS (
-                  SELECT b.cluster_id, sum(b.ccu_usage) AS ccu_7d
-                  FROM byoc.bill_detail b
-                  WHERE b.bill_date >= :ccuDate
-                    AND (b.bill_date > :ccuDate OR b.bill_hour > :ccuHour)
-                  GROUP BY b.cluster_id
                 )
                 SELECT c.cluster_id, c.cluster_name, a.org_id, o.org_name, p.tier, c.cluster_type,
                        c.cluster_state, c.cluster_version, c.csp, c.region,
                        coalesce(ln.fe_count, 0) AS fe_count, coalesce(ln.be_count, 0) AS be_count,
-                       coalesce(ln.cn_count, 0) AS cn_count, c.created_at, coalesce(rc.ccu_7d, 0) AS ccu7d
+                       coalesce(ln.cn_count, 0) AS cn_count, c.created_at, NULL AS ccu7d
                 %2$s
                 LEFT JOIN live_nodes ln ON ln.cluster_id = c.cluster_id
-                LEFT JOIN recent_ccu rc ON rc.cluster_id = c.cluster_id
-                %3$s
-                ORDER BY CASE WHEN %4$s IS NULL THEN 1 ELSE 0 END, %4$s %5$s, c.cluster_id
-                LIMIT :limit OFFSET :offset""".formatted(LIVE_NODE, CLUSTER_FROM, filter.where(), sort, direction))
+                %3$s""".formatted(LIVE_NODE, CLUSTER_FROM, whereAndOrder))
                 .params(params)
                 .query(ClusterListItem.class).list();
+    }
+
+    /**
+     * Per cluster with bills after {@code after} (exclusive, by bill hour), the CCU of those hours;
+     * {@code zero} is what a cluster without such bills has, in the same decimal type.
+     */
+    RecentCcu recentCcu(LocalDateTime after) {
+        return jdbc.sql("""
+                SELECT b.cluster_id, sum(b.ccu_usage) AS ccu_7d
+                FROM byoc.bill_detail b
+                WHERE b.bill_date >= :ccuDate
+                  AND (b.bill_date > :ccuDate OR b.bill_hour > :ccuHour)
+                GROUP BY b.cluster_id""")
+                .param("ccuDate", after.toLocalDate())
+                .param("ccuHour", after.getHour())
+                .query((ResultSet rs) -> {
+                    Map<String, BigDecimal> byCluster = new HashMap<>();
+                    while (rs.next()) {
+                        byCluster.put(rs.getString(1), rs.getBigDecimal(2));
+                    }
+                    // the list read coalesce(sum, 0): a zero of the sum's scale
+                    return new RecentCcu(Map.copyOf(byCluster),
+                            BigDecimal.valueOf(0, rs.getMetaData().getScale(2)));
+                });
+    }
+
+    /** Facts that change whenever {@code bill_detail} gains or loses rows (an append-only fact table). */
+    BillVersion billVersion() {
+        return jdbc.sql("SELECT count(*) AS bill_rows, max(bill_date) AS newest_date FROM byoc.bill_detail")
+                .query(BillVersion.class).single();
+    }
+
+    /**
+     * Facts that change whenever the snapshots or their dictionary do: row count and newest hour of
+     * the snapshots, the refresh marks of the rollup that rewrites hours in place, and the whole
+     * metric dictionary (a few dozen rows).
+     */
+    SnapshotVersion snapshotVersion() {
+        SnapshotVersion.Rows rows = jdbc.sql("""
+                SELECT s.snapshot_rows, s.newest_hour, r.rollups, r.last_refresh, r.watermark
+                FROM (SELECT count(*) AS snapshot_rows, max(snapshot_hour) AS newest_hour
+                      FROM metrics.amv_hourly_snapshots_v1) s
+                CROSS JOIN (SELECT count(*) AS rollups, max(refreshed_at) AS last_refresh, max(watermark) AS watermark
+                            FROM metrics.rollup_state) r""")
+                .query(SnapshotVersion.Rows.class).single();
+        List<SnapshotVersion.DictionaryEntry> dictionary = jdbc.sql("""
+                SELECT metric_name, category, unit, direction, warn_threshold, crit_threshold
+                FROM metrics.metric_dictionary
+                ORDER BY metric_name, category, unit, direction""")
+                .query(SnapshotVersion.DictionaryEntry.class).list();
+        return new SnapshotVersion(rows, dictionary);
+    }
+
+    /**
+     * Per cluster and metric, the newest snapshot at or after {@code since},
+     * with its dictionary entry; ordered by cluster, category, metric. One pass over the snapshots
+     * for the whole fleet.
+     */
+    List<ClusterReading> newestReadingsOfFleet(LocalDateTime since) {
+        RowMapper<MetricReading> reading = new SimplePropertyRowMapper<>(MetricReading.class);
+        return jdbc.sql("""
+                SELECT v.cluster_id, v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category,
+                       v.snapshot_hour, v.band, v.warn_threshold, v.crit_threshold
+                FROM metrics.v_hourly_snapshots_v5 v
+                JOIN (SELECT cluster_id, metric_name, max(snapshot_hour) AS newest_hour
+                      FROM metrics.amv_hourly_snapshots_v1
+                      WHERE snapshot_hour >= :since
+                      GROUP BY cluster_id, metric_name) l
+                  ON l.cluster_id = v.cluster_id AND l.metric_name = v.metric_name AND l.newest_hour = v.snapshot_hour
+                ORDER BY v.cluster_id, v.category, v.metric_name""")
+                .param("since", since)
+                .query((rs, i) -> new ClusterReading(rs.getString("cluster_id"), reading.mapRow(rs, i)))
+                .list();
     }
 
     Optional<ClusterInfo> findCluster(String clusterId) {
@@ -238,7 +355,7 @@ class FleetRepository {
                 .query(StateChange.class).list();
     }
 
-    /** Per metric, the cluster's newest snapshot at or after {@code since} (which bounds the scan). */
+    /** Per metric, the cluster's newest snapshot at or after {@code since}; a pass over all snapshots. */
     List<MetricReading> latestMetrics(String clusterId, LocalDateTime since) {
         return jdbc.sql("""
                 SELECT v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category, v.snapshot_hour,

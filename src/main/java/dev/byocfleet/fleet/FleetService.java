@@ -4,23 +4,36 @@ import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.Role;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
+import dev.byocfleet.fleet.ClusterQuery.SortField;
+import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
 import dev.byocfleet.fleet.FleetRepository.ClusterGroup;
+import dev.byocfleet.fleet.FleetRepository.ClusterReading;
+import dev.byocfleet.fleet.FleetRepository.RecentCcu;
+import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +41,15 @@ import org.springframework.stereotype.Service;
  * Time windows follow the newest data present (the newest bill hour), not the wall clock, so a
  * replica or a generated fleet shows the same numbers whenever it is read. Read-only: every
  * signed-in user (viewer and up) may read it.
+ *
+ * <p>What needs a pass over the two big tables, {@code bill_detail} and the hourly snapshots, is
+ * kept in memory with the version of that table it was computed from ({@link VersionedValue}) and
+ * computed again as soon as the version differs; the small control-plane tables are read on every
+ * request. A version is the row count and newest date or hour of the table (for the snapshots also
+ * the refresh marks of the rollup, which rewrites hours in place, and the metric dictionary): it
+ * catches appends, deletions and rollup refreshes. It does not catch an UPDATE of bill or snapshot
+ * values outside the rollup, or a deletion and insertion of exactly as many rows with no newer date
+ * (both tables are append-only facts; the next append shows such a change).
  */
 @Service
 public class FleetService {
@@ -45,21 +67,45 @@ public class FleetService {
 
     private final FleetRepository repository;
     private final AccessGuard access;
+    private final VersionedValue<BillVersion, BillFigures> bills;
+    private final VersionedValue<SnapshotVersion, NewestReadings> readings;
 
+    @Autowired
     FleetService(FleetRepository repository, AccessGuard access) {
+        this(repository, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
+    }
+
+    /** {@code background} computes the newest readings of the fleet after the snapshots change. */
+    FleetService(FleetRepository repository, AccessGuard access, Executor background) {
         this.repository = repository;
         this.access = access;
+        this.bills = new VersionedValue<>(repository::billVersion, v -> billFigures(), background);
+        this.readings = new VersionedValue<>(repository::snapshotVersion, this::newestReadings, background);
+    }
+
+    /**
+     * What the pages need from the bills: the newest bill hour, the billing weeks and the CCU of
+     * the 168 bill hours up to the newest one per cluster. One pass over the recent bills per
+     * change of {@code bill_detail}, not one per request.
+     */
+    record BillFigures(@Nullable LocalDateTime newestBillHour, @Nullable LocalDate weekStart, BillWeeks weeks,
+                       RecentCcu recentCcu) {
+
+        BigDecimal ccu7d(String clusterId) {
+            return recentCcu.byCluster().getOrDefault(clusterId, recentCcu.zero());
+        }
+    }
+
+    /** Per cluster, the readings its detail shows; computed for the whole fleet per change of the snapshots. */
+    record NewestReadings(Map<String, List<MetricReading>> byCluster) {
     }
 
     public FleetSummary summary() {
         access.require(Role.VIEWER);
         List<ClusterGroup> groups = repository.clusterGroups();
         Map<String, Long> nodes = repository.liveNodesByType();
-        Optional<LocalDateTime> newestBill = repository.newestBillHour();
-        Optional<LocalDate> weekStart = newestBill
-                .map(h -> h.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-        BillWeeks bills = newestBill.map(h -> repository.billWeeks(weekStart.orElseThrow(), h))
-                .orElse(new BillWeeks(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        BillFigures figures = this.bills.get();
+        BillWeeks bills = figures.weeks();
         return new FleetSummary(
                 repository.countOrganizations(),
                 groups.stream().mapToLong(ClusterGroup::clusters).sum(),
@@ -71,7 +117,7 @@ public class FleetService {
                 breakdown(groups, g -> majorMinor(g.clusterVersion()), FleetService::compareVersions),
                 breakdown(groups, ClusterGroup::region, Comparator.naturalOrder()),
                 bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
-                weekStart.orElse(null),
+                figures.weekStart(),
                 repository.newestSnapshotHour().orElse(null));
     }
 
@@ -81,11 +127,47 @@ public class FleetService {
         if (total == 0 || query.offset() >= total) {
             return new ClusterPage(List.of(), query.page(), query.size(), total);
         }
-        // Without bills every window is empty; any start will do.
-        LocalDateTime ccuAfter = repository.newestBillHour()
-                .map(h -> h.minusHours(CCU_WINDOW_HOURS))
-                .orElse(EPOCH);
-        return new ClusterPage(repository.findClusters(query, ccuAfter), query.page(), query.size(), total);
+        BillFigures figures = bills.get();
+        List<ClusterListItem> items = query.sort() == SortField.CCU_7D
+                ? byCcu(query, figures)
+                : repository.findClusters(query);
+        return new ClusterPage(items.stream().map(i -> i.withCcu7d(figures.ccu7d(i.clusterId()))).toList(),
+                query.page(), query.size(), total);
+    }
+
+    /**
+     * A page in CCU order, which lives in memory: every matching id sorted by CCU (nulls cannot
+     * occur: no bills is zero), ties by cluster id ascending in byte order as the store sorts text,
+     * then the rows of that page.
+     */
+    private List<ClusterListItem> byCcu(ClusterQuery query, BillFigures figures) {
+        Comparator<String> ccu = Comparator.comparing(figures::ccu7d);
+        List<String> page = repository.findClusterIds(query).stream()
+                .sorted((query.descending() ? ccu.reversed() : ccu).thenComparing(FleetService::compareBytes))
+                .skip(query.offset()).limit(query.size())
+                .toList();
+        Map<String, ClusterListItem> rows = repository.findClustersById(page).stream()
+                .collect(Collectors.toMap(ClusterListItem::clusterId, Function.identity()));
+        // a cluster deleted between the two reads is left out
+        return page.stream().map(rows::get).filter(Objects::nonNull).toList();
+    }
+
+    private static int compareBytes(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private BillFigures billFigures() {
+        Optional<LocalDateTime> newest = repository.newestBillHour();
+        if (newest.isEmpty()) {
+            // Without bills every window is empty; any start will do.
+            return new BillFigures(null, null,
+                    new BillWeeks(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                    repository.recentCcu(EPOCH));
+        }
+        LocalDateTime hour = newest.get();
+        LocalDate weekStart = hour.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new BillFigures(hour, weekStart, repository.billWeeks(weekStart, hour),
+                repository.recentCcu(hour.minusHours(CCU_WINDOW_HOURS)));
     }
 
     /** Everything about one cluster; empty when there is no such cluster. */
@@ -106,12 +188,16 @@ public class FleetService {
     }
 
     /**
-     * Looks back {@link #RECENT_METRIC_HOURS} from the newest snapshot of the fleet first: the
-     * snapshot table is by far the largest, and the time bound lets the store skip most of it.
-     * Only a cluster with nothing that recent (suspended, released) pays for the full scan. A metric
-     * that stopped reporting before that window while others go on is left out as stale.
+     * From the newest readings of the fleet in memory; while they are being computed after a change
+     * of the snapshots (seconds at seed scale), straight from the store, as {@link #newestReadings}
+     * would: within {@link #RECENT_METRIC_HOURS} of the newest snapshot first, everything only for
+     * a cluster with nothing that recent.
      */
     private List<MetricReading> latestMetrics(String clusterId) {
+        Optional<NewestReadings> fleet = readings.current();
+        if (fleet.isPresent()) {
+            return fleet.get().byCluster().getOrDefault(clusterId, List.of());
+        }
         Optional<LocalDateTime> newest = repository.newestSnapshotHour();
         if (newest.isEmpty()) {
             return List.of();
@@ -119,6 +205,32 @@ public class FleetService {
         List<MetricReading> recent =
                 repository.latestMetrics(clusterId, newest.get().minusHours(RECENT_METRIC_HOURS));
         return recent.isEmpty() ? repository.latestMetrics(clusterId, EPOCH) : recent;
+    }
+
+    /**
+     * Per cluster and metric the newest reading, but where a cluster has readings within
+     * {@link #RECENT_METRIC_HOURS} of the newest snapshot of the fleet only those: a metric that
+     * stopped reporting before that window while others go on is left out as stale. A cluster with
+     * nothing that recent (suspended, released) shows its last reading of every metric. The
+     * snapshot table is by far the largest and not ordered by cluster, so any read of one cluster
+     * costs a pass over all of it: this does one pass for the whole fleet per change.
+     */
+    private NewestReadings newestReadings(SnapshotVersion version) {
+        LocalDateTime newest = version.rows().newestHour();
+        if (newest == null) {
+            return new NewestReadings(Map.of());
+        }
+        LocalDateTime since = newest.minusHours(RECENT_METRIC_HOURS);
+        Map<String, List<MetricReading>> all = new LinkedHashMap<>();
+        for (ClusterReading r : repository.newestReadingsOfFleet(EPOCH)) {
+            all.computeIfAbsent(r.clusterId(), id -> new ArrayList<>()).add(r.reading());
+        }
+        Map<String, List<MetricReading>> shown = new HashMap<>(all.size() * 2);
+        all.forEach((cluster, list) -> {
+            List<MetricReading> recent = list.stream().filter(m -> !m.snapshotHour().isBefore(since)).toList();
+            shown.put(cluster, recent.isEmpty() ? List.copyOf(list) : recent);
+        });
+        return new NewestReadings(shown);
     }
 
     private static Map<String, Long> breakdown(List<ClusterGroup> groups,
