@@ -85,6 +85,7 @@ public class RiskService {
                 .collect(Collectors.toMap(ClusterFacts::clusterId, Function.identity()));
         log.debug("risk: scores {} ms, scores a day before {} ms, breaches {} ms, facts {} ms", (t1 - started) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+        long t4 = System.nanoTime();
         List<RiskAssessment> out = new ArrayList<>(scores.size());
         for (HealthScore s : scores) {
             ClusterFacts f = facts.get(s.clusterId());
@@ -92,8 +93,10 @@ public class RiskService {
                     f == null ? null : f.clusterState(), s, dayBefore.get(s.clusterId()), breaches.get(s.clusterId()),
                     open.getOrDefault(s.clusterId(), 0))));
         }
+        long t5 = System.nanoTime();
         tx.executeWithoutResult(status -> repository.replace(asOf, out));
         views.invalidateAll();
+        log.debug("risk: assessed in {} ms, stored in {} ms", (t5 - t4) / 1_000_000, (System.nanoTime() - t5) / 1_000_000);
         log.info("risk: {} clusters as of {} {} in {} ms", out.size(), asOf,
                 out.stream().collect(Collectors.groupingBy(RiskAssessment::riskLevel, TreeMap::new, Collectors.counting())),
                 (System.nanoTime() - started) / 1_000_000);

@@ -63,12 +63,13 @@ public class ScoringBenchmark {
         LocalDateTime weekAfter = asOf.minusDays(7);
         LocalDateTime forecastAfter = asOf.minusDays(analysis.lookbackDays());
         List<String> capacity = Arrays.stream(CapacityMetric.values()).map(CapacityMetric::metricName).toList();
+        List<String> scored = repository.scoredMetrics();
 
         Map<String, LongSupplier> steps = new java.util.LinkedHashMap<>();
         boolean bare = only != Steps.PASS;
         boolean pass = only != Steps.BARE;
         if (bare) {
-            steps.put("bare_score_window", () -> repository.bareAggregation(scoreAfter, asOf, List.of()));
+            steps.put("bare_score_window", () -> repository.bareAggregation(scoreAfter, asOf, scored));
         }
         if (pass) {
             steps.put("score", () -> health.scoreFleet(asOf).clusters());
@@ -118,7 +119,7 @@ public class ScoringBenchmark {
             ratios.put("pass_vs_bare_7d", ratio(passMillis, medians.get("bare_7d")));
         }
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, List.of()));
+        rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, scored));
         rows.put("7d", repository.snapshotRows(weekAfter, asOf, List.of()));
         if (forecast) {
             rows.put("forecast_window", repository.snapshotRows(forecastAfter, asOf, capacity));

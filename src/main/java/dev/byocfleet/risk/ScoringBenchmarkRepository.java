@@ -48,6 +48,18 @@ class ScoringBenchmarkRepository {
         return rows[0];
     }
 
+    /**
+     * The metrics health scoring reads: those with both thresholds in the dictionary. The health
+     * step's baseline aggregates these rows only, as the pass does (the other metrics of the window
+     * are never read by it, so counting them would flatter the ratio).
+     */
+    List<String> scoredMetrics() {
+        return jdbc.sql("""
+                SELECT metric_name FROM metrics.metric_dictionary
+                WHERE warn_threshold IS NOT NULL AND crit_threshold IS NOT NULL ORDER BY metric_name""")
+                .query(String.class).list();
+    }
+
     /** Deletes everything a scoring pass computes, so the next one starts from the snapshots alone. */
     void deleteComputed() {
         for (String table : List.of("alerts.cluster_health_scores", "alerts.cluster_risk_snapshots",

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The hourly values the forecaster reads for flagged series: exactly the pairs asked for, in their window. */
+/**
+ * The hourly values the forecaster reads for flagged series (exactly the pairs asked for, in their
+ * window), and storing forecasts.
+ */
 class ForecastRepositoryTest {
 
     private static final LocalDateTime AS_OF = LocalDateTime.of(2026, 11, 28, 23, 0);
@@ -60,5 +63,31 @@ class ForecastRepositoryTest {
             assertThat(repository.hourly(Map.of(CapacityMetric.DISK_USED_PCT, Set.of("c-a")), AS_OF.minusHours(3), AS_OF))
                     .hasSize(3);
         }
+    }
+
+    @Test
+    void replacingTheForecastsOfAnHourKeepsOneRowPerSeriesAndDropsExpiredOnes() {
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        LocalDateTime old = AS_OF.minusDays(40);
+        repository.replaceForecasts(old, List.of(forecast("c-a", old, 50.0)), old.minusDays(30));
+        repository.replaceForecasts(AS_OF, List.of(forecast("c-a", AS_OF, 60.0), forecast("c-b", AS_OF, 70.0)),
+                AS_OF.minusDays(30));
+        // the same hour again, as a second pass at the same "as of" does: replaced, not added to (no
+        // primary key guards this on DuckDB since V031, the delete in the same transaction does)
+        repository.replaceForecasts(AS_OF, List.of(forecast("c-a", AS_OF, 61.0), forecast("c-b", AS_OF, 71.0)),
+                AS_OF.minusDays(30));
+
+        assertThat(jdbc.queryForList("SELECT cluster_id || '=' || CAST(current_value AS VARCHAR) FROM "
+                + "alerts.capacity_forecasts ORDER BY cluster_id", String.class)).containsExactly("c-a=61.0", "c-b=71.0");
+        assertThat(repository.forecastsOf("c-a", AS_OF)).singleElement()
+                .satisfies(f -> assertThat(f.details().peaks()).extracting(Forecast.Peak::value).containsExactly(61.0));
+    }
+
+    private static Forecast forecast(String cluster, LocalDateTime at, double current) {
+        var details = new Forecast.Details(1, current, 0.0, 0.0, 0.0, 0.0, 1.645, 14, "max_value",
+                List.of(new Forecast.Peak(0, current)));
+        return new Forecast(cluster, "disk_used_pct", "%", at, BreakingPointForecaster.DAILY_METHOD, "no_breach",
+                current, 90.0, 0.0, null, null, null, null, 30, 1.0, 80.0, "no_breach", null, null, null, details);
     }
 }

@@ -260,8 +260,9 @@ class StarRocksDdlTest {
         return all.stream().filter(s -> s.kind().equals("TABLE")).toList();
     }
 
+    /** By name; a later version that creates a relation again (to redefine it) replaces the earlier CREATE. */
     private static Map<String, Statement> byName(List<Statement> all) {
-        return all.stream().collect(Collectors.toMap(Statement::name, Function.identity()));
+        return all.stream().collect(Collectors.toMap(Statement::name, Function.identity(), (earlier, later) -> later));
     }
 
     private static String normalized(String sql) {
