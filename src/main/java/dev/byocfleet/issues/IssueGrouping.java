@@ -29,6 +29,8 @@ class IssueGrouping implements AlertsStoredListener {
     private static final Logger log = LoggerFactory.getLogger(IssueGrouping.class);
     /** Stored alerts this far back that no pass grouped (a failed pass) are grouped by the sweep. */
     static final Duration CATCH_UP = Duration.ofDays(2);
+    /** Alerts received this recently may still be on their way to a grouping pass: the sweep leaves them. */
+    static final Duration SETTLE = Duration.ofMinutes(1);
 
     /** What a rebuild did. */
     record RebuildResult(LocalDateTime from, LocalDateTime to, int issuesBefore, int alerts, int issuesAfter) {}
@@ -143,7 +145,7 @@ class IssueGrouping implements AlertsStoredListener {
 
     /** The time rules at {@code now}, after grouping stored alerts that no pass grouped. Answers the ids it changed. */
     synchronized List<Long> sweep(LocalDateTime now) {
-        List<String> missed = repository.alertIdsBetween(now.minus(CATCH_UP), now.plusDays(1), true);
+        List<String> missed = repository.ungroupedAlertIds(now.minus(CATCH_UP), now.plusDays(1), now.minus(SETTLE));
         if (!missed.isEmpty()) {
             log.warn("grouping {} stored alerts that no grouping pass took", missed.size());
             group(repository.alerts(missed));
@@ -172,7 +174,7 @@ class IssueGrouping implements AlertsStoredListener {
             repository.loadIssues(before, repository.openedBetween(from, end));
             repository.deleteGrouping(from, end);
         });
-        List<NormalizedAlert> alerts = new ArrayList<>(repository.alerts(repository.alertIdsBetween(from, end, false)));
+        List<NormalizedAlert> alerts = new ArrayList<>(repository.alerts(repository.alertIdsBetween(from, end)));
         alerts.sort(GroupingEngine.ORDER);
         group(alerts);
         restoreTriage(before);

@@ -224,8 +224,20 @@ class IssueRepository {
         return out;
     }
 
-    /** Message ids of stored, parsed alerts in [from, to) of event time, oldest first, not yet grouped when {@code ungroupedOnly}. */
-    List<String> alertIdsBetween(LocalDateTime from, LocalDateTime to, boolean ungroupedOnly) {
+    /** Message ids of stored, parsed alerts in [from, to) of event time, oldest first. */
+    List<String> alertIdsBetween(LocalDateTime from, LocalDateTime to) {
+        return alertIds(from, to, "", Map.of());
+    }
+
+    /** Like {@link #alertIdsBetween}, only alerts received before {@code receivedBefore} that no pass grouped. */
+    List<String> ungroupedAlertIds(LocalDateTime from, LocalDateTime to, LocalDateTime receivedBefore) {
+        return alertIds(from, to, """
+                 AND l.received_at < :received
+                 AND NOT EXISTS (SELECT 1 FROM alerts.issue_alerts g WHERE g.message_id = l.message_id)""",
+                Map.of("received", receivedBefore));
+    }
+
+    private List<String> alertIds(LocalDateTime from, LocalDateTime to, String condition, Map<String, Object> params) {
         return jdbc.sql("""
                 SELECT l.message_id FROM alerts.lark_alerts l
                 WHERE l.parse_status = 'parsed'
@@ -233,9 +245,8 @@ class IssueRepository {
                            ELSE coalesce(l.starts_at, l.received_at) END >= :from
                   AND CASE WHEN l.status = 'resolved' THEN coalesce(l.ends_at, l.starts_at, l.received_at)
                            ELSE coalesce(l.starts_at, l.received_at) END < :to
-                """ + (ungroupedOnly ? " AND NOT EXISTS (SELECT 1 FROM alerts.issue_alerts g WHERE g.message_id = l.message_id)" : "")
-                + " ORDER BY l.message_id")
-                .param("from", from).param("to", to).query(String.class).list();
+                """ + condition + " ORDER BY l.message_id")
+                .param("from", from).param("to", to).params(params).query(String.class).list();
     }
 
     /** Stored alerts by message id, as the ingestion paths normalized them (without the raw payload). */

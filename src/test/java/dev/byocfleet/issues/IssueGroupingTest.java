@@ -214,4 +214,14 @@ class IssueGroupingTest {
         grouping.sweep(grouping.now());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues WHERE cluster_id = 'c-3'", Integer.class)).isOne();
     }
+
+    @Test
+    void theSweepLeavesAlertsReceivedInTheLastMinuteToTheGroupingPassOnItsWay() {
+        AlertStore withoutGrouping = TestStores.alertStore(store.dataSource());
+        withoutGrouping.store(List.of(firing("c-4", "Data Disk", "be-1", "warning", grouping.now().minusSeconds(20))), "run-y");
+        grouping.sweep(grouping.now());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues WHERE cluster_id = 'c-4'", Integer.class)).isZero();
+        grouping.sweep(grouping.now().plusMinutes(1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues WHERE cluster_id = 'c-4'", Integer.class)).isOne();
+    }
 }
