@@ -23,13 +23,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes telemetry: for every running hour of every cluster either twelve raw 5-minute samples per
  * metric (inside the raw window, to be rolled up by the application) or the hourly snapshot row
- * those twelve samples would roll up to (older history). Clusters are split over worker threads,
- * each with its own connection and bulk writers; values do not depend on the split.
+ * those twelve samples would roll up to (older history). Written a day at a time, oldest first, so
+ * the rows lie in time order as the hourly rollup would have appended them (DuckDB's zone maps then
+ * skip the row groups outside a query's hours); within a day the clusters are split over worker
+ * threads, each with its own connection and bulk writers. Values do not depend on the split.
  */
 final class MetricsWriter {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsWriter.class);
     static final int SAMPLES_PER_HOUR = 12;
+    /** Hours written per round of the worker threads. */
+    static final int BLOCK_HOURS = 24;
 
     private final FleetModel fleet;
     private final MetricModel model;
@@ -45,36 +49,41 @@ final class MetricsWriter {
 
     void write(DataSource ds, int threads, Map<String, Long> counts) throws SQLException {
         String[] backfill = dialect.snapshotBackfillTable().split("\\.");
-        AtomicInteger next = new AtomicInteger();
         AtomicLong snapshots = new AtomicLong();
         AtomicLong raw = new AtomicLong();
-        AtomicInteger doneClusters = new AtomicInteger();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Connection> connections = new ArrayList<>();
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    try (Connection c = ds.getConnection();
-                         TableWriter snap = dialect.openWriter(c, backfill[0], backfill[1], 9);
-                         TableWriter samples = dialect.openWriter(c, "metrics", "metrics_table", 6)) {
-                        int i;
-                        while ((i = next.getAndIncrement()) < fleet.clusters.size()) {
-                            writeCluster(fleet.clusters.get(i), snap, samples);
-                            int d = doneClusters.incrementAndGet();
-                            if (d % 500 == 0) {
-                                log.info("metrics: {}/{} clusters, {} s", d, fleet.clusters.size(),
-                                        (System.nanoTime() - started) / 1_000_000_000);
-                            }
-                        }
-                        snapshots.addAndGet(snap.rowsWritten());
-                        raw.addAndGet(samples.rowsWritten());
-                    }
-                    return null;
-                }));
+                connections.add(ds.getConnection());
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (int from = 0; from < fleet.hours; from += BLOCK_HOURS) {
+                int to = Math.min(fleet.hours, from + BLOCK_HOURS);
+                AtomicInteger next = new AtomicInteger();
+                List<Future<?>> futures = new ArrayList<>();
+                for (Connection c : connections) {
+                    int blockFrom = from;
+                    futures.add(pool.submit(() -> {
+                        try (TableWriter snap = dialect.openWriter(c, backfill[0], backfill[1], 9);
+                             TableWriter samples = dialect.openWriter(c, "metrics", "metrics_table", 6)) {
+                            int i;
+                            while ((i = next.getAndIncrement()) < fleet.clusters.size()) {
+                                writeHours(fleet.clusters.get(i), blockFrom, to, snap, samples);
+                            }
+                            snapshots.addAndGet(snap.rowsWritten());
+                            raw.addAndGet(samples.rowsWritten());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+                if ((to / BLOCK_HOURS) % 7 == 0 || to == fleet.hours) {
+                    log.info("metrics: {}/{} hours of {} clusters, {} s", to, fleet.hours, fleet.clusters.size(),
+                            (System.nanoTime() - started) / 1_000_000_000);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,16 +92,20 @@ final class MetricsWriter {
             throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
         } finally {
             pool.shutdownNow();
+            for (Connection c : connections) {
+                c.close();
+            }
         }
         counts.merge(dialect.snapshotBackfillTable() + " (direct)", snapshots.get(), Long::sum);
         counts.merge("metrics.metrics_table", raw.get(), Long::sum);
     }
 
-    private void writeCluster(Cluster c, TableWriter snap, TableWriter samples) throws SQLException {
+    /** The cluster's rows of hours [from, to). */
+    private void writeHours(Cluster c, int from, int to, TableWriter snap, TableWriter samples) throws SQLException {
         int metrics = MetricModel.COUNT;
         double[][] values = new double[SAMPLES_PER_HOUR][metrics];
         double[] column = new double[SAMPLES_PER_HOUR];
-        for (int h = Math.max(0, c.createdHour); h < fleet.hours; h++) {
+        for (int h = Math.max(from, c.createdHour); h < to; h++) {
             if (!c.runningAt(h, fleet.weekdayOfHour0)) {
                 continue;
             }

@@ -98,6 +98,22 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void snapshotHistoryLiesInTimeOrderADayAtATimeAsTheRollupWouldAppendIt() {
+        try (DemoFixture f = DemoFixture.tiny(42, null)) {
+            // in storage order (rowid), no row is from an earlier day than a row before it
+            Integer backwards = f.jdbc.queryForObject("""
+                    SELECT count(*) FROM (
+                      SELECT date_trunc('day', snapshot_hour) AS d,
+                             max(date_trunc('day', snapshot_hour)) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING
+                                                                         AND 1 PRECEDING) AS latest_before
+                      FROM metrics.amv_hourly_snapshots_v1) WHERE d < latest_before""", Integer.class);
+            assertThat(f.jdbc.queryForObject("SELECT count(DISTINCT date_trunc('day', snapshot_hour)) FROM metrics.amv_hourly_snapshots_v1",
+                    Integer.class)).isGreaterThan(2);
+            assertThat(backwards).isZero();
+        }
+    }
+
+    @Test
     void billingMatchesNodeCountsAndUptime() {
         try (DemoFixture f = DemoFixture.tiny(42, null)) {
             Long wrong = f.jdbc.queryForObject("""
