@@ -83,6 +83,7 @@ class PromptInjectionIT extends AgentsAppTestBase {
                 .formatted(LABEL, SUMMARY, DESCRIPTION);
         anonymous.post().uri("/api/webhooks/alertmanager").header("Authorization", "Bearer " + WEBHOOK_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isOk();
+        awaitGrouping();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE summary LIKE ?", Long.class,
                 "%" + ORDER + "%")).isEqualTo(1L);
     }

@@ -88,6 +88,7 @@ class MalformedInputIT extends ReliabilityAppTestBase {
         byte[] valid = Notifications.alertmanager("corpus-control", 1, 2);
         mvc.perform(request(HttpMethod.POST, "/api/webhooks/alertmanager").content(valid)
                 .headers(org.springframework.http.HttpHeaders.readOnlyHttpHeaders(toHeaders(webhookHeaders("alertmanager", valid)))));
+        awaitGrouping();
         // The control: an accepted body stores its two alerts (and their issue grouping rows), so the
         // checks above would have seen an insert.
         assertThat(storedAlerts()).as("the per-request alert count sees an insert").isEqualTo(stored + 2);

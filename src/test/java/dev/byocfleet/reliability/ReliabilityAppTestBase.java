@@ -1,6 +1,8 @@
 package dev.byocfleet.reliability;
 
+import dev.byocfleet.ingest.AlertStore;
 import dev.byocfleet.ingest.lark.LarkReplayServer;
+import dev.byocfleet.support.IssueGroupingWait;
 import dev.byocfleet.support.TempDirs;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,6 +101,20 @@ public abstract class ReliabilityAppTestBase {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private AlertStore alertStore;
+
+    /** Waits until the alerts stored so far are grouped into issues (grouping runs after a webhook's answer). */
+    protected void awaitGrouping() {
+        IssueGroupingWait.await(alertStore);
+    }
+
+    /** No test leaves grouping work behind that would change issue rows under the next one's checks. */
+    @AfterEach
+    final void letGroupingFinish() {
+        awaitGrouping();
+    }
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {

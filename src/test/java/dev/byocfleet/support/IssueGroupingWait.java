@@ -1,0 +1,22 @@
+package dev.byocfleet.support;
+
+import dev.byocfleet.ingest.AlertStore;
+import java.time.Duration;
+
+/**
+ * Issue grouping runs after a webhook is answered: tests that read issues (or count rows) right after
+ * one wait here until the alerts stored so far are grouped.
+ */
+public final class IssueGroupingWait {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private IssueGroupingWait() {
+    }
+
+    public static void await(AlertStore alerts) {
+        if (!alerts.awaitListeners(LIMIT)) {
+            throw new AssertionError("issue grouping did not finish within " + LIMIT.toSeconds() + " s");
+        }
+    }
+}
