@@ -192,6 +192,7 @@ public class DemoGenerator {
                 duplicates += receipt.duplicates();
             }
         }
+        webhooks.awaitGrouping();
         log.info("webhook bodies replayed: {} bodies, {} new alerts, {} already stored", bodies, inserted, duplicates);
         return new WebhookReplayed(bodies, inserted, duplicates);
     }

@@ -103,12 +103,16 @@ public class WebhookIntake {
      * payload files): no credentials, content type or signature to check, but the same parse,
      * deduplicating durable write and run record as a request, with the time it was sent as its
      * received time. A body the source cannot read fails with an unchecked exception naming the field.
-     * A batch path: unlike a request, it returns after the alerts are grouped into issues too.
+     * Like a request, it returns once the alerts are committed; a batch of replays then calls
+     * {@link #awaitGrouping()} once, so their issues are grouped in a few large passes.
      */
     public WebhookReceipt replay(String sourceName, byte[] body, LocalDateTime receivedAt) {
-        WebhookReceipt receipt = accept(source(sourceName), body, receivedAt);
+        return accept(source(sourceName), body, receivedAt);
+    }
+
+    /** Waits until the alerts stored so far are grouped into issues (at most two minutes; the sweep groups the rest). */
+    public void awaitGrouping() {
         store.awaitListeners(REPLAY_GROUPING_WAIT);
-        return receipt;
     }
 
     private WebhookSource source(String sourceName) {
