@@ -34,7 +34,9 @@ final class IssueState {
     int alertCount;
     int firingCount;
     int reopenCount;
+    /** The first {@link #MAX_NODES} node names in sort order: an issue row stays small however many alerts it takes. */
     final TreeSet<String> affectedNodes = new TreeSet<>();
+    /** The first {@link #MAX_FINGERPRINTS} fingerprints in sort order ({@code issue_alerts} keeps every alert's). */
     final TreeSet<String> fingerprints = new TreeSet<>();
     Long mergedInto;
     final TreeSet<Long> relatedIssues = new TreeSet<>();
@@ -50,6 +52,9 @@ final class IssueState {
 
     /** The row's figures over the alerts that were not loaded. */
     private record Rest(int instances, int firing, String severity, LocalDateTime firstSeen, LocalDateTime lastSeen) {}
+
+    static final int MAX_NODES = 200;
+    static final int MAX_FINGERPRINTS = 100;
 
     IssueState(long issueId, String groupingKey) {
         this.issueId = issueId;
@@ -108,6 +113,8 @@ final class IssueState {
                 fingerprints.add(a.fingerprint());
             }
         }
+        keepFirst(affectedNodes, MAX_NODES);
+        keepFirst(fingerprints, MAX_FINGERPRINTS);
         alertCount = instances.size() + (rest == null ? 0 : rest.instances());
         firingCount = (int) instances.values().stream().filter(f -> f).count() + (rest == null ? 0 : rest.firing());
         if (!severityManual()) {
@@ -116,6 +123,16 @@ final class IssueState {
         if (first != null) {
             firstSeen = first;
             lastSeen = last;
+        }
+    }
+
+    /**
+     * Drops all but the first {@code n} in sort order: the same set whether built from every alert
+     * at once or added to pass by pass, so live grouping and a rebuild store the same row.
+     */
+    private static void keepFirst(TreeSet<String> set, int n) {
+        while (set.size() > n) {
+            set.pollLast();
         }
     }
 

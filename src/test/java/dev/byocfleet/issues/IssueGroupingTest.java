@@ -165,6 +165,33 @@ class IssueGroupingTest {
         assertThat(snapshot()).as("grouping every alert in one pass from nothing").isEqualTo(live);
     }
 
+    @Test
+    void anIssueRowKeepsTheFirstFingerprintsAndNodesOnlyHoweverManyAlertsItTakes() {
+        int alertsInIssue = IssueState.MAX_FINGERPRINTS + 30;
+        for (int n = 0; n < alertsInIssue; n++) {
+            // one pass per alert: the row's sets are added to pass by pass
+            alerts.store(List.of(firing("c-8", "Disk", "be-" + n, "warning", T0.plusMinutes(n))), "many-" + n);
+            if (n % 20 == 0) {
+                awaitGrouping();
+            }
+        }
+        awaitGrouping();
+        Map<String, Object> live = jdbc.queryForMap("""
+                SELECT alert_count, CAST(json_array_length(fingerprints) AS INTEGER) AS fps, CAST(fingerprints AS VARCHAR) AS f,
+                       CAST(affected_nodes AS VARCHAR) AS nodes FROM alerts.issues WHERE cluster_id = 'c-8'""");
+        assertThat(live).containsEntry("alert_count", alertsInIssue).containsEntry("fps", IssueState.MAX_FINGERPRINTS);
+        List<String> smallest = jdbc.queryForList("""
+                SELECT DISTINCT fingerprint FROM alerts.issue_alerts WHERE grouping_key = 'cluster=c-8|alert_name=Disk'
+                ORDER BY fingerprint LIMIT 100""", String.class);
+        assertThat((String) live.get("f")).contains(smallest.getFirst(), smallest.getLast());
+
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(jdbc.queryForMap("""
+                SELECT alert_count, CAST(json_array_length(fingerprints) AS INTEGER) AS fps, CAST(fingerprints AS VARCHAR) AS f,
+                       CAST(affected_nodes AS VARCHAR) AS nodes FROM alerts.issues WHERE cluster_id = 'c-8'"""))
+                .as("one pass over every alert keeps the same first ones").isEqualTo(live);
+    }
+
     private void awaitGrouping() {
         assertThat(alerts.awaitListeners(Duration.ofSeconds(30))).isTrue();
     }
