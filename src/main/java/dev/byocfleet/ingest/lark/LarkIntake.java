@@ -24,13 +24,10 @@ class LarkIntake {
         this.store = store;
     }
 
-    /** How long a page waits for the issue grouping of its alerts; the sweep groups what is left. */
+    /** How long a run waits for the issue grouping of its alerts; the sweep groups what is left. */
     private static final Duration GROUPING_WAIT = Duration.ofMinutes(2);
 
-    /**
-     * Returns after the page's new alerts are committed and grouped into issues: a batch path, so it
-     * waits for the grouping (a webhook does not) and the run's end means its issues are there.
-     */
+    /** Returns after the page's new alerts are committed; a run calls {@link #awaitGrouping()} at its end. */
     void ingest(List<JsonNode> items, String source, String runId, RunTally tally) {
         List<NormalizedAlert> alerts = new ArrayList<>();
         for (JsonNode item : items) {
@@ -48,6 +45,13 @@ class LarkIntake {
             }
         }
         tally.stored(store.store(alerts, runId));
+    }
+
+    /**
+     * Waits until the alerts stored so far are grouped into issues: a run's end means its issues are
+     * there (a webhook does not wait), and its pages are grouped in a few large passes, not one each.
+     */
+    void awaitGrouping() {
         store.awaitListeners(GROUPING_WAIT);
     }
 }

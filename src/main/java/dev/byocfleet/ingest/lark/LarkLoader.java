@@ -128,6 +128,7 @@ public class LarkLoader {
     }
 
     private LoadReport finish(IngestRun run, RunTally tally, int files, List<FileProblem> problems) {
+        intake.awaitGrouping();
         try {
             tally.recommendations = recommendations.forRun(run.runId());
         } catch (DataAccessException e) {

@@ -123,6 +123,7 @@ public class LarkPipeline {
             log.warn("Lark pipeline run {} over [{}, {}) failed after {} page(s): {}", run.runId(), run.windowFrom(),
                     run.windowTo(), tally.pages, failure);
         }
+        intake.awaitGrouping();
         tally.recommendations = recommend(run.runId());
         IngestRun done = runs.save(tally.record(run, failure == null ? "succeeded" : "failed", runs.now(), failure));
         log.info("Lark pipeline run {} {}: {} page(s), {} message(s), {} new alert(s), {} duplicate(s), {} unparsed, "
