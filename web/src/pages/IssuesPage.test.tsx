@@ -117,6 +117,6 @@ describe("IssuesPage", () => {
 
     const link = await screen.findByRole("link", { name: "Open the investigation" });
     expect(link.getAttribute("href")).toBe("/investigations/inv-9");
-    expect(screen.getAllByText("investigating").length).toBeGreaterThan(0);
+    expect((await screen.findAllByText("investigating")).length).toBeGreaterThan(0);
   });
 });
