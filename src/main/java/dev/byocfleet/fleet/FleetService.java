@@ -84,12 +84,11 @@ public class FleetService {
     }
 
     /**
-     * What the pages need from the bills: the newest bill hour, the billing weeks and the CCU of
-     * the 168 bill hours up to the newest one per cluster. One pass over the recent bills per
-     * change of {@code bill_detail}, not one per request.
+     * What the pages need from the bills: the week of the newest bill hour, the billing weeks and
+     * the CCU of the 168 bill hours up to the newest one per cluster. One pass over the recent bills
+     * per change of {@code bill_detail}, not one per request.
      */
-    record BillFigures(@Nullable LocalDateTime newestBillHour, @Nullable LocalDate weekStart, BillWeeks weeks,
-                       RecentCcu recentCcu) {
+    record BillFigures(@Nullable LocalDate weekStart, BillWeeks weeks, RecentCcu recentCcu) {
 
         BigDecimal ccu7d(String clusterId) {
             return recentCcu.byCluster().getOrDefault(clusterId, recentCcu.zero());
@@ -160,13 +159,13 @@ public class FleetService {
         Optional<LocalDateTime> newest = repository.newestBillHour();
         if (newest.isEmpty()) {
             // Without bills every window is empty; any start will do.
-            return new BillFigures(null, null,
+            return new BillFigures(null,
                     new BillWeeks(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
                     repository.recentCcu(EPOCH));
         }
         LocalDateTime hour = newest.get();
         LocalDate weekStart = hour.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return new BillFigures(hour, weekStart, repository.billWeeks(weekStart, hour),
+        return new BillFigures(weekStart, repository.billWeeks(weekStart, hour),
                 repository.recentCcu(hour.minusHours(CCU_WINDOW_HOURS)));
     }
 

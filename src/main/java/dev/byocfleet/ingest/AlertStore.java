@@ -44,9 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>{@link AlertsStoredListener}s (issue grouping) are told after the callers are answered, on a
  * thread of their own, so a webhook's answer never waits for grouping. What several commits stored
- * while a listener was busy is handed over in one call, in commit order, so the listeners keep up
- * with any intake rate. Batch paths that want the listeners' work done before they go on (the Lark
- * pipeline, the demo and the evaluation) call {@link #awaitListeners}. Alerts that never reach the
+ * while a listener was busy is handed over in one call, in commit order, so a listener's per-call
+ * cost is shared by many commits. Batch paths that want the listeners' work done before they go on
+ * (the Lark pipeline, the demo and the evaluation) call {@link #awaitListeners()}. Alerts that never reach the
  * listeners (a backlog over {@link #MAX_LISTENER_BACKLOG}, a stop) stay stored, and the issue sweep
  * groups them.
  */
@@ -67,6 +67,8 @@ public class AlertStore {
 
     /** Stored alerts handed to the listeners in one call at most. */
     static final int MAX_LISTENER_CALL = 5_000;
+    /** How long a batch path waits for the listeners ({@link #awaitListeners()}); the sweep groups what is left. */
+    static final Duration BATCH_WAIT = Duration.ofMinutes(2);
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
     static final int MAX_LISTENER_BACKLOG = 200_000;
 
@@ -260,6 +262,11 @@ public class AlertStore {
                 log.error("{} failed on {} stored alerts; they stay stored", l.getClass().getSimpleName(), all.size(), e);
             }
         }
+    }
+
+    /** {@link #awaitListeners(Duration)} for a batch path: at most {@link #BATCH_WAIT}. */
+    public boolean awaitListeners() {
+        return awaitListeners(BATCH_WAIT);
     }
 
     /**

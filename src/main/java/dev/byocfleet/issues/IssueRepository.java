@@ -118,16 +118,16 @@ class IssueRepository {
     }
 
     private void loadAlerts(Map<Long, IssueState> byId, AlertScope scope) {
-        String order = " ORDER BY event_at, message_id";
         List<IssueAlert> rows = new ArrayList<>();
         if (scope.all()) {
-            chunked(byId.keySet(), c -> rows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids)" + order)
+            chunked(byId.keySet(), c -> rows.addAll(jdbc.sql(
+                    "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) ORDER BY event_at, message_id")
                     .param("ids", c).query((rs, i) -> alert(rs)).list()));
         } else {
             Set<String> seen = new HashSet<>();
             chunked(byId.keySet(), ids -> {
                 chunked(scope.instanceKeys(), k -> rows.addAll(jdbc.sql(
-                        "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND instance_key IN (:k)" + order)
+                        "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND instance_key IN (:k)")
                         .param("ids", ids).param("k", k).query((rs, i) -> alert(rs)).list()));
                 // instance keys are "identity@start": '@' + 1 is 'A', so [identity@, identityA) holds exactly them
                 chunked(scope.identities(), IDENTITY_CHUNK, idents -> {
@@ -139,10 +139,11 @@ class IssueRepository {
                         params.put("lo" + n, idents.get(n) + "@");
                         params.put("hi" + n, idents.get(n) + "A");
                     }
-                    rows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND (" + ranges + ")" + order)
+                    rows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND (" + ranges + ")")
                             .param("ids", ids).params(params).query((rs, i) -> alert(rs)).list());
                 });
             });
+            // an alert can match both an instance and an identity; one copy, in the order the full load has
             rows.removeIf(a -> !seen.add(a.messageId()));
             rows.sort(Comparator.comparing(IssueAlert::eventAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(IssueAlert::messageId));

@@ -45,13 +45,17 @@ final class IssueState {
     final Map<String, Object> explanation = new LinkedHashMap<>();
     final List<IssueAlert> alerts = new ArrayList<>();
     /**
-     * Set when only some alerts were loaded (a grouping pass loads those it can touch): what the
-     * row counted over the alerts not loaded, which {@link #recount()} adds to its count of the loaded.
+     * What the row counted over the alerts that were not loaded, which {@link #recount()} adds to its
+     * count of the loaded ones: {@link Rest#NOTHING} unless only some were (a grouping pass loads
+     * those it can touch).
      */
-    private Rest rest;
+    private Rest rest = Rest.NOTHING;
 
     /** The row's figures over the alerts that were not loaded. */
-    private record Rest(int instances, int firing, String severity, LocalDateTime firstSeen, LocalDateTime lastSeen) {}
+    private record Rest(int instances, int firing, String severity, LocalDateTime firstSeen, LocalDateTime lastSeen) {
+        /** Every alert was loaded. */
+        static final Rest NOTHING = new Rest(0, 0, "info", null, null);
+    }
 
     static final int MAX_NODES = 200;
     static final int MAX_FINGERPRINTS = 100;
@@ -93,10 +97,10 @@ final class IssueState {
      */
     void recount() {
         Map<String, Boolean> instances = instances();
-        String sev = rest == null ? "info" : Severity.normalize(rest.severity());
-        LocalDateTime first = rest == null ? null : rest.firstSeen();
-        LocalDateTime last = rest == null ? null : rest.lastSeen();
-        if (rest == null) {
+        String sev = Severity.normalize(rest.severity());
+        LocalDateTime first = rest.firstSeen();
+        LocalDateTime last = rest.lastSeen();
+        if (rest == Rest.NOTHING) {
             affectedNodes.clear();
             fingerprints.clear();
         }
@@ -115,8 +119,8 @@ final class IssueState {
         }
         keepFirst(affectedNodes, MAX_NODES);
         keepFirst(fingerprints, MAX_FINGERPRINTS);
-        alertCount = instances.size() + (rest == null ? 0 : rest.instances());
-        firingCount = (int) instances.values().stream().filter(f -> f).count() + (rest == null ? 0 : rest.firing());
+        alertCount = instances.size() + rest.instances();
+        firingCount = (int) instances.values().stream().filter(f -> f).count() + rest.firing();
         if (!severityManual()) {
             severity = sev;
         }

@@ -5,7 +5,6 @@ import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser.Alerts;
 import dev.byocfleet.ingest.source.lark.LarkMessageParser.Skipped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,6 @@ class LarkIntake {
         this.parser = parser;
         this.store = store;
     }
-
-    /** How long a run waits for the issue grouping of its alerts; the sweep groups what is left. */
-    private static final Duration GROUPING_WAIT = Duration.ofMinutes(2);
 
     /** Returns after the page's new alerts are committed; a run calls {@link #awaitGrouping()} at its end. */
     void ingest(List<JsonNode> items, String source, String runId, RunTally tally) {
@@ -52,6 +48,6 @@ class LarkIntake {
      * there (a webhook does not wait), and its pages are grouped in a few large passes, not one each.
      */
     void awaitGrouping() {
-        store.awaitListeners(GROUPING_WAIT);
+        store.awaitListeners();
     }
 }

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -51,9 +50,6 @@ public class WebhookIntake {
     private final WebhookRuns runs;
     private final MeterRegistry meters;
     private final Clock clock;
-
-    /** How long a replayed body waits for the issue grouping of its alerts; the sweep groups what is left. */
-    private static final Duration REPLAY_GROUPING_WAIT = Duration.ofMinutes(2);
 
     @Autowired
     WebhookIntake(List<AlertSource> sources, AlertStore store, WebhookProperties props, WebhookRuns runs,
@@ -112,7 +108,7 @@ public class WebhookIntake {
 
     /** Waits until the alerts stored so far are grouped into issues (at most two minutes; the sweep groups the rest). */
     public void awaitGrouping() {
-        store.awaitListeners(REPLAY_GROUPING_WAIT);
+        store.awaitListeners();
     }
 
     private WebhookSource source(String sourceName) {
