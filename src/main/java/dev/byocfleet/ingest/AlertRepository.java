@@ -47,6 +47,11 @@ class AlertRepository {
         return found;
     }
 
+    /** Borrows a store connection and gives it back: fails as any store call would while the store is down. */
+    void probe() {
+        template.execute((ConnectionCallback<Void>) connection -> null);
+    }
+
     /** An alert to insert and the ingestion run it came with. */
     record NewRow(NormalizedAlert alert, String ingestRunId) {}
 

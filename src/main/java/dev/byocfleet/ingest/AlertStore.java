@@ -1,6 +1,9 @@
 package dev.byocfleet.ingest;
 
+import dev.byocfleet.store.StoreAvailability;
+import dev.byocfleet.store.StoreProperties;
 import jakarta.annotation.PreDestroy;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,31 +21,42 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores normalized alerts exactly once: alerts whose message id is already stored (or repeated in
- * the same batch) are counted as duplicates and not written. Returns only after the new rows are
- * committed, so a caller may acknowledge its sender.
+ * the same batch) are counted as duplicates and not written.
  *
- * <p>Concurrent callers share commits (group commit): each call queues its batch and waits; one
- * writer thread takes every queued batch into one transaction — one existence check, one bulk
- * insert, one commit — then hands each caller its own counts. A commit costs milliseconds,
- * so this is what lets many small webhook requests through; it also keeps two concurrent deliveries
- * of the same alert from racing each other. If a shared commit fails, each batch is retried alone
- * with every id checked in the store, so one bad batch fails only its own caller.
+ * <p>Two ways in. {@link #store} returns after the new rows are committed to the store (the Lark
+ * pipeline, the demo, the evaluation). {@link #accept} (webhooks) returns once the new alerts are
+ * durable: with an {@link AlertJournal} (the embedded DuckDB store) that is when they are forced into
+ * the journal, and the store loads them right after; without one (StarRocks) it is the store's commit,
+ * as for {@link #store}. Either way the sender may be acknowledged.
  *
- * <p>The existence check asks the store only about ids a {@link MessageIdIndex} of stored ids says
- * may be there (redeliveries); new ids cost no query. On a store shared by several server
- * processes (StarRocks replicas) an alert first stored by another process is therefore written
- * again over the same key — still one row — and counted as inserted.
+ * <p>Concurrent callers share the work (group commit). One writer thread takes every queued batch,
+ * decides which alerts are new — one existence query for the ids a {@link MessageIdIndex} of stored
+ * ids says may be stored (redeliveries), none for new ids, and the ids accepted but not yet loaded are
+ * known in memory — appends the new alerts of webhook batches to the journal with one fsync, answers
+ * those callers and hands everything to one loader thread. The loader commits whatever has queued in
+ * one transaction (one bulk insert), answers the {@link #store} callers and records the ids as
+ * stored. A store transaction costs milliseconds of CPU however few rows it holds, so the fewer the
+ * better. If a shared commit fails, each {@link #store} batch is retried alone with every id checked,
+ * so one bad batch fails only its own caller; journaled alerts stay in the journal and are loaded
+ * again until the store takes them, and meanwhile webhooks are refused (503) so senders retry.
  *
- * <p>{@link AlertsStoredListener}s (issue grouping) are told after the callers are answered, on a
+ * <p>On a store shared by several server processes (StarRocks replicas) an alert first stored by
+ * another process is written again over the same key — still one row — and counted as inserted.
+ *
+ * <p>{@link AlertsStoredListener}s (issue grouping) are told after the alerts are loaded, on a
  * thread of their own, so a webhook's answer never waits for grouping. What several commits stored
  * while a listener was busy is handed over in one call, in commit order, so a listener's per-call
  * cost is shared by many commits. Batch paths that want the listeners' work done before they go on
@@ -64,6 +78,11 @@ public class AlertStore {
     static final long MAX_GATHER_NANOS = 4_000_000L;
     private static final long GATHER_STEP_NANOS = 300_000L;
     private static final int MAX_GATHER_BATCHES = 64;
+    /** Pauses between load attempts while the store fails, doubling up to the maximum. */
+    private static final long FIRST_RETRY_MILLIS = 100;
+    private static final long MAX_RETRY_MILLIS = 5_000;
+    /** How long a stop waits for queued loads before leaving them to the journal. */
+    private static final Duration STOP_LOADING = Duration.ofSeconds(10);
 
     /** Stored alerts handed to the listeners in one call at most. */
     static final int MAX_LISTENER_CALL = 5_000;
@@ -72,21 +91,64 @@ public class AlertStore {
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
     static final int MAX_LISTENER_BACKLOG = 200_000;
 
-    private record Batch(List<NormalizedAlert> alerts, String ingestRunId, CompletableFuture<StoreResult> result) {}
+    /** A caller's batch; {@code journaled} when it is answered once its new alerts are in the journal. */
+    private record Batch(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled,
+                         CompletableFuture<StoreResult> result) {}
+
+    /**
+     * New alerts on their way into the store: from a caller's batch ({@code waiting} is its answer when
+     * it waits for the commit, null when it was answered already) or from the journal after a restart
+     * ({@code recovered}: the store may have them already). {@code received} is the whole batch they
+     * were picked from; {@code segment} is the journal segment holding them, or -1.
+     */
+    private record Load(List<NormalizedAlert> alerts, List<NormalizedAlert> received, String ingestRunId,
+                        long segment, boolean recovered, StoreResult result, CompletableFuture<StoreResult> waiting) {
+
+        /** The whole batch again, every id to be checked: a waiting caller's batch retried alone. */
+        Load alone() {
+            return new Load(received, received, ingestRunId, segment, true, result, waiting);
+        }
+
+        Load answered(StoreResult actual) {
+            return new Load(alerts, received, ingestRunId, segment, recovered, actual, waiting);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(AlertStore.class);
 
     private final AlertRepository repository;
     private final TransactionTemplate tx;
     private final List<AlertsStoredListener> listeners;
+    private final AlertJournal journal;
     private final ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>();
     /** Only the writer thread touches it. */
     private final MessageIdIndex index = new MessageIdIndex();
+    /**
+     * Ids in the journal and not yet loaded: duplicates for any later batch, since the loader keeps
+     * trying until the store has them. Only the writer thread touches it. (A {@link #store} batch's
+     * ids in flight are not here: its commit may still fail, and then a later batch must store them.)
+     */
+    private final Set<String> pending = new HashSet<>();
+    /** Ids the loader stored, for the writer to move from {@link #pending} to the index. */
+    private final ConcurrentLinkedQueue<List<String>> done = new ConcurrentLinkedQueue<>();
     private volatile Thread writer;
+    private final ConcurrentLinkedQueue<Load> loads = new ConcurrentLinkedQueue<>();
+    private final AtomicLong loadsQueued = new AtomicLong();
+    private final AtomicLong loadsFinished = new AtomicLong();
+    private final Object loadProgress = new Object();
+    /** Set while journaled alerts cannot be loaded: webhooks are refused until a load succeeds. */
+    private volatile String loadFailure;
+    /** False until the journal left by the last run is loaded (webhooks are refused until then). */
+    private volatile boolean journalReady;
+    /** One platform thread: the loader holds store connections through native calls. */
+    private final ExecutorService loader =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-store-loader").daemon().factory());
     /** Stored alerts in commit order, waiting for the listeners. */
     private final ConcurrentLinkedQueue<List<NormalizedAlert>> toNotify = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private volatile boolean stopping;
+    /** Set when a stop gives up on the queued loads. */
+    private volatile boolean closing;
     /** One platform thread: listeners write to the store through native calls, in commit order. */
     private final ExecutorService notifier =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-listeners").daemon().factory());
@@ -95,18 +157,64 @@ public class AlertStore {
         this(repository, tx, List.of());
     }
 
-    @Autowired
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners) {
+        this(repository, tx, listeners, null);
+    }
+
+    /** With a journal (may be null); {@link #loadJournal()} then loads the records the last run left in it. */
+    AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
+               AlertJournal journal) {
         this.repository = repository;
         this.tx = tx;
         this.listeners = List.copyOf(listeners);
+        this.journal = journal;
     }
 
+    @Autowired
+    AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
+               StoreProperties storeProps, ObjectProvider<StoreAvailability> availability,
+               @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled) {
+        this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
+                ? AlertJournal.open(journalDir(storeProps.duckdbPath())).orElse(null) : null);
+        if (journal != null) {
+            StoreAvailability store = availability.getIfAvailable();
+            if (store == null) {
+                loadJournal();
+            } else {
+                store.whenAvailable("loading the alert journal left by the last run", this::loadJournal);
+            }
+        }
+    }
+
+    /** The journal's folder: next to the DuckDB file it feeds ({@code byoc-fleet.duckdb.alert-journal}). */
+    static java.nio.file.Path journalDir(java.nio.file.Path duckdbFile) {
+        return duckdbFile.resolveSibling(duckdbFile.getFileName() + ".alert-journal");
+    }
+
+    /** Stores the alerts and returns after they are committed to the store. */
     public StoreResult store(List<NormalizedAlert> alerts, String ingestRunId) {
+        return submit(alerts, ingestRunId, false);
+    }
+
+    /**
+     * Takes the alerts of a webhook request and returns once they are durable: in the journal when
+     * there is one (the store loads them right after), else committed to the store. Refused with a
+     * store failure (the sender retries) while the store is down or the last run's journal is loading.
+     */
+    public StoreResult accept(List<NormalizedAlert> alerts, String ingestRunId) {
+        return submit(alerts, ingestRunId, journal != null);
+    }
+
+    /** Whether webhooks are answered from the journal (see {@link AlertJournal}). */
+    public boolean journaled() {
+        return journal != null;
+    }
+
+    private StoreResult submit(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled) {
         if (alerts.isEmpty()) {
             return new StoreResult(0, 0, 0, 0);
         }
-        Batch mine = new Batch(List.copyOf(alerts), ingestRunId, new CompletableFuture<>());
+        Batch mine = new Batch(List.copyOf(alerts), ingestRunId, journaled, new CompletableFuture<>());
         queue.add(mine);
         startWriter();
         Thread w = writer;
@@ -121,9 +229,9 @@ public class AlertStore {
     }
 
     /**
-     * The one thread that writes: a platform thread, so the store's native calls never hold one of
-     * the few carrier threads the request handlers' virtual threads run on. It ends after a second
-     * with nothing to do and is started again by the next batch.
+     * The one thread that decides what is new: a platform thread, so the store's native calls never
+     * hold one of the few carrier threads the request handlers' virtual threads run on. It ends after
+     * a second with nothing to do and is started again by the next batch.
      */
     private synchronized void startWriter() {
         if (writer == null) {
@@ -155,7 +263,7 @@ public class AlertStore {
             List<Batch> group = drain();
             long start = System.nanoTime();
             try {
-                commitGroup(group, false);
+                take(group);
             } catch (RuntimeException | Error e) {
                 group.forEach(b -> b.result().completeExceptionally(e));
             }
@@ -165,10 +273,10 @@ public class AlertStore {
     }
 
     /**
-     * Waits a little for more batches before a commit (as PostgreSQL's commit_delay does): callers
-     * answered by the last commit are usually about to send their next batch, and a commit costs
-     * about as much for one batch as for ten. The wait is a quarter of the last commit's time and at
-     * most {@link #MAX_GATHER_NANOS}, so a fast store waits next to nothing.
+     * Waits a little for more batches before taking a group (as PostgreSQL's commit_delay does):
+     * callers answered by the last group are usually about to send their next batch. The wait is a
+     * quarter of the last group's time and at most {@link #MAX_GATHER_NANOS}, so a fast path waits
+     * next to nothing.
      */
     private void gather(long lastWriteNanos) {
         long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, lastWriteNanos / 4);
@@ -188,28 +296,353 @@ public class AlertStore {
         return group;
     }
 
-    private void commitGroup(List<Batch> group, boolean checkEveryId) {
-        List<NormalizedAlert> stored = new ArrayList<>();
-        try {
-            if (!index.loaded()) {
-                repository.forEachMessageId(index::add);
-                index.markLoaded();
-            }
-            List<StoreResult> results = tx.execute(status -> write(group, checkEveryId, stored));
-            stored.forEach(a -> index.add(a.messageId()));
-            notifyListeners(stored);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).result().complete(results.get(i));
-            }
-        } catch (RuntimeException e) {
-            if (group.size() == 1 && checkEveryId) {
-                group.getFirst().result().completeExceptionally(e);
-                return;
-            }
-            for (Batch b : group) {
-                commitGroup(List.of(b), true);
+    /**
+     * One group on the writer thread: decides what is new, journals and answers the webhook batches,
+     * and queues every batch's new alerts for the loader. A journaled batch is refused (a store
+     * failure, so the sender retries) while the store is down: the journal would take it, but an
+     * outage must reach the senders.
+     */
+    private void take(List<Batch> group) {
+        applyDone();
+        if (!index.loaded()) {
+            repository.forEachMessageId(index::add);
+            index.markLoaded();
+        }
+        List<Batch> journaled = group.stream().filter(Batch::journaled).toList();
+        if (!journaled.isEmpty()) {
+            String refusal = !journalReady ? "the alert journal left by the last run is still being loaded"
+                    : loadFailure != null ? "alerts cannot be loaded into the store (" + loadFailure + ")" : null;
+            if (refusal != null) {
+                DataAccessResourceFailureException e = new DataAccessResourceFailureException(refusal);
+                journaled.forEach(b -> b.result().completeExceptionally(e));
+                group = group.stream().filter(b -> !b.journaled()).toList();
+                if (group.isEmpty()) {
+                    return;
+                }
+                journaled = List.of();
+            } else {
+                repository.probe();
             }
         }
+        List<Load> next = select(group);
+        List<AlertJournal.Batch> records = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i).journaled() && !next.get(i).alerts().isEmpty()) {
+                records.add(new AlertJournal.Batch(group.get(i).ingestRunId(), next.get(i).alerts()));
+            }
+        }
+        long segment = -1;
+        if (!records.isEmpty()) {
+            try {
+                segment = journal.append(records);
+            } catch (UncheckedIOException e) {
+                throw new DataAccessResourceFailureException(e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < group.size(); i++) {
+            Batch b = group.get(i);
+            Load l = next.get(i);
+            if (b.journaled()) {
+                if (!l.alerts().isEmpty()) {
+                    l.alerts().forEach(a -> pending.add(a.messageId()));
+                    enqueue(new Load(l.alerts(), l.received(), l.ingestRunId(), segment, false, l.result(), null));
+                }
+                b.result().complete(l.result());
+            } else {
+                // answered after the commit, even with nothing new: if the batch that claimed its alerts
+                // fails, it is checked again alone
+                enqueue(new Load(l.alerts(), l.received(), l.ingestRunId(), -1, false, l.result(), b.result()));
+            }
+        }
+    }
+
+    /** Ids the loader stored since the last group: they join the index and leave pending. */
+    private void applyDone() {
+        List<String> ids;
+        while ((ids = done.poll()) != null) {
+            for (String id : ids) {
+                index.add(id);
+                pending.remove(id);
+            }
+        }
+    }
+
+    /** Each batch's new alerts and counts: what is stored, accepted, or claimed by an earlier batch is a duplicate. */
+    private List<Load> select(List<Batch> group) {
+        Set<String> maybeStored = new HashSet<>();
+        for (Batch b : group) {
+            for (NormalizedAlert a : b.alerts()) {
+                if (!pending.contains(a.messageId()) && index.mightContain(a.messageId())) {
+                    maybeStored.add(a.messageId());
+                }
+            }
+        }
+        Set<String> claimed = new HashSet<>(maybeStored.isEmpty() ? Set.of() : repository.existingMessageIds(maybeStored));
+        List<Load> result = new ArrayList<>(group.size());
+        for (Batch b : group) {
+            Map<String, NormalizedAlert> fresh = new LinkedHashMap<>();
+            for (NormalizedAlert a : b.alerts()) {
+                if (!pending.contains(a.messageId()) && claimed.add(a.messageId())) {
+                    fresh.put(a.messageId(), a);
+                }
+            }
+            result.add(new Load(List.copyOf(fresh.values()), b.alerts(), b.ingestRunId(), -1, false,
+                    counts(fresh.values(), b.alerts().size()), null));
+        }
+        return result;
+    }
+
+    private static StoreResult counts(java.util.Collection<NormalizedAlert> fresh, int received) {
+        int unmapped = (int) fresh.stream().filter(a -> a.parsed() && a.clusterId() == null).count();
+        int unparsed = (int) fresh.stream().filter(a -> !a.parsed()).count();
+        return new StoreResult(fresh.size(), received - fresh.size(), unmapped, unparsed);
+    }
+
+    private void enqueue(Load load) {
+        loadsQueued.incrementAndGet();
+        loads.add(load);
+        try {
+            loader.execute(this::loadQueued);
+        } catch (RejectedExecutionException e) {
+            // stopping: a journaled load stays in the journal; a waiting caller is told
+            finished(List.of(load), false, new DataAccessResourceFailureException("the server is stopping"));
+        }
+    }
+
+    /**
+     * On the loader thread: commits what is queued, a group of up to {@link #MAX_GROUP_ALERTS} alerts
+     * at a time. While the store fails, journaled loads are retried with growing pauses (webhooks are
+     * refused meanwhile); a waiting caller's batch is retried alone with every id checked, then fails.
+     */
+    private void loadQueued() {
+        long pause = FIRST_RETRY_MILLIS;
+        while (!loads.isEmpty()) {
+            List<Load> group = new ArrayList<>();
+            int size = 0;
+            Load next;
+            while ((next = loads.peek()) != null && (group.isEmpty() || size + next.alerts().size() <= MAX_GROUP_ALERTS)) {
+                group.add(loads.poll());
+                size += next.alerts().size();
+            }
+            RuntimeException failure = tryLoad(group, false);
+            if (failure == null) {
+                loadFailure = null;
+                pause = FIRST_RETRY_MILLIS;
+                continue;
+            }
+            List<Load> kept = new ArrayList<>();
+            for (Load l : group) {
+                if (l.waiting() == null) {
+                    kept.add(l);
+                } else {
+                    RuntimeException alone = tryLoad(List.of(l.alone()), true);
+                    if (alone != null) {
+                        finished(List.of(l), false, alone);
+                    }
+                }
+            }
+            if (kept.isEmpty() || (reachable() && rejectPoison(kept))) {
+                continue;
+            }
+            loadFailure = failure.getMessage();
+            log.warn("{} journaled alerts could not be loaded into the store ({}); retrying in {} ms, webhooks are "
+                    + "refused meanwhile", kept.stream().mapToInt(l -> l.alerts().size()).sum(), failure.getMessage(), pause);
+            if (closing || !sleep(pause)) {
+                return;
+            }
+            pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
+            // back at the head of the queue, in their order, each with every id checked
+            List<Load> rest = new ArrayList<>(kept.stream().map(l -> new Load(l.alerts(), l.received(), l.ingestRunId(),
+                    l.segment(), true, l.result(), null)).toList());
+            Load r;
+            while ((r = loads.poll()) != null) {
+                rest.add(r);
+            }
+            loads.addAll(rest);
+        }
+    }
+
+    private boolean reachable() {
+        try {
+            repository.probe();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The store is up but refused a group of journaled loads: each is tried alone, and one the store
+     * refuses even alone is taken out of the journal's way into its rejected file (kept for an operator,
+     * logged as an error) so that it cannot hold up every later webhook. True when all were dealt with.
+     */
+    private boolean rejectPoison(List<Load> kept) {
+        for (Load l : kept) {
+            Load alone = new Load(l.alerts(), l.received(), l.ingestRunId(), l.segment(), true, l.result(), null);
+            RuntimeException failure = tryLoad(List.of(alone), true);
+            if (failure != null) {
+                if (!reachable()) {
+                    return false;
+                }
+                journal.reject(new AlertJournal.Batch(l.ingestRunId(), l.alerts()), failure.getMessage());
+                journal.loaded(l.segment(), 1);
+                progress(1);
+            }
+        }
+        loadFailure = null;
+        return true;
+    }
+
+    /** One transaction for the group; null when it committed, else the failure (nothing was written). */
+    private RuntimeException tryLoad(List<Load> group, boolean checkEveryId) {
+        List<List<NormalizedAlert>> stored = new ArrayList<>();
+        try {
+            tx.executeWithoutResult(status -> write(group, checkEveryId, stored));
+        } catch (RuntimeException e) {
+            return e;
+        }
+        done.add(group.stream().flatMap(l -> l.alerts().stream()).map(NormalizedAlert::messageId).toList());
+        notifyListeners(stored.stream().flatMap(List::stream).toList());
+        List<Load> answered = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            Load l = group.get(i);
+            answered.add(l.answered(counts(stored.get(i), l.received().size())));
+        }
+        finished(answered, true, null);
+        return null;
+    }
+
+    /** Answers waiting callers, counts journal records as loaded, and lets {@link #awaitLoaded} waiters go. */
+    private void finished(List<Load> group, boolean stored, RuntimeException failure) {
+        for (Load l : group) {
+            if (l.waiting() != null) {
+                if (stored) {
+                    l.waiting().complete(l.result());
+                } else {
+                    l.waiting().completeExceptionally(failure);
+                }
+            }
+            if (stored && l.segment() >= 0) {
+                journal.loaded(l.segment(), 1);
+            }
+        }
+        progress(group.size());
+    }
+
+    private void progress(int loadsDone) {
+        loadsFinished.addAndGet(loadsDone);
+        synchronized (loadProgress) {
+            loadProgress.notifyAll();
+        }
+    }
+
+    /**
+     * Inserts the group's alerts; with {@code checkEveryId} (recovered or retried loads) those the store
+     * has are left out. {@code stored} gets, per load, the alerts it wrote.
+     */
+    private void write(List<Load> group, boolean checkEveryId, List<List<NormalizedAlert>> stored) {
+        Set<String> present = Set.of();
+        if (checkEveryId || group.stream().anyMatch(Load::recovered)) {
+            Set<String> ids = new HashSet<>();
+            group.forEach(l -> l.alerts().forEach(a -> ids.add(a.messageId())));
+            present = repository.existingMessageIds(ids);
+        }
+        List<AlertRepository.NewRow> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>(present);
+        for (Load l : group) {
+            List<NormalizedAlert> mine = new ArrayList<>();
+            for (NormalizedAlert a : l.alerts()) {
+                if (seen.add(a.messageId())) {
+                    rows.add(new AlertRepository.NewRow(a, l.ingestRunId()));
+                    mine.add(a);
+                }
+            }
+            stored.add(mine);
+        }
+        repository.insert(rows);
+    }
+
+    /**
+     * Loads the records a crash or a stop left in the journal (the store may have some already) before
+     * any webhook is taken. When the store keeps refusing them (three tries), their segments are set
+     * aside under a new name, kept for an operator, and webhooks are taken again.
+     */
+    void loadJournal() {
+        List<AlertJournal.Recovered> recovered = journal.recover();
+        if (!recovered.isEmpty()) {
+            int alerts = recovered.stream().mapToInt(r -> r.batch().alerts().size()).sum();
+            log.info("loading {} alerts ({} webhook batches) from the alert journal left by the last run", alerts,
+                    recovered.size());
+            List<Load> group = new ArrayList<>();
+            int size = 0;
+            for (AlertJournal.Recovered r : recovered) {
+                group.add(new Load(r.batch().alerts(), r.batch().alerts(), r.batch().ingestRunId(), r.segment(), true,
+                        counts(r.batch().alerts(), r.batch().alerts().size()), null));
+                size += r.batch().alerts().size();
+                if (size >= MAX_GROUP_ALERTS) {
+                    loadRecovered(group);
+                    group = new ArrayList<>();
+                    size = 0;
+                }
+            }
+            loadRecovered(group);
+        }
+        journalReady = true;
+    }
+
+    private void loadRecovered(List<Load> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        loadsQueued.addAndGet(group.size());
+        RuntimeException failure = null;
+        long pause = FIRST_RETRY_MILLIS;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            failure = tryLoad(group, true);
+            if (failure == null || !sleep(pause)) {
+                break;
+            }
+            pause *= 4;
+        }
+        if (failure != null) {
+            String reason = failure.getMessage();
+            group.stream().map(Load::segment).distinct().forEach(segment -> journal.setAside(segment, reason));
+            progress(group.size());
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Waits until every alert accepted before this call is loaded into the store (or given up); true
+     * when that happened within {@code timeout}.
+     */
+    public boolean awaitLoaded(Duration timeout) {
+        long target = loadsQueued.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (loadProgress) {
+            while (loadsFinished.get() < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    loadProgress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** After the commit, before the callers are answered: queues the stored alerts for the listeners. */
@@ -270,12 +703,16 @@ public class AlertStore {
     }
 
     /**
-     * Waits until the listeners have been told about every alert stored before this call; true when
-     * they were within {@code timeout}.
+     * Waits until every alert accepted before this call is loaded into the store and the listeners
+     * have been told about it; true when that happened within {@code timeout}.
      */
     public boolean awaitListeners(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitLoaded(timeout)) {
+            return false;
+        }
         try {
-            notifier.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            notifier.submit(() -> { }).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException | RejectedExecutionException e) {
             return false;
@@ -288,11 +725,35 @@ public class AlertStore {
     }
 
     /**
-     * Lets the listeners finish what is queued for a few seconds so a normal stop leaves little to the
-     * sweep; then the call under way ends and the rest is left (stored, grouped after the restart).
+     * Loads what is queued for a few seconds (what is left stays in the journal and is loaded at the
+     * next start), closes the journal, then lets the listeners finish what is queued for a few seconds
+     * so a normal stop leaves little to the sweep; then the call under way ends and the rest is left
+     * (stored, grouped after the restart).
      */
     @PreDestroy
-    void stopListeners() {
+    void stop() {
+        loader.shutdown();
+        try {
+            if (!loader.awaitTermination(STOP_LOADING.toMillis(), TimeUnit.MILLISECONDS)) {
+                closing = true;
+                loader.shutdownNow();
+                loader.awaitTermination(STOP_LOADING.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (journal != null) {
+            int left = journal.unloadedRecords();
+            if (left > 0) {
+                log.warn("stopping with {} webhook batches not yet loaded into the store; they stay in the alert "
+                        + "journal and are loaded at the next start", left);
+            }
+            journal.close();
+        }
+        stopListeners();
+    }
+
+    private void stopListeners() {
         notifier.shutdown();
         try {
             if (!notifier.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -304,35 +765,5 @@ public class AlertStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** One transaction for the whole group: what is stored already, or claimed by an earlier batch, is a duplicate. */
-    private List<StoreResult> write(List<Batch> group, boolean checkEveryId, List<NormalizedAlert> stored) {
-        Set<String> maybeStored = new HashSet<>();
-        for (Batch b : group) {
-            for (NormalizedAlert a : b.alerts()) {
-                if (checkEveryId || index.mightContain(a.messageId())) {
-                    maybeStored.add(a.messageId());
-                }
-            }
-        }
-        Set<String> claimed = new HashSet<>(maybeStored.isEmpty() ? Set.of() : repository.existingMessageIds(maybeStored));
-        List<AlertRepository.NewRow> rows = new ArrayList<>();
-        List<StoreResult> results = new ArrayList<>(group.size());
-        for (Batch b : group) {
-            Map<String, NormalizedAlert> fresh = new LinkedHashMap<>();
-            for (NormalizedAlert a : b.alerts()) {
-                if (claimed.add(a.messageId())) {
-                    fresh.put(a.messageId(), a);
-                }
-            }
-            fresh.values().forEach(a -> rows.add(new AlertRepository.NewRow(a, b.ingestRunId())));
-            stored.addAll(fresh.values());
-            int unmapped = (int) fresh.values().stream().filter(a -> a.parsed() && a.clusterId() == null).count();
-            int unparsed = (int) fresh.values().stream().filter(a -> !a.parsed()).count();
-            results.add(new StoreResult(fresh.size(), b.alerts().size() - fresh.size(), unmapped, unparsed));
-        }
-        repository.insert(rows);
-        return results;
     }
 }

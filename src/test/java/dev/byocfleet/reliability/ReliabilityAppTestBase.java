@@ -158,7 +158,11 @@ public abstract class ReliabilityAppTestBase {
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (path.startsWith("/api/webhooks/") && r.statusCode() == 200) {
+            IssueGroupingWait.awaitStored(alertStore);
+        }
+        return r;
     }
 
     /** Headers of an authenticated webhook delivery; Grafana's carry the HMAC signature over these bytes. */

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Service;
  * and lets nothing half-checked reach the store: configured at all (503), credentials (401),
  * content type (415), size (413), the source's signature over the raw bytes (401), the body's shape
  * (400 naming the field; one bad alert rejects the whole body and nothing is stored), then one
- * store call that returns after the commit. A store failure is a 503 with Retry-After, so the
- * sender delivers again; redeliveries are deduplicated by message id.
+ * store call that returns once the alerts are durable (see {@link AlertStore#accept}). A store
+ * failure is a 503 with Retry-After, so the sender delivers again; redeliveries are deduplicated
+ * by message id.
  */
 @Service
 public class WebhookIntake {
@@ -91,7 +92,7 @@ public class WebhookIntake {
         } catch (WebhookSignatureException e) {
             throw new WebhookRejection(HttpStatus.UNAUTHORIZED, e.getMessage(), "signature", null);
         }
-        return accept(source, body, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        return accept(source, body, LocalDateTime.ofInstant(now, ZoneOffset.UTC), true);
     }
 
     /**
@@ -103,7 +104,7 @@ public class WebhookIntake {
      * {@link #awaitGrouping()} once, so their issues are grouped in a few large passes.
      */
     public WebhookReceipt replay(String sourceName, byte[] body, LocalDateTime receivedAt) {
-        return accept(source(sourceName), body, receivedAt);
+        return accept(source(sourceName), body, receivedAt, false);
     }
 
     /** Waits until the alerts stored so far are grouped into issues (at most two minutes; the sweep groups the rest). */
@@ -120,8 +121,11 @@ public class WebhookIntake {
         return source;
     }
 
-    /** Parses, stores (returning after the commit) and counts one checked body. */
-    private WebhookReceipt accept(WebhookSource source, byte[] body, LocalDateTime receivedAt) {
+    /**
+     * Parses, stores and counts one checked body. A request returns once its alerts are durable (in
+     * the alert journal, or committed where there is none); a replay returns after the commit.
+     */
+    private WebhookReceipt accept(WebhookSource source, byte[] body, LocalDateTime receivedAt, boolean request) {
         String sourceName = source.name();
         ParsedAlerts parsed;
         try {
@@ -135,7 +139,8 @@ public class WebhookIntake {
                     + "they were never received", sourceName, parsed.truncatedAlerts());
             meters.counter("byoc.webhook.truncated.alerts", "source", sourceName).increment(parsed.truncatedAlerts());
         }
-        StoreResult stored = store.store(parsed.alerts(), runs.runId(sourceName, receivedAt));
+        String runId = runs.runId(sourceName, receivedAt);
+        StoreResult stored = request ? store.accept(parsed.alerts(), runId) : store.store(parsed.alerts(), runId);
         runs.record(sourceName, receivedAt, parsed.alerts().size(), stored);
         meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "inserted").increment(stored.inserted());
         meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "duplicate").increment(stored.duplicates());

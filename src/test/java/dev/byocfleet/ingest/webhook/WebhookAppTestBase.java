@@ -1,5 +1,7 @@
 package dev.byocfleet.ingest.webhook;
 
+import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.support.IssueGroupingWait;
 import dev.byocfleet.support.TempDirs;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +48,9 @@ abstract class WebhookAppTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AlertStore alertStore;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("byoc.store.data-dir", DATA_DIR::toString);
@@ -54,7 +60,17 @@ abstract class WebhookAppTestBase {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+            // answered from the alert journal: the rows follow within milliseconds
+            IssueGroupingWait.awaitStored(alertStore);
+        }
+        return r;
+    }
+
+    @AfterEach
+    void awaitGrouping() {
+        IssueGroupingWait.await(alertStore);
     }
 
     int storedAlerts() {

@@ -1,0 +1,191 @@
+package dev.byocfleet.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.byocfleet.ingest.AlertStore.StoreResult;
+import dev.byocfleet.store.DuckDbDialect;
+import dev.byocfleet.support.TestStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Webhook batches answered from the alert journal: loaded right after, once, across restarts and outages. */
+class AlertStoreJournalTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestStore db = new TestStore();
+    private final JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+    private final Path journalDir = db.dir().resolve("alert-journal");
+    private volatile boolean down;
+    /** Fails every new connection while {@link #down}, as a store outage does. */
+    private final DataSource switchable = new DelegatingDataSource(db.dataSource()) {
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("the store is down (test)", "08001");
+            }
+            return super.getConnection();
+        }
+    };
+    private final List<AlertStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(AlertStore::stop);
+        db.close();
+    }
+
+    private AlertStore open(List<AlertsStoredListener> listeners) {
+        AlertStore store = new AlertStore(new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable),
+                new DuckDbDialect()), new TransactionTemplate(new DataSourceTransactionManager(switchable)), listeners,
+                AlertJournal.open(journalDir).orElseThrow());
+        store.loadJournal();
+        opened.add(store);
+        return store;
+    }
+
+    private static List<NormalizedAlert> alerts(String... ids) {
+        return Stream.of(ids).map(id -> TestAlerts.parsed(id, "c-1")).toList();
+    }
+
+    private int count(String id) {
+        return jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE message_id = ?", Integer.class, id);
+    }
+
+    private int rows() {
+        return jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Integer.class);
+    }
+
+    private long segments() throws Exception {
+        try (Stream<Path> files = Files.list(journalDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".journal")).count();
+        }
+    }
+
+    @Test
+    void webhookBatchesAreAnsweredFromTheJournalAndLoadedRightAfterOnce() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        AlertStore store = open(List.of(stored -> stored.forEach(a -> told.add(a.messageId()))));
+        assertThat(store.journaled()).isTrue();
+
+        assertThat(store.accept(alerts("a", "b"), "run-1")).isEqualTo(new StoreResult(2, 0, 0, 0));
+        assertThat(store.accept(alerts("b", "c"), "run-2")).isEqualTo(new StoreResult(1, 1, 0, 0));
+        assertThat(store.awaitListeners(WAIT)).isTrue();
+        assertThat(rows()).isEqualTo(3);
+        assertThat(told).containsExactly("a", "b", "c");
+        assertThat(jdbc.queryForObject("SELECT ingest_run_id FROM alerts.lark_alerts WHERE message_id = 'c'", String.class))
+                .isEqualTo("run-2");
+
+        assertThat(store.accept(alerts("a", "b", "c"), "run-3")).isEqualTo(new StoreResult(0, 3, 0, 0));
+        assertThat(store.store(alerts("c", "d"), "run-4")).isEqualTo(new StoreResult(1, 1, 0, 0));
+        assertThat(rows()).isEqualTo(4);
+    }
+
+    @Test
+    void whatAKilledProcessLeftInTheJournalIsLoadedOnceBeforeTheNextStartTakesWebhooks() throws Exception {
+        // the killed process had acknowledged three batches; it had loaded the first one only
+        try (AlertJournal left = AlertJournal.open(journalDir).orElseThrow()) {
+            left.append(List.of(new AlertJournal.Batch("run-1", alerts("a")), new AlertJournal.Batch("run-2", alerts("b", "c"))));
+            left.append(List.of(new AlertJournal.Batch("run-3", alerts("d"))));
+        }
+        AlertStore before = new AlertStore(new AlertRepository(JdbcClient.create(db.dataSource()), jdbc, new DuckDbDialect()),
+                new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())));
+        before.store(alerts("a"), "run-1");
+
+        List<String> told = new CopyOnWriteArrayList<>();
+        AlertStore restarted = open(List.of(stored -> stored.forEach(a -> told.add(a.messageId()))));
+        assertThat(Stream.of("a", "b", "c", "d").mapToInt(this::count)).containsOnly(1);
+        assertThat(restarted.awaitListeners(WAIT)).isTrue();
+        assertThat(told).as("only what the journal added").containsExactly("b", "c", "d");
+        assertThat(segments()).as("loaded segments are gone").isZero();
+        assertThat(restarted.accept(alerts("a", "b", "c", "d", "e"), "run-4")).isEqualTo(new StoreResult(1, 4, 0, 0));
+        assertThat(restarted.awaitLoaded(WAIT)).isTrue();
+        assertThat(rows()).isEqualTo(5);
+    }
+
+    @Test
+    void whileTheStoreIsDownWebhooksAreRefusedAndNothingIsJournaled() throws Exception {
+        AlertStore store = open(List.of());
+        store.accept(alerts("a"), "run-1");
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+
+        down = true;
+        assertThatThrownBy(() -> store.accept(alerts("b"), "run-2")).isInstanceOf(DataAccessException.class);
+        down = false;
+        store.stop();
+        opened.remove(store);
+        try (AlertJournal reopened = AlertJournal.open(journalDir).orElseThrow()) {
+            assertThat(reopened.recover()).as("nothing refused was journaled").isEmpty();
+        }
+        assertThat(count("b")).isZero();
+
+        AlertStore back = open(List.of());
+        assertThat(back.accept(alerts("b"), "run-2")).isEqualTo(new StoreResult(1, 0, 0, 0));
+        assertThat(back.awaitLoaded(WAIT)).isTrue();
+        assertThat(count("b")).isOne();
+    }
+
+    @Test
+    void aJournaledBatchTheStoreRefusesEvenAloneIsKeptAsideAndDoesNotHoldUpLaterWebhooks() throws Exception {
+        AlertStore store = open(List.of());
+        NormalizedAlert ok = TestAlerts.parsed("bad", null);
+        // status is NOT NULL in the store: this alert can never be loaded
+        NormalizedAlert bad = new NormalizedAlert(ok.source(), ok.messageId(), null, null, null, "warning", null, null,
+                null, null, null, null, null, null, null, null, null, null, ok.receivedAt(), "parsed", null, null);
+        assertThat(store.accept(List.of(bad), "run-bad").inserted()).isOne();
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+        assertThat(count("bad")).isZero();
+        assertThat(Files.readString(journalDir.resolve("rejected.jsonl"))).contains("run-bad").contains("\"bad\"");
+
+        assertThat(store.accept(alerts("after"), "run-ok").inserted()).isOne();
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+        assertThat(count("after")).isOne();
+        assertThat(segments()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void concurrentDeliveriesOfTheSameAlertsStoreEachOnceAndCountItOnce() throws Exception {
+        AlertStore store = open(List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<StoreResult>> answers = new ArrayList<>();
+            for (int sender = 0; sender < 6; sender++) {
+                for (int n = 0; n < 20; n++) {
+                    List<NormalizedAlert> batch = alerts("x-" + n, "y-" + n);
+                    answers.add(pool.submit(() -> store.accept(batch, "run")));
+                }
+            }
+            int inserted = 0;
+            for (Future<StoreResult> f : answers) {
+                inserted += f.get().inserted();
+            }
+            assertThat(inserted).isEqualTo(40);
+            assertThat(store.awaitLoaded(WAIT)).isTrue();
+            assertThat(rows()).isEqualTo(40);
+            assertThat(IntStream.range(0, 20).map(n -> count("x-" + n))).containsOnly(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
