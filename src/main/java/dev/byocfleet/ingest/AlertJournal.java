@@ -94,7 +94,10 @@ final class AlertJournal implements AutoCloseable {
                         + "store's commit instead", dir);
                 return Optional.empty();
             }
-            return Optional.of(new AlertJournal(dir, channel, lock));
+            AlertJournal journal = new AlertJournal(dir, channel, lock);
+            // appends never go into a segment left by an earlier run, read back or not
+            journal.currentSegment = journal.segments().stream().mapToLong(Long::longValue).max().orElse(0);
+            return Optional.of(journal);
         } catch (IOException e) {
             throw new UncheckedIOException("the alert journal folder " + dir + " cannot be opened: " + e.getMessage(), e);
         }
@@ -116,6 +119,7 @@ final class AlertJournal implements AutoCloseable {
             try (FileChannel in = FileChannel.open(file(segment), StandardOpenOption.READ)) {
                 long size = in.size();
                 long at = 0;
+                boolean clean = false;
                 ByteBuffer header = ByteBuffer.allocate(HEADER);
                 while (at + HEADER <= size) {
                     header.clear();
@@ -123,7 +127,11 @@ final class AlertJournal implements AutoCloseable {
                     header.flip();
                     int length = header.getInt();
                     int crc = header.getInt();
-                    if (length <= 0 || length > MAX_RECORD || at + HEADER + length > size) {
+                    if (length == 0 && crc == 0) {
+                        clean = true; // the zeros a segment is created with: nothing was written past here
+                        break;
+                    }
+                    if (length < 0 || length > MAX_RECORD || at + HEADER + length > size) {
                         break;
                     }
                     ByteBuffer body = ByteBuffer.allocate(length);
@@ -141,7 +149,7 @@ final class AlertJournal implements AutoCloseable {
                     records++;
                     at += HEADER + length;
                 }
-                if (at < size) {
+                if (at < size && !clean) {
                     log.warn("alert journal segment {}: {} bytes after record {} are torn or corrupt and were skipped "
                             + "(a record that was never acknowledged)", file(segment).getFileName(), size - at, records);
                 }
@@ -186,7 +194,8 @@ final class AlertJournal implements AutoCloseable {
                 }
                 current.force(false);
             } catch (IOException e) {
-                current.truncate(currentSize);
+                // the next append writes over what this one left (a torn record, never read back)
+                current.position(currentSize);
                 throw e;
             }
             currentSize += bytes;
@@ -245,6 +254,11 @@ final class AlertJournal implements AutoCloseable {
         }
     }
 
+    /** Where the next record goes in the segment being written. */
+    synchronized long position() {
+        return currentSize;
+    }
+
     /** Records written and not yet loaded (all segments). */
     synchronized int unloadedRecords() {
         return unloaded.values().stream().mapToInt(Integer::intValue).sum();
@@ -272,9 +286,27 @@ final class AlertJournal implements AutoCloseable {
         currentSegment++;
         current = FileChannel.open(file(currentSegment), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         currentSize = 0;
+        preallocate(current);
         if (hadCurrent && !unloaded.containsKey(previous)) {
             delete(previous);
         }
+    }
+
+    /**
+     * Writes the new segment full of zeros and forces it once, so each later append overwrites blocks
+     * the file already has: forcing it then flushes data only, not the file system's metadata (a size
+     * change costs a file-system journal commit per fsync). Reading stops at the first zero header.
+     */
+    private static void preallocate(FileChannel channel) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+        for (long at = 0; at < SEGMENT_BYTES; at += zeros.capacity()) {
+            zeros.clear();
+            while (zeros.hasRemaining()) {
+                channel.write(zeros, at + zeros.position());
+            }
+        }
+        channel.force(true);
+        channel.position(0);
     }
 
     private Path file(long segment) {

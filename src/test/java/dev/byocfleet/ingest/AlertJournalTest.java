@@ -46,14 +46,15 @@ class AlertJournalTest {
 
     /** Writes two records, damages the segment, and returns the run ids a restart reads back. */
     private List<String> afterDamage(Damage damage) throws IOException {
+        long end;
         try (AlertJournal journal = AlertJournal.open(dir).orElseThrow()) {
             journal.append(List.of(batch("run-1", "a")));
             journal.append(List.of(batch("run-2", "b")));
+            end = journal.position();
         }
-        Path segment = segmentFiles().getFirst();
-        long size = Files.size(segment);
+        Path segment = segmentFiles().getLast();
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            damage.apply(ch, size);
+            damage.apply(ch, end);
         }
         try (AlertJournal restarted = AlertJournal.open(dir).orElseThrow()) {
             return restarted.recover().stream().map(r -> r.batch().ingestRunId()).toList();
@@ -61,17 +62,38 @@ class AlertJournalTest {
     }
 
     private interface Damage {
-        void apply(FileChannel segment, long size) throws IOException;
+        void apply(FileChannel segment, long endOfRecords) throws IOException;
     }
 
     @Test
     void aTornLastRecordWasNeverAcknowledgedAndIsSkipped() throws IOException {
-        assertThat(afterDamage((ch, size) -> ch.truncate(size - 7))).containsExactly("run-1");
+        // a process killed mid-append leaves the record's last bytes as the segment was made: zeros
+        assertThat(afterDamage((ch, end) -> ch.write(ByteBuffer.allocate(7), end - 7))).containsExactly("run-1");
+        // and a file cut short (another file system, a copy) reads the same
+        assertThat(afterDamage((ch, end) -> ch.truncate(end - 7))).containsExactly("run-1", "run-1");
     }
 
     @Test
     void aRecordWhoseChecksumDoesNotMatchEndsTheSegment() throws IOException {
-        assertThat(afterDamage((ch, size) -> ch.write(ByteBuffer.wrap(new byte[] {'X'}), size - 3))).containsExactly("run-1");
+        assertThat(afterDamage((ch, end) -> ch.write(ByteBuffer.wrap(new byte[] {'X'}), end - 3))).containsExactly("run-1");
+    }
+
+    @Test
+    void theZerosASegmentIsMadeWithEndItWithoutAWarningAndAreOverwrittenByTheNextStart() throws IOException {
+        try (AlertJournal journal = AlertJournal.open(dir).orElseThrow()) {
+            journal.append(List.of(batch("run-1", "a")));
+            assertThat(Files.size(segmentFiles().getFirst())).isGreaterThanOrEqualTo(AlertJournal.SEGMENT_BYTES);
+        }
+        try (AlertJournal restarted = AlertJournal.open(dir).orElseThrow()) {
+            List<AlertJournal.Recovered> found = restarted.recover();
+            assertThat(found).hasSize(1);
+            long next = restarted.append(List.of(batch("run-2", "b")));
+            assertThat(next).isGreaterThan(found.getFirst().segment());
+            restarted.loaded(found.getFirst().segment(), 1);
+        }
+        try (AlertJournal again = AlertJournal.open(dir).orElseThrow()) {
+            assertThat(again.recover()).extracting(r -> r.batch().ingestRunId()).containsExactly("run-2");
+        }
     }
 
     @Test
