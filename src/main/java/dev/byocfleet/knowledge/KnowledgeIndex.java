@@ -178,7 +178,7 @@ final class KnowledgeIndex implements Closeable {
         }
         Query bm25Query = mode == SearchMode.VECTOR ? null : bm25Query(text, filter);
         Query vectorQuery = mode == SearchMode.BM25 ? null
-                : new KnnFloatVectorQuery(VECTOR, embedder.embed(text), CANDIDATES * 2, filter(CHUNK, filter));
+                : new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(text), CANDIDATES * 2, filter(CHUNK, filter));
         return withSearcher(s -> {
             Map<String, Double> bm25 = bm25Query == null ? Map.of() : bm25(s, bm25Query);
             Map<String, Integer> bestPassage = new HashMap<>();
