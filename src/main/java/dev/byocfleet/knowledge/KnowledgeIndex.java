@@ -73,6 +73,10 @@ final class KnowledgeIndex implements Closeable {
 
     /** Filters of a search; null means no filter. */
     record Filter(@Nullable DocumentKind kind, @Nullable Interval version) {
+
+        boolean none() {
+            return kind == null && version == null;
+        }
     }
 
     private final Directory directory;
@@ -177,8 +181,10 @@ final class KnowledgeIndex implements Closeable {
             return list(filter, limit);
         }
         Query bm25Query = mode == SearchMode.VECTOR ? null : bm25Query(text, filter);
+        // Only passages carry vectors: without a kind or version filter, a type filter would only cost a bit set.
         Query vectorQuery = mode == SearchMode.BM25 ? null
-                : new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(text), CANDIDATES * 2, filter(CHUNK, filter));
+                : new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(text), CANDIDATES * 2,
+                        filter.none() ? null : filter(CHUNK, filter));
         return withSearcher(s -> {
             Map<String, Double> bm25 = bm25Query == null ? Map.of() : bm25(s, bm25Query);
             Map<String, Integer> bestPassage = new HashMap<>();
@@ -216,7 +222,9 @@ final class KnowledgeIndex implements Closeable {
         addField(fields, builder.createBooleanQuery(BODY, text), 1f);
         addField(fields, builder.createBooleanQuery(TAGS, text), TAGS_BOOST);
         BooleanQuery textQuery = fields.build();
-        return textQuery.clauses().isEmpty() ? null : filtered(textQuery, PARENT, filter);
+        // Only parent entries carry title, body and tags: without a kind or version filter, a type
+        // filter would only add a conjunction with every parent entry.
+        return textQuery.clauses().isEmpty() ? null : filter.none() ? textQuery : filtered(textQuery, PARENT, filter);
     }
 
     private static Map<String, Double> bm25(IndexSearcher s, Query query) throws IOException {
