@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -180,15 +181,18 @@ final class KnowledgeIndex implements Closeable {
         if (text == null || text.isBlank() || text.trim().isEmpty()) {
             return list(filter, limit);
         }
+        // A hybrid search runs BM25 while its query is being embedded (unless the vector is cached).
+        CompletableFuture<float[]> queryVector = switch (mode) {
+            case BM25 -> null;
+            case VECTOR -> CompletableFuture.completedFuture(embedder.embedQuery(text));
+            case HYBRID -> embedder.embedQueryAsync(text);
+        };
         Query bm25Query = mode == SearchMode.VECTOR ? null : bm25Query(text, filter);
-        // Only passages carry vectors: without a kind or version filter, a type filter would only cost a bit set.
-        Query vectorQuery = mode == SearchMode.BM25 ? null
-                : new KnnFloatVectorQuery(VECTOR, embedder.embedQuery(text), CANDIDATES * 2,
-                        filter.none() ? null : filter(CHUNK, filter));
         return withSearcher(s -> {
             Map<String, Double> bm25 = bm25Query == null ? Map.of() : bm25(s, bm25Query);
             Map<String, Integer> bestPassage = new HashMap<>();
-            Map<String, Double> vector = vectorQuery == null ? Map.of() : vector(s, vectorQuery, bestPassage);
+            Map<String, Double> vector = queryVector == null ? Map.of()
+                    : vector(s, vectorQuery(TextEmbedder.await(queryVector), filter), bestPassage);
             List<String> bm25Ids = List.copyOf(bm25.keySet());
             List<String> vectorIds = List.copyOf(vector.keySet());
             List<RankFusion.Fused> ranked = switch (mode) {
@@ -213,6 +217,11 @@ final class KnowledgeIndex implements Closeable {
             }
             return hits;
         });
+    }
+
+    private static Query vectorQuery(float[] vector, Filter filter) {
+        // Only passages carry vectors: without a kind or version filter, a type filter would only cost a bit set.
+        return new KnnFloatVectorQuery(VECTOR, vector, CANDIDATES * 2, filter.none() ? null : filter(CHUNK, filter));
     }
 
     private @Nullable Query bm25Query(String text, Filter filter) {

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,6 +45,8 @@ final class TextEmbedder implements AutoCloseable {
             return size() > QUERY_CACHE_SIZE;
         }
     };
+    private final ExecutorService queryExecutor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("knowledge-query-", 0).daemon(true).factory());
     private volatile Model model;
 
     /** {@code threads} embed the batches of {@link #embedAll} in parallel (the machine has two cores). */
@@ -71,6 +75,35 @@ final class TextEmbedder implements AutoCloseable {
         return cached.clone();
     }
 
+    /**
+     * {@link #embedQuery} on a query thread, so the caller can do other work meanwhile; already
+     * complete when the vector is cached. Query threads are apart from the batch threads, so a search
+     * never waits behind a bulk import's batches.
+     */
+    CompletableFuture<float[]> embedQueryAsync(String text) {
+        float[] cached;
+        synchronized (queryCache) {
+            cached = queryCache.get(text);
+        }
+        return cached != null ? CompletableFuture.completedFuture(cached.clone())
+                : CompletableFuture.supplyAsync(() -> embedQuery(text), queryExecutor);
+    }
+
+    /** The vector of {@link #embedQueryAsync}; its failure is thrown as it was. */
+    static float[] await(CompletableFuture<float[]> vector) {
+        try {
+            return vector.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     /** Forgets the cached query vectors (the benchmark measures searches that miss the cache). */
     void clearQueryCache() {
         synchronized (queryCache) {
@@ -95,6 +128,7 @@ final class TextEmbedder implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        queryExecutor.shutdownNow();
     }
 
     private Model model() {

@@ -1,6 +1,7 @@
 package dev.byocfleet.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -49,6 +50,24 @@ class TextEmbedderTest {
         second[0] += 1f;
         assertThat(embedder.embedQuery(query)).containsExactly(fresh);
         assertThat(embedder.embedQuery(query)).isNotSameAs(embedder.embedQuery(query));
+    }
+
+    @Test
+    void anAsyncQueryVectorIsTheFreshEmbeddingAndACachedOneIsReadyAtOnce() {
+        String query = "stream load rejected with too many filtered rows";
+        embedder.clearQueryCache();
+        float[] fresh = embedder.embed(query);
+        assertThat(TextEmbedder.await(embedder.embedQueryAsync(query))).containsExactly(fresh);
+        var cached = embedder.embedQueryAsync(query);
+        assertThat(cached).isDone();
+        assertThat(TextEmbedder.await(cached)).containsExactly(fresh);
+    }
+
+    @Test
+    void anAsyncFailureIsThrownAsItWas() {
+        // the model refuses text that is blank once tokenized; the caller sees its own exception
+        assertThatThrownBy(() -> TextEmbedder.await(embedder.embedQueryAsync("\u0000")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
