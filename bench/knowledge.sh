@@ -54,7 +54,8 @@ node - "$WORK/result.json" "$INDEX_BYTES" "$STAMP" "$SEED" <<'JS'
 const fs = require('fs');
 const [file, indexBytes, stamp, seed] = process.argv.slice(2);
 const r = JSON.parse(fs.readFileSync(file));
-const result = { benchmark: 'knowledge', timestamp: stamp, seed: Number(seed),
+const commit = require('child_process').execSync('git rev-parse --short HEAD').toString().trim();
+const result = { benchmark: 'knowledge', timestamp: stamp, commit, seed: Number(seed),
   machine: { cpus: r.cpus, memory_gb: Math.round(require('os').totalmem() / 2**30),
              load_average_1m: r.load_average.map(l => Number(l.toFixed(2))) },
   documents: r.documents, passages: r.passages, index_mb: Number((indexBytes / 2**20).toFixed(1)),
@@ -72,7 +73,7 @@ const rows = Object.entries(result.search).map(([k, v]) =>
 const from = r.index_reused ? ` (from run ${r.built_by_run}; this run reused its index)` : '';
 const md = `# Knowledge benchmark ${stamp}
 
-${result.documents.toLocaleString('en')} documents (${result.passages.toLocaleString('en')} passages) made from the starter corpus, seed ${seed}; ${result.machine.cpus} CPUs, load average ${result.machine.load_average_1m.join(' → ')} (1 min, before → after).
+${result.documents.toLocaleString('en')} documents (${result.passages.toLocaleString('en')} passages) made from the starter corpus, seed ${seed}, at ${commit}; ${result.machine.cpus} CPUs, load average ${result.machine.load_average_1m.join(' → ')} (1 min, before → after).
 
 | measure | value |
 |---|---|
