@@ -31,8 +31,19 @@ final class BenchKnowledgeCommand implements Callable<Integer> {
             description = "JSON Lines files whose 'query' fields are the searches")
     List<Path> queryFiles;
 
-    @Option(names = "--index-dir", required = true, description = "an empty folder for the index")
+    @Option(names = "--index-dir", required = true,
+            description = "an empty folder for the index, or with --reuse-index the folder of an earlier run's index")
     Path indexDir;
+
+    @Option(names = "--reuse-index", description = "search the index an earlier run built in --index-dir (its "
+            + "manifest must match --docs, --seed, the corpus, model and chunker) and report that run's build figures")
+    boolean reuseIndex;
+
+    @Option(names = "--no-embed-baseline", description = "build without timing the embedding-alone baseline first")
+    boolean noEmbedBaseline;
+
+    @Option(names = "--run-id", defaultValue = "unnamed", description = "names this run in the index's manifest")
+    String runId;
 
     @Option(names = "--out", description = "write the result as JSON here")
     Path out;
@@ -51,7 +62,15 @@ final class BenchKnowledgeCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(indexDir);
-        var result = KnowledgeBenchmark.run(indexDir, docs, seed, queries, Math.max(1, rounds));
+        KnowledgeBenchmark.Build how = reuseIndex ? KnowledgeBenchmark.Build.REUSE
+                : noEmbedBaseline ? KnowledgeBenchmark.Build.WITHOUT_BASELINE : KnowledgeBenchmark.Build.WITH_BASELINE;
+        KnowledgeBenchmark.Result result;
+        try {
+            result = KnowledgeBenchmark.run(indexDir, docs, seed, queries, Math.max(1, rounds), how, runId);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-knowledge: " + e.getMessage());
+            return 2;
+        }
         String text = json.writeValueAsString(result);
         System.out.println(text);
         if (out != null) {

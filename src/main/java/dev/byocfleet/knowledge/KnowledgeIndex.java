@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -73,6 +74,10 @@ final class KnowledgeIndex implements Closeable {
 
     /** Filters of a search; null means no filter. */
     record Filter(@Nullable DocumentKind kind, @Nullable Interval version) {
+
+        boolean none() {
+            return kind == null && version == null;
+        }
     }
 
     private final Directory directory;
@@ -176,13 +181,18 @@ final class KnowledgeIndex implements Closeable {
         if (text == null || text.isBlank() || text.trim().isEmpty()) {
             return list(filter, limit);
         }
+        // A hybrid search runs BM25 while its query is being embedded (unless the vector is cached).
+        CompletableFuture<float[]> queryVector = switch (mode) {
+            case BM25 -> null;
+            case VECTOR -> CompletableFuture.completedFuture(embedder.embedQuery(text));
+            case HYBRID -> embedder.embedQueryAsync(text);
+        };
         Query bm25Query = mode == SearchMode.VECTOR ? null : bm25Query(text, filter);
-        Query vectorQuery = mode == SearchMode.BM25 ? null
-                : new KnnFloatVectorQuery(VECTOR, embedder.embed(text), CANDIDATES * 2, filter(CHUNK, filter));
         return withSearcher(s -> {
             Map<String, Double> bm25 = bm25Query == null ? Map.of() : bm25(s, bm25Query);
             Map<String, Integer> bestPassage = new HashMap<>();
-            Map<String, Double> vector = vectorQuery == null ? Map.of() : vector(s, vectorQuery, bestPassage);
+            Map<String, Double> vector = queryVector == null ? Map.of()
+                    : vector(s, vectorQuery(TextEmbedder.await(queryVector), filter), bestPassage);
             List<String> bm25Ids = List.copyOf(bm25.keySet());
             List<String> vectorIds = List.copyOf(vector.keySet());
             List<RankFusion.Fused> ranked = switch (mode) {
@@ -209,6 +219,11 @@ final class KnowledgeIndex implements Closeable {
         });
     }
 
+    private static Query vectorQuery(float[] vector, Filter filter) {
+        // Only passages carry vectors: without a kind or version filter, a type filter would only cost a bit set.
+        return new KnnFloatVectorQuery(VECTOR, vector, CANDIDATES * 2, filter.none() ? null : filter(CHUNK, filter));
+    }
+
     private @Nullable Query bm25Query(String text, Filter filter) {
         QueryBuilder builder = new QueryBuilder(queryAnalyzer);
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
@@ -216,7 +231,9 @@ final class KnowledgeIndex implements Closeable {
         addField(fields, builder.createBooleanQuery(BODY, text), 1f);
         addField(fields, builder.createBooleanQuery(TAGS, text), TAGS_BOOST);
         BooleanQuery textQuery = fields.build();
-        return textQuery.clauses().isEmpty() ? null : filtered(textQuery, PARENT, filter);
+        // Only parent entries carry title, body and tags: without a kind or version filter, a type
+        // filter would only add a conjunction with every parent entry.
+        return textQuery.clauses().isEmpty() ? null : filter.none() ? textQuery : filtered(textQuery, PARENT, filter);
     }
 
     private static Map<String, Double> bm25(IndexSearcher s, Query query) throws IOException {

@@ -167,6 +167,25 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void withoutFiltersTheRankingsAreThoseOfAFilterThatAdmitsEverything() {
+        // Unfiltered searches leave the entry-type clause out (only parents have text fields, only
+        // passages have vectors); a version filter that admits every release keeps it.
+        KnowledgeIndex.Filter everything = new KnowledgeIndex.Filter(null,
+                new VersionRanges.Interval(0, Integer.MAX_VALUE));
+        for (Labelled q : labelled("queries.jsonl").subList(0, 20)) {
+            for (SearchMode mode : SearchMode.values()) {
+                List<KnowledgeHit> plain = index.search(q.query(), mode, new KnowledgeIndex.Filter(null, null), 10);
+                List<KnowledgeHit> kept = index.search(q.query(), mode, everything, 10);
+                assertThat(plain).as(q.query() + " " + mode.apiName()).isNotEmpty()
+                        .extracting(KnowledgeHit::docId).doesNotHaveDuplicates()
+                        .containsExactlyElementsOf(kept.stream().map(KnowledgeHit::docId).toList());
+                assertThat(plain).extracting(KnowledgeHit::snippet)
+                        .containsExactlyElementsOf(kept.stream().map(KnowledgeHit::snippet).toList());
+            }
+        }
+    }
+
+    @Test
     void documentsWithoutVersionsPassTheVersionFilter() {
         List<String> guidelines = ids("disk full", SearchMode.HYBRID,
                 new KnowledgeIndex.Filter(DocumentKind.GUIDELINE, VersionRanges.parseQuery("3.3.2")), 5);
