@@ -61,7 +61,8 @@ class ForecastRepository {
     List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
         String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
         String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
-        String points = dialect.stringAgg("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";", "p.block");
+        // unordered: the callers sort the points; ordering them here sorted every series in the store
+        String points = dialect.stringAggUnordered("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";");
         var spec = jdbc.sql("""
                 SELECT p.cluster_id, p.metric_name, %3$s AS points
                 FROM (

@@ -84,6 +84,37 @@ class ForecastRepositoryTest {
                 .satisfies(f -> assertThat(f.details().peaks()).extracting(Forecast.Peak::value).containsExactly(61.0));
     }
 
+    @Test
+    void theNearestBreachesOfForecastsInMemoryAreThoseReadBackFromTheStore() {
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        LocalDateTime soon = AS_OF.plusDays(3);
+        List<Forecast> all = List.of(
+                // c-a: a breach in 3 days on two metrics (the tie goes to the first metric name), a later one
+                withBreach(forecast("c-a", AS_OF, 60.0), "disk_used_pct", "breach", soon),
+                withBreach(forecast("c-a", AS_OF, 60.0), "connections", "breach", soon),
+                withBreach(forecast("c-a", AS_OF, 60.0), "cpu_util_pct", "breach", soon.plusDays(1)),
+                // c-b: breached already beats a forecast crossing
+                withBreach(forecast("c-b", AS_OF, 95.0), "disk_used_pct", "breached", AS_OF.minusHours(5)),
+                withBreach(forecast("c-b", AS_OF, 95.0), "mem_util_pct", "breach", soon),
+                // c-c: nothing crosses
+                forecast("c-c", AS_OF, 10.0));
+        repository.replaceForecasts(AS_OF, all, AS_OF.minusDays(30));
+
+        Map<String, Forecast> fromStore = repository.nearestBreaches(AS_OF);
+        assertThat(fromStore).containsOnlyKeys("c-a", "c-b");
+        assertThat(fromStore.get("c-a").metricName()).isEqualTo("connections");
+        assertThat(fromStore.get("c-b").status()).isEqualTo("breached");
+        assertThat(BreakingPoints.nearestBreaches(all)).isEqualTo(fromStore);
+        assertThat(BreakingPoints.nearestBreaches(all.reversed())).isEqualTo(fromStore);
+    }
+
+    private static Forecast withBreach(Forecast f, String metric, String status, LocalDateTime at) {
+        return new Forecast(f.clusterId(), metric, f.unit(), f.computedAt(), f.method(), status, f.currentValue(),
+                f.threshold(), 1.5, at, at.minusDays(1), at.plusDays(1), 3.0, f.horizonDays(), f.fitQuality(),
+                f.warnThreshold(), "breached", at.minusDays(2), at.minusDays(2), at.minusDays(2), f.details());
+    }
+
     private static Forecast forecast(String cluster, LocalDateTime at, double current) {
         var details = new Forecast.Details(1, current, 0.0, 0.0, 0.0, 0.0, 1.645, 14, "max_value",
                 List.of(new Forecast.Peak(0, current)));
