@@ -110,21 +110,31 @@ class ForecastRepository {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        List<String> ids = series.values().stream().flatMap(Collection::stream).distinct().sorted().toList();
+        List<HourlyValue> out = new ArrayList<>();
+        // the range over the ids says nothing the IN list does not, but DuckDB filters it inside the
+        // scan, before the other columns are read: the statement takes a third of the time
+        jdbc.sql("""
                 SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
                        CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS value
                 FROM metrics.amv_hourly_snapshots_v1 s
                 WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
-                  AND s.cluster_id IN (:ids)
+                  AND s.cluster_id >= :firstId AND s.cluster_id <= :lastId AND s.cluster_id IN (:ids)
                   AND CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END IS NOT NULL
                 ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""")
                 .param("p95Metrics", CapacityMetric.p95Names())
                 .param("metrics", series.keySet().stream().map(CapacityMetric::metricName).toList())
-                .param("ids", series.values().stream().flatMap(Collection::stream).distinct().toList())
+                .param("firstId", ids.getFirst()).param("lastId", ids.getLast())
+                .param("ids", ids)
                 .param("after", after).param("asOf", asOf)
-                .query(HourlyValue.class).list().stream()
-                .filter(v -> keys.contains(v.clusterId() + "|" + v.metricName()))
-                .toList();
+                .query(rs -> {
+                    String cluster = rs.getString(1);
+                    String metric = rs.getString(2);
+                    if (keys.contains(cluster + "|" + metric)) {
+                        out.add(new HourlyValue(cluster, metric, rs.getObject(3, LocalDateTime.class), rs.getDouble(4)));
+                    }
+                });
+        return out;
     }
 
     /** Replaces the forecasts computed at {@code computedAt} and deletes those older than {@code keepAfter}. */
