@@ -56,19 +56,19 @@ class HealthRepository {
                 .query(LocalDateTime.class).optional();
     }
 
-    /** Clusters created by {@code asOf} and not released by then, with their state at that hour. */
+    /**
+     * Clusters created by {@code asOf} and not released by then, with their state at that hour (the
+     * newest change by then, in one grouping rather than a self-join on the newest change time).
+     */
     List<ClusterState> clustersAt(LocalDateTime asOf) {
         return jdbc.sql("""
                 SELECT c.cluster_id, coalesce(h.to_state, c.cluster_state) AS state
                 FROM byoc.cluster c
                 LEFT JOIN (
-                  SELECT sh.cluster_id, sh.to_state
-                  FROM byoc.cluster_state_history sh
-                  JOIN (SELECT cluster_id, max(changed_at) AS changed_at
-                        FROM byoc.cluster_state_history
-                        WHERE changed_at <= :asOf
-                        GROUP BY cluster_id) m
-                    ON m.cluster_id = sh.cluster_id AND m.changed_at = sh.changed_at
+                  SELECT cluster_id, max_by(to_state, changed_at) AS to_state
+                  FROM byoc.cluster_state_history
+                  WHERE changed_at <= :asOf
+                  GROUP BY cluster_id
                 ) h ON h.cluster_id = c.cluster_id
                 WHERE (c.created_at IS NULL OR c.created_at <= :asOf)
                   AND (c.released_at IS NULL OR c.released_at > :asOf)
