@@ -196,6 +196,11 @@ class HealthRepository {
                 .optional();
     }
 
+    long countScoresAt(LocalDateTime scoredAt) {
+        return jdbc.sql("SELECT count(*) FROM alerts.cluster_health_scores WHERE scored_at = :at")
+                .param("at", scoredAt).query(Long.class).single();
+    }
+
     /** Every score of one hour, with explanations. */
     List<HealthScore> scoresAt(LocalDateTime scoredAt) {
         return jdbc.sql("""

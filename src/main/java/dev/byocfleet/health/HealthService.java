@@ -224,11 +224,12 @@ public class HealthService {
 
     /**
      * Every score of one hour, with explanations (for risk): from memory when this instance stored
-     * that hour last (the same values as stored), else from the store.
+     * that hour last and the store still holds as many scores of it (the same values as stored;
+     * the count notices scores deleted since), else from the store.
      */
     public List<HealthScore> scoresAt(LocalDateTime scoredAt) {
         StoredHour last = lastStored;
-        if (last != null && last.scoredAt().equals(scoredAt)) {
+        if (last != null && last.scoredAt().equals(scoredAt) && repository.countScoresAt(scoredAt) == last.scores().size()) {
             return last.scores();
         }
         return repository.scoresAt(scoredAt);

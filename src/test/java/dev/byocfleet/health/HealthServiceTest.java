@@ -61,6 +61,20 @@ class HealthServiceTest {
     }
 
     @Test
+    void scoresOfThePassAreServedFromMemoryOnlyWhileTheStoreStillHoldsThem() {
+        fixture.cluster("c-1", "RUNNING").snapshots("c-1", AS_OF, 24, (h, m) -> null);
+        service.recompute(AS_OF);
+        List<HealthScore> kept = service.scoresAt(AS_OF);
+        assertThat(kept).hasSize(1);
+        service.forgetLastPass();
+        assertThat(service.scoresAt(AS_OF)).isEqualTo(kept);
+
+        service.recompute(AS_OF);
+        fixture.jdbc.update("DELETE FROM alerts.cluster_health_scores");
+        assertThat(service.scoresAt(AS_OF)).isEmpty();
+    }
+
+    @Test
     void theStateThatCountsIsTheNewestChangeAtTheHourScoredNotTheCurrentOne() {
         fixture.cluster("c-then-abn", "RUNNING").snapshots("c-then-abn", AS_OF, 24, (h, m) -> null);
         fixture.cluster("c-then-ok", "ABNORMAL").snapshots("c-then-ok", AS_OF, 24, (h, m) -> null);
