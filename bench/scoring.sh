@@ -110,7 +110,7 @@ Medians of ${both.repeat} rounds, the pass and its baseline alternating in one p
 |---|---|---|---|---|
 | health scores (24 h window) | ${f(m.score)} | ${f(both.rows.score_window)} | ${f(m.bare_score_window)} | ${r.score_vs_bare_score_window} |
 | capacity forecasts (${both.rows.forecast_window ? 'lookback' : '—'}) | ${f(m.forecast)} | ${f(both.rows.forecast_window)} | ${f(m.bare_forecast_window)} | ${r.forecast_vs_bare_forecast_window} |
-| risk | ${f(m.risk)} | (reads the scores and forecasts) | | |
+| risk | ${f(m.risk)} | (the pass's scores and breaches from memory) | | |
 | **full pass** (scores + forecasts + risk) | **${f(m.pass)}** | | ${f(m.bare_score_window + m.bare_forecast_window)} | **${r.pass_vs_bare_same_rows}** (target ≤ 1.5) |
 | full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} |
 

@@ -37,6 +37,14 @@ public class AnalysisService {
     /** Read models change only when forecasts or a back-test are stored; the expiry covers other instances. */
     private final Cache<Object, Object> views = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(60)).maximumSize(512).build();
+    /**
+     * The nearest breaches of the forecasts this instance stored last, so risk, which follows every
+     * pass, takes them from memory instead of reading back what was just written.
+     */
+    private volatile @Nullable StoredBreaches lastStored;
+
+    private record StoredBreaches(LocalDateTime computedAt, Map<String, Forecast> nearest) {
+    }
 
     AnalysisService(ForecastRepository forecasts, BreakingPoints breakingPoints, ForecastBacktest backtest,
                     UsagePatterns usage, AnalysisProperties props, TransactionTemplate tx) {
@@ -57,7 +65,9 @@ public class AnalysisService {
         }
         List<Forecast> all = breakingPoints.forecastFleet(at.get());
         long stored = System.nanoTime();
+        lastStored = null;
         tx.executeWithoutResult(s -> forecasts.replaceForecasts(at.get(), all, at.get().minusDays(props.keepDays())));
+        lastStored = new StoredBreaches(at.get(), Map.copyOf(BreakingPoints.nearestBreaches(all)));
         views.invalidateAll();
         log.debug("forecasts: {} stored in {} ms", all.size(), (System.nanoTime() - stored) / 1_000_000);
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(Forecast::status, TreeMap::new,
@@ -83,7 +93,17 @@ public class AnalysisService {
 
     /** Per cluster, its nearest critical crossing in the newest forecasts (breached or forecast). */
     public Map<String, Forecast> nearestBreaches() {
-        return forecasts.latestComputedAt().map(forecasts::nearestBreaches).orElse(Map.of());
+        Optional<LocalDateTime> latest = forecasts.latestComputedAt();
+        StoredBreaches last = lastStored;
+        if (last != null && latest.isPresent() && last.computedAt().equals(latest.get())) {
+            return last.nearest();
+        }
+        return latest.map(forecasts::nearestBreaches).orElse(Map.of());
+    }
+
+    /** Forgets what the last refresh kept in memory (after the stored forecasts were deleted behind this service). */
+    public void forgetLastRefresh() {
+        lastStored = null;
     }
 
     public BreakingPointTable breakingPoints(BreakingPointQuery query) {

@@ -69,6 +69,24 @@ class BreakingPoints {
         return out;
     }
 
+    /**
+     * Per cluster, its nearest critical crossing among {@code forecasts} (breached or forecast): the
+     * earliest breach_at, ties broken by metric name. The same choice as
+     * {@link ForecastRepository#nearestBreaches} makes over the stored forecasts.
+     */
+    static Map<String, Forecast> nearestBreaches(List<Forecast> forecasts) {
+        Map<String, Forecast> nearest = new HashMap<>();
+        java.util.Comparator<Forecast> order = java.util.Comparator.comparing(Forecast::breachAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.<LocalDateTime>naturalOrder()))
+                .thenComparing(Forecast::metricName);
+        for (Forecast f : forecasts) {
+            if (f.status().equals(Status.BREACHED.id) || f.status().equals(Status.BREACH.id)) {
+                nearest.merge(f.clusterId(), f, (a, b) -> order.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return nearest;
+    }
+
     /** Groups daily peaks into series; blocks {@code cut} and later become points at x = -(block - cut) days. */
     Map<SeriesKey, List<Point>> series(List<DailyPeak> peaks, int cut) {
         Map<SeriesKey, List<Point>> out = new HashMap<>();

@@ -56,19 +56,19 @@ class HealthRepository {
                 .query(LocalDateTime.class).optional();
     }
 
-    /** Clusters created by {@code asOf} and not released by then, with their state at that hour. */
+    /**
+     * Clusters created by {@code asOf} and not released by then, with their state at that hour (the
+     * newest change by then, in one grouping rather than a self-join on the newest change time).
+     */
     List<ClusterState> clustersAt(LocalDateTime asOf) {
         return jdbc.sql("""
                 SELECT c.cluster_id, coalesce(h.to_state, c.cluster_state) AS state
                 FROM byoc.cluster c
                 LEFT JOIN (
-                  SELECT sh.cluster_id, sh.to_state
-                  FROM byoc.cluster_state_history sh
-                  JOIN (SELECT cluster_id, max(changed_at) AS changed_at
-                        FROM byoc.cluster_state_history
-                        WHERE changed_at <= :asOf
-                        GROUP BY cluster_id) m
-                    ON m.cluster_id = sh.cluster_id AND m.changed_at = sh.changed_at
+                  SELECT cluster_id, max_by(to_state, changed_at) AS to_state
+                  FROM byoc.cluster_state_history
+                  WHERE changed_at <= :asOf
+                  GROUP BY cluster_id
                 ) h ON h.cluster_id = c.cluster_id
                 WHERE (c.created_at IS NULL OR c.created_at <= :asOf)
                   AND (c.released_at IS NULL OR c.released_at > :asOf)
@@ -83,40 +83,43 @@ class HealthRepository {
      * (max, min, avg, or the hour's total for counts), with its extremes, total, newest value and
      * the hours at or beyond the warning and critical thresholds. Only metrics that left their band
      * come back, plus one row per cluster with data (carrying how many metrics it has): the rest
-     * cost nothing, and reading rows is the dearest part at fleet scale.
+     * cost nothing, and reading rows is the dearest part at fleet scale. The dictionary's facts of
+     * a metric join the grouped rows, not every snapshot row's aggregate, and the per-cluster count
+     * comes from a grouping of the grouped rows rather than a window over them (both cheaper).
      */
     List<MetricWindow> windowStats(LocalDateTime after, LocalDateTime asOf) {
         return jdbc.sql("""
-                SELECT g.cluster_id, g.metric_name, g.hours, g.max_value, g.min_value, g.total, g.latest, g.bad_hours,
-                       g.crit_hours, g.checked
-                FROM (
-                  SELECT x.*, count(*) OVER (PARTITION BY x.cluster_id) AS checked,
-                         row_number() OVER (PARTITION BY x.cluster_id ORDER BY x.metric_name) AS rn
+                WITH x AS (
+                  SELECT w.cluster_id, w.metric_name, count(*) AS hours, max(w.v) AS max_value, min(w.v) AS min_value,
+                         sum(w.v) AS total, max_by(w.v, w.snapshot_hour) AS latest,
+                         sum(CASE WHEN w.direction = 'lower_is_worse'
+                                  THEN CASE WHEN w.v <= w.warn_threshold THEN 1 ELSE 0 END
+                                  ELSE CASE WHEN w.v >= w.warn_threshold THEN 1 ELSE 0 END END) AS bad_hours,
+                         sum(CASE WHEN w.direction = 'lower_is_worse'
+                                  THEN CASE WHEN w.v <= w.crit_threshold THEN 1 ELSE 0 END
+                                  ELSE CASE WHEN w.v >= w.crit_threshold THEN 1 ELSE 0 END END) AS crit_hours
                   FROM (
-                    SELECT w.cluster_id, w.metric_name, count(*) AS hours, max(w.v) AS max_value, min(w.v) AS min_value,
-                           sum(w.v) AS total, max_by(w.v, w.snapshot_hour) AS latest,
-                           max(w.aggregation) AS aggregation, max(w.warn_threshold) AS warn_threshold,
-                           sum(CASE WHEN w.direction = 'lower_is_worse'
-                                    THEN CASE WHEN w.v <= w.warn_threshold THEN 1 ELSE 0 END
-                                    ELSE CASE WHEN w.v >= w.warn_threshold THEN 1 ELSE 0 END END) AS bad_hours,
-                           sum(CASE WHEN w.direction = 'lower_is_worse'
-                                    THEN CASE WHEN w.v <= w.crit_threshold THEN 1 ELSE 0 END
-                                    ELSE CASE WHEN w.v >= w.crit_threshold THEN 1 ELSE 0 END END) AS crit_hours
-                    FROM (
-                      SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
-                             CASE d.aggregation WHEN 'max' THEN s.max_value WHEN 'min' THEN s.min_value
-                                  WHEN 'sum' THEN s.avg_value * s.sample_count ELSE s.avg_value END AS v,
-                             d.aggregation, d.direction, d.warn_threshold, d.crit_threshold
-                      FROM metrics.amv_hourly_snapshots_v1 s
-                      JOIN metrics.metric_dictionary d ON d.metric_name = s.metric_name
-                      WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
-                        AND d.warn_threshold IS NOT NULL AND d.crit_threshold IS NOT NULL
-                    ) w
-                    WHERE w.v IS NOT NULL
-                    GROUP BY w.cluster_id, w.metric_name
-                  ) x
-                ) g
-                WHERE g.bad_hours > 0 OR g.rn = 1 OR (g.aggregation = 'sum' AND g.total >= g.warn_threshold)""")
+                    SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
+                           CASE d.aggregation WHEN 'max' THEN s.max_value WHEN 'min' THEN s.min_value
+                                WHEN 'sum' THEN s.avg_value * s.sample_count ELSE s.avg_value END AS v,
+                           d.direction, d.warn_threshold, d.crit_threshold
+                    FROM metrics.amv_hourly_snapshots_v1 s
+                    JOIN metrics.metric_dictionary d ON d.metric_name = s.metric_name
+                    WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
+                      AND d.warn_threshold IS NOT NULL AND d.crit_threshold IS NOT NULL
+                  ) w
+                  WHERE w.v IS NOT NULL
+                  GROUP BY w.cluster_id, w.metric_name
+                ), c AS (
+                  SELECT cluster_id, count(*) AS checked, min(metric_name) AS first_metric FROM x GROUP BY cluster_id
+                )
+                SELECT x.cluster_id, x.metric_name, x.hours, x.max_value, x.min_value, x.total, x.latest, x.bad_hours,
+                       x.crit_hours, c.checked
+                FROM x
+                JOIN c ON c.cluster_id = x.cluster_id
+                JOIN metrics.metric_dictionary d ON d.metric_name = x.metric_name
+                WHERE x.bad_hours > 0 OR x.metric_name = c.first_metric
+                   OR (d.aggregation = 'sum' AND x.total >= d.warn_threshold)""")
                 .param("after", after).param("asOf", asOf)
                 .query(MetricWindow.class).list();
     }
@@ -191,6 +194,11 @@ class HealthRepository {
                 .param("id", clusterId).param("at", atOrBefore)
                 .query(HealthRepository::score)
                 .optional();
+    }
+
+    long countScoresAt(LocalDateTime scoredAt) {
+        return jdbc.sql("SELECT count(*) FROM alerts.cluster_health_scores WHERE scored_at = :at")
+                .param("at", scoredAt).query(Long.class).single();
     }
 
     /** Every score of one hour, with explanations. */

@@ -51,6 +51,14 @@ public class HealthService {
     /** Read views change only when a pass stores scores; the expiry covers other instances' passes. */
     private final Cache<String, Object> views = Caffeine.newBuilder()
             .expireAfterWrite(READ_CACHE).maximumSize(2_048).build();
+    /**
+     * The scores this instance stored last, so risk, which follows every pass, takes them from
+     * memory instead of reading back (and parsing) what was just written.
+     */
+    private volatile @Nullable StoredHour lastStored;
+
+    private record StoredHour(LocalDateTime scoredAt, List<HealthScore> scores) {
+    }
 
     HealthService(HealthRepository repository, HealthProperties props, TransactionTemplate tx,
                   ApplicationEventPublisher events) {
@@ -117,7 +125,9 @@ public class HealthService {
         long t0 = System.nanoTime();
         List<HealthScore> scores = computeScores(asOf);
         long t1 = System.nanoTime();
+        lastStored = null;
         tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores));
+        lastStored = new StoredHour(asOf, List.copyOf(scores));
         views.invalidateAll();
         log.debug("health: {} scores as of {}: computed in {} ms, stored in {} ms", scores.size(), asOf,
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -212,9 +222,22 @@ public class HealthService {
         return repository.latestScoredAt();
     }
 
-    /** Every score of one hour, with explanations (for risk). */
+    /**
+     * Every score of one hour, with explanations (for risk): from memory when this instance stored
+     * that hour last and the store still holds as many scores of it (the same values as stored;
+     * the count notices scores deleted since), else from the store.
+     */
     public List<HealthScore> scoresAt(LocalDateTime scoredAt) {
+        StoredHour last = lastStored;
+        if (last != null && last.scoredAt().equals(scoredAt) && repository.countScoresAt(scoredAt) == last.scores().size()) {
+            return last.scores();
+        }
         return repository.scoresAt(scoredAt);
+    }
+
+    /** Forgets the scores kept from the last pass (after the stored ones were deleted behind this service). */
+    public void forgetLastPass() {
+        lastStored = null;
     }
 
     /** Scores of the newest scored hour at or before {@code atOrBefore}, by cluster; empty when none. */

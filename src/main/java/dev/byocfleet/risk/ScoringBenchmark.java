@@ -55,6 +55,8 @@ public class ScoringBenchmark {
                 .orElseThrow(() -> new IllegalStateException("the store has no hourly snapshots to score"));
         if (reset) {
             repository.deleteComputed();
+            health.forgetLastPass();
+            analysis.forgetLastRefresh();
         }
         long h0 = System.nanoTime();
         int filled = health.backfill(asOf);

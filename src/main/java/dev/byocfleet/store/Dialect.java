@@ -49,6 +49,12 @@ public interface Dialect {
      */
     String stringAgg(String expr, String separator, String orderBy);
 
+    /**
+     * The same in no particular order, for callers that order the parts themselves: an ordered
+     * aggregate sorts every group, which costs more than the aggregation around it at fleet scale.
+     */
+    String stringAggUnordered(String expr, String separator);
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

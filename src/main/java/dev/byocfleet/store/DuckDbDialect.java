@@ -87,6 +87,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String stringAggUnordered(String expr, String separator) {
+        return "string_agg(" + expr + ", '" + separator.replace("'", "''") + "')";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -84,6 +84,11 @@ public final class StarRocksDialect implements Dialect {
     }
 
     @Override
+    public String stringAggUnordered(String expr, String separator) {
+        return "group_concat(" + expr + " SEPARATOR '" + separator.replace("'", "''") + "')";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "get_json_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -84,6 +84,65 @@ class ForecastRepositoryTest {
                 .satisfies(f -> assertThat(f.details().peaks()).extracting(Forecast.Peak::value).containsExactly(61.0));
     }
 
+    @Test
+    void theNearestBreachesOfForecastsInMemoryAreThoseReadBackFromTheStore() {
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        LocalDateTime soon = AS_OF.plusDays(3);
+        List<Forecast> all = List.of(
+                // c-a: a breach in 3 days on two metrics (the tie goes to the first metric name), a later one
+                withBreach(forecast("c-a", AS_OF, 60.0), "disk_used_pct", "breach", soon),
+                withBreach(forecast("c-a", AS_OF, 60.0), "connections", "breach", soon),
+                withBreach(forecast("c-a", AS_OF, 60.0), "cpu_util_pct", "breach", soon.plusDays(1)),
+                // c-b: breached already beats a forecast crossing
+                withBreach(forecast("c-b", AS_OF, 95.0), "disk_used_pct", "breached", AS_OF.minusHours(5)),
+                withBreach(forecast("c-b", AS_OF, 95.0), "mem_util_pct", "breach", soon),
+                // c-c: nothing crosses
+                forecast("c-c", AS_OF, 10.0));
+        repository.replaceForecasts(AS_OF, all, AS_OF.minusDays(30));
+
+        Map<String, Forecast> fromStore = repository.nearestBreaches(AS_OF);
+        assertThat(fromStore).containsOnlyKeys("c-a", "c-b");
+        assertThat(fromStore.get("c-a").metricName()).isEqualTo("connections");
+        assertThat(fromStore.get("c-b").status()).isEqualTo("breached");
+        assertThat(BreakingPoints.nearestBreaches(all)).isEqualTo(fromStore);
+        assertThat(BreakingPoints.nearestBreaches(all.reversed())).isEqualTo(fromStore);
+    }
+
+    @Test
+    void forecastsReadBackEqualToWhatWasStoredAndRowsWithThePeaksAsObjectsStillRead() {
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        var details = new Forecast.Details(3, 61.5, 0.25, 0.5, 1.5, 1.0, 1.645, 14, "max_value",
+                List.of(new Forecast.Peak(5, 58.125), new Forecast.Peak(1, 60.1), new Forecast.Peak(0, 61.000000000001)));
+        Forecast f = withBreach(forecast("c-a", AS_OF, 61.0), "disk_used_pct", "breach", AS_OF.plusDays(3));
+        Forecast stored = new Forecast(f.clusterId(), f.metricName(), f.unit(), f.computedAt(), f.method(), f.status(),
+                f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(), f.breachLatest(),
+                f.daysToBreach(), f.horizonDays(), f.fitQuality(), f.warnThreshold(), f.warnStatus(), f.warnBreachAt(),
+                f.warnBreachEarliest(), f.warnBreachLatest(), details);
+        Forecast noPeaks = forecast("c-b", AS_OF, 10.0);
+        repository.replaceForecasts(AS_OF, List.of(stored, noPeaks), AS_OF.minusDays(30));
+
+        assertThat(repository.forecastsOf("c-a", AS_OF)).containsExactly(stored);
+        assertThat(repository.forecastsOf("c-b", AS_OF)).containsExactly(noPeaks);
+
+        // a row written before the peaks were stored as one text: each peak an object inside "line"
+        jdbc.update("UPDATE alerts.capacity_forecasts SET details = ? WHERE cluster_id = 'c-a'", """
+                {"warn_threshold":80.0,"warn_status":"breached","warn_breach_at":"2026-11-29T23:00:00",
+                 "warn_breach_earliest":"2026-11-29T23:00:00","warn_breach_latest":"2026-11-29T23:00:00",
+                 "days_to_breach":3.0,"unit":"%","line":{"points":3,"level":61.5,"sigma":0.25,"slope_low_per_day":0.5,
+                 "slope_high_per_day":1.5,"daily_trend_slope_per_day":1.0,"interval_z":1.645,"lookback_days":14,
+                 "statistic":"max_value","peaks":[{"block":5,"value":58.125},{"block":1,"value":60.1},
+                 {"block":0,"value":61.000000000001}]}}""");
+        assertThat(repository.forecastsOf("c-a", AS_OF)).containsExactly(stored);
+    }
+
+    private static Forecast withBreach(Forecast f, String metric, String status, LocalDateTime at) {
+        return new Forecast(f.clusterId(), metric, f.unit(), f.computedAt(), f.method(), status, f.currentValue(),
+                f.threshold(), 1.5, at, at.minusDays(1), at.plusDays(1), 3.0, f.horizonDays(), f.fitQuality(),
+                f.warnThreshold(), "breached", at.minusDays(2), at.minusDays(2), at.minusDays(2), f.details());
+    }
+
     private static Forecast forecast(String cluster, LocalDateTime at, double current) {
         var details = new Forecast.Details(1, current, 0.0, 0.0, 0.0, 0.0, 1.645, 14, "max_value",
                 List.of(new Forecast.Peak(0, current)));

@@ -61,6 +61,35 @@ class HealthServiceTest {
     }
 
     @Test
+    void scoresOfThePassAreServedFromMemoryOnlyWhileTheStoreStillHoldsThem() {
+        fixture.cluster("c-1", "RUNNING").snapshots("c-1", AS_OF, 24, (h, m) -> null);
+        service.recompute(AS_OF);
+        List<HealthScore> kept = service.scoresAt(AS_OF);
+        assertThat(kept).hasSize(1);
+        service.forgetLastPass();
+        assertThat(service.scoresAt(AS_OF)).isEqualTo(kept);
+
+        service.recompute(AS_OF);
+        fixture.jdbc.update("DELETE FROM alerts.cluster_health_scores");
+        assertThat(service.scoresAt(AS_OF)).isEmpty();
+    }
+
+    @Test
+    void theStateThatCountsIsTheNewestChangeAtTheHourScoredNotTheCurrentOne() {
+        fixture.cluster("c-then-abn", "RUNNING").snapshots("c-then-abn", AS_OF, 24, (h, m) -> null);
+        fixture.cluster("c-then-ok", "ABNORMAL").snapshots("c-then-ok", AS_OF, 24, (h, m) -> null);
+        fixture.jdbc.update("""
+                INSERT INTO byoc.cluster_state_history (cluster_id, changed_at, from_state, to_state) VALUES
+                  ('c-then-abn', ?, 'RUNNING', 'ABNORMAL'), ('c-then-abn', ?, 'ABNORMAL', 'RUNNING'),
+                  ('c-then-ok', ?, 'RUNNING', 'ABNORMAL'), ('c-then-ok', ?, 'ABNORMAL', 'RUNNING'),
+                  ('c-then-ok', ?, 'RUNNING', 'ABNORMAL')""",
+                AS_OF.minusHours(10), AS_OF.plusHours(2),
+                AS_OF.minusHours(20), AS_OF.minusHours(5), AS_OF.plusHours(1));
+        assertThat(factor(scoreOf("c-then-abn"), "cluster_state").detail()).isEqualTo("ABNORMAL");
+        assertThat(scoreOf("c-then-ok").explanation().factors()).extracting(Factor::metric).doesNotContain("cluster_state");
+    }
+
+    @Test
     void anAbnormalStateCostsThirtyAndTheDimensionStopsAtItsCap() {
         fixture.cluster("c-abn", "ABNORMAL").snapshots("c-abn", AS_OF, 24, (h, m) -> m == BE_ALIVE_RATIO && h < 3 ? Double.valueOf(0.5) : null);
         HealthScore s = scoreOf("c-abn");

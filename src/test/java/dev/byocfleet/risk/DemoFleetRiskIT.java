@@ -3,9 +3,11 @@ package dev.byocfleet.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byocfleet.analysis.AnalysisService;
+import dev.byocfleet.analysis.Forecast;
 import dev.byocfleet.demo.DemoGenerator;
 import dev.byocfleet.demo.GenerateOptions;
 import dev.byocfleet.demo.Preset;
+import dev.byocfleet.health.HealthScore;
 import dev.byocfleet.health.HealthService;
 import dev.byocfleet.support.GroundTruthFile;
 import dev.byocfleet.support.GroundTruthFile.Incident;
@@ -117,6 +119,26 @@ class DemoFleetRiskIT {
         for (Incident fill : fills.stream().filter(f -> f.end().isAfter(AS_OF)).toList()) {
             assertBreachWithin(fill, AS_OF);
         }
+    }
+
+    @Test
+    void aPassTakesTheScoresAndBreachesItStoredFromMemoryWithTheSameRiskAsReadBackFromTheStore() {
+        analysis.refreshForecasts(AS_OF);
+        health.scoreFleet(AS_OF);
+        java.util.Comparator<HealthScore> byCluster = java.util.Comparator.comparing(HealthScore::clusterId);
+        List<HealthScore> kept = health.scoresAt(AS_OF).stream().sorted(byCluster).toList();
+        Map<String, Forecast> keptBreaches = analysis.nearestBreaches();
+        List<RiskAssessment> fromMemory = sorted(risk.assess(AS_OF));
+
+        health.forgetLastPass();
+        analysis.forgetLastRefresh();
+        assertThat(keptBreaches).isNotEmpty().isEqualTo(analysis.nearestBreaches());
+        assertThat(kept).isNotEmpty().isEqualTo(health.scoresAt(AS_OF).stream().sorted(byCluster).toList());
+        assertThat(fromMemory).isNotEmpty().isEqualTo(sorted(risk.assess(AS_OF)));
+    }
+
+    private static List<RiskAssessment> sorted(List<RiskAssessment> assessments) {
+        return assessments.stream().sorted(java.util.Comparator.comparing(RiskAssessment::clusterId)).toList();
     }
 
     private void assertBreachWithin(Incident fill, LocalDateTime computedAt) {

@@ -157,6 +157,20 @@ class DialectTest {
     }
 
     @Test
+    void duckDbUnorderedStringAggJoinsEveryPartOfAGroup() {
+        try (TestStore store = new TestStore()) {
+            String joined = new JdbcTemplate(store.dataSource()).queryForObject("SELECT "
+                    + duckDb.stringAggUnordered("CAST(x AS VARCHAR)", ";") + " FROM range(1, 4) t(x)", String.class);
+            assertThat(joined.split(";")).containsExactlyInAnyOrder("1", "2", "3");
+        }
+    }
+
+    @Test
+    void starRocksRendersUnorderedGroupConcatWithSeparator() {
+        assertThat(starRocks.stringAggUnordered("v", ";")).isEqualTo("group_concat(v SEPARATOR ';')");
+    }
+
+    @Test
     void starRocksRendersGroupConcatWithOrderAndSeparator() {
         assertThat(starRocks.stringAgg("v", ";", "b")).isEqualTo("group_concat(v ORDER BY b SEPARATOR ';')");
     }
