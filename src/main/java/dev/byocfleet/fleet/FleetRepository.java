@@ -179,7 +179,7 @@ class FleetRepository {
     long countClusters(ClusterQuery query) {
         ClusterFilter filter = ClusterFilter.of(query);
         // the joins are on primary keys: they never change which clusters match, so only a filter that reads them needs them
-        return jdbc.sql("SELECT count(*) " + (filter.needsJoins() ? CLUSTER_FROM : "FROM byoc.cluster c\n") + filter.where())
+        return jdbc.sql("SELECT count(*) " + clusterFrom(filter.needsJoins()) + filter.where())
                 .params(filter.params())
                 .query(Long.class).single();
     }
@@ -205,13 +205,22 @@ class FleetRepository {
         if (sort.contains("ln.")) {
             return clusterRows(filter.where() + order, params, "");
         }
-        List<String> page = jdbc.sql("SELECT c.cluster_id " + CLUSTER_FROM + filter.where() + order)
+        // the joins only where the filter or the order reads them (they are on primary keys: they never drop or add a cluster)
+        boolean joins = filter.needsJoins() || query.sort() == ClusterQuery.SortField.ORG_NAME
+                || query.sort() == ClusterQuery.SortField.TIER;
+        List<String> page = jdbc.sql("SELECT c.cluster_id " + clusterFrom(joins)
+                        + filter.where() + order)
                 .params(params)
                 .query(String.class).list();
         Map<String, ClusterListItem> rows = findClustersById(page).stream()
                 .collect(Collectors.toMap(ClusterListItem::clusterId, Function.identity()));
         // a cluster deleted between the two reads is left out
         return page.stream().map(rows::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The clusters with their account, organization and profile, or the cluster table alone when nothing reads those. */
+    private static String clusterFrom(boolean joins) {
+        return joins ? CLUSTER_FROM : "FROM byoc.cluster c\n";
     }
 
     /** The SQL expression of a sort field over the list's aliases; the CCU order is not known to the store. */
