@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The WHERE clause of the alert list over {@code alerts.lark_alerts l} with its cluster
  * {@code c}, account {@code a} and customer profile {@code p}: fixed fragments, values only as
- * bound parameters.
+ * bound parameters. {@code needsJoins} says whether a clause reads {@code a} or {@code p}; when none
+ * does, the alert table alone answers which rows match (every join is on a primary key, so it
+ * neither adds nor drops an alert).
  */
-record AlertFilter(String where, Map<String, Object> params) {
+record AlertFilter(String where, Map<String, Object> params, boolean needsJoins) {
 
     static AlertFilter of(AlertQuery q) {
         List<String> clauses = new ArrayList<>();
@@ -39,7 +41,8 @@ record AlertFilter(String where, Map<String, Object> params) {
         if (q.unparsed() != null) {
             clauses.add("l.parse_status " + (q.unparsed() ? "<>" : "=") + " 'parsed'");
         }
-        return new AlertFilter(clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses), params);
+        boolean needsJoins = q.orgId() != null || q.tier() != null;
+        return new AlertFilter(clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses), params, needsJoins);
     }
 
     private static void in(List<String> clauses, Map<String, Object> params, String column, String name,

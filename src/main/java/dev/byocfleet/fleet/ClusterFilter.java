@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The WHERE clause of the fleet list over {@code byoc.cluster c}, {@code account a},
  * {@code organization o} and {@code dim_customer_profile p}: fixed fragments, values only as
- * bound parameters.
+ * bound parameters. {@code needsJoins}: a clause reads {@code a}, {@code o} or {@code p}.
  */
-record ClusterFilter(String where, Map<String, Object> params) {
+record ClusterFilter(String where, Map<String, Object> params, boolean needsJoins) {
 
     static ClusterFilter of(ClusterQuery q) {
         List<String> clauses = new ArrayList<>();
@@ -35,7 +35,8 @@ record ClusterFilter(String where, Map<String, Object> params) {
         }
         equal(clauses, params, "c.region", "region", q.region());
         equal(clauses, params, "a.org_id", "orgId", q.orgId());
-        return new ClusterFilter(clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses), params);
+        boolean needsJoins = q.text() != null || q.tier() != null || q.orgId() != null;
+        return new ClusterFilter(clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses), params, needsJoins);
     }
 
     private static void equal(List<String> clauses, Map<String, Object> params, String column, String name,

@@ -9,6 +9,7 @@ import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
 import dev.byocfleet.fleet.FleetRepository.ClusterGroup;
 import dev.byocfleet.fleet.FleetRepository.ClusterReading;
+import dev.byocfleet.fleet.FleetRepository.Dimension;
 import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
@@ -64,6 +65,8 @@ public class FleetService {
     /** Key of a breakdown bucket whose value is missing (no profile, no version). */
     static final String UNKNOWN = "unknown";
     private static final Pattern MAJOR_MINOR = Pattern.compile("v?(\\d+(?:\\.\\d+)?)");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Pattern DOT = Pattern.compile("\\.");
 
     private final FleetRepository repository;
     private final AccessGuard access;
@@ -107,14 +110,14 @@ public class FleetService {
         BillWeeks bills = figures.weeks();
         return new FleetSummary(
                 repository.countOrganizations(),
-                groups.stream().mapToLong(ClusterGroup::clusters).sum(),
+                groups.stream().filter(g -> g.dimension() == Dimension.STATE).mapToLong(ClusterGroup::clusters).sum(),
                 new FleetSummary.NodeCounts(nodes.getOrDefault("FE", 0L), nodes.getOrDefault("BE", 0L),
                         nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
-                breakdown(groups, ClusterGroup::clusterState, Comparator.naturalOrder()),
-                breakdown(groups, ClusterGroup::clusterType, Comparator.naturalOrder()),
-                breakdown(groups, ClusterGroup::tier, FleetService::compareTiers),
-                breakdown(groups, g -> majorMinor(g.clusterVersion()), FleetService::compareVersions),
-                breakdown(groups, ClusterGroup::region, Comparator.naturalOrder()),
+                breakdown(groups, Dimension.STATE, Function.identity(), Comparator.naturalOrder()),
+                breakdown(groups, Dimension.TYPE, Function.identity(), Comparator.naturalOrder()),
+                breakdown(groups, Dimension.TIER, Function.identity(), FleetService::compareTiers),
+                breakdown(groups, Dimension.VERSION, FleetService::majorMinor, FleetService::compareVersions),
+                breakdown(groups, Dimension.REGION, Function.identity(), Comparator.naturalOrder()),
                 bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
                 figures.weekStart(),
                 repository.newestSnapshotHour().orElse(null));
@@ -232,11 +235,12 @@ public class FleetService {
         return new NewestReadings(shown);
     }
 
-    private static Map<String, Long> breakdown(List<ClusterGroup> groups,
-                                               Function<ClusterGroup, @Nullable String> key,
+    private static Map<String, Long> breakdown(List<ClusterGroup> groups, Dimension dimension,
+                                               Function<@Nullable String, @Nullable String> key,
                                                Comparator<String> order) {
-        return groups.stream().collect(Collectors.groupingBy(
-                g -> orUnknown(key.apply(g)), () -> new TreeMap<>(order), Collectors.summingLong(ClusterGroup::clusters)));
+        return groups.stream().filter(g -> g.dimension() == dimension).collect(Collectors.groupingBy(
+                g -> orUnknown(key.apply(g.value())), () -> new TreeMap<>(order),
+                Collectors.summingLong(ClusterGroup::clusters)));
     }
 
     /** "3.3.7" and "3.3.7-ee" become "3.3"; what does not start with a number stays as it is. */
@@ -258,10 +262,10 @@ public class FleetService {
     }
 
     public static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
+        String[] x = DOT.split(a);
+        String[] y = DOT.split(b);
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].matches("\\d{1,9}") && y[i].matches("\\d{1,9}")
+            int c = NUMBER.matcher(x[i]).matches() && NUMBER.matcher(y[i]).matches()
                     ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
                     : x[i].compareTo(y[i]);
             if (c != 0) {

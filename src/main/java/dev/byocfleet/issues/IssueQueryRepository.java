@@ -13,16 +13,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IssueQueryRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT i.issue_id, i.title, i.cluster_id, c.cluster_name, o.org_name, p.tier, i.alert_name, i.severity,
                    i.status, i.assignee, i.first_seen, i.last_seen, i.resolved_at, i.silenced_until, i.alert_count,
                    i.firing_count, i.reopen_count, i.merged_into
-            FROM alerts.issues i
+            """;
+    /** The cluster, account, organization and profile of an issue {@code i}: joins on primary keys (at most one row). */
+    private static final String JOINS = """
             LEFT JOIN byoc.cluster c ON c.cluster_id = i.cluster_id
             LEFT JOIN byoc.account a ON a.account_id = c.account_id
             LEFT JOIN byoc.organization o ON o.org_id = a.org_id
             LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
             """;
+    private static final String FROM = "FROM alerts.issues i\n" + JOINS;
+    private static final String SELECT = COLUMNS + FROM;
 
     private final JdbcClient jdbc;
 
@@ -30,7 +34,13 @@ class IssueQueryRepository {
         this.jdbc = jdbc;
     }
 
-    private record Where(String sql, Map<String, Object> params) {}
+    /** {@code needsJoins}: a clause reads the joined tables; otherwise the issue table alone tells which issues match. */
+    private record Where(String sql, Map<String, Object> params, boolean needsJoins) {
+
+        String from() {
+            return needsJoins ? FROM : "FROM alerts.issues i\n";
+        }
+    }
 
     private static Where where(IssueQuery q, LocalDateTime now) {
         List<String> clauses = new ArrayList<>(List.of("i.merged_into IS NULL"));
@@ -69,12 +79,12 @@ class IssueQueryRepository {
                     + " OR instr(lower(i.summary), :text) > 0)");
             params.put("text", q.text());
         }
-        return new Where("WHERE " + String.join(" AND ", clauses), params);
+        return new Where("WHERE " + String.join(" AND ", clauses), params, q.tier() != null || q.text() != null);
     }
 
     long count(IssueQuery q, LocalDateTime now) {
         Where w = where(q, now);
-        return jdbc.sql("SELECT count(*) FROM (" + SELECT + w.sql() + ") x").params(w.params()).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) " + w.from() + w.sql()).params(w.params()).query(Long.class).single();
     }
 
     List<IssueSummary> page(IssueQuery q, LocalDateTime now) {
@@ -87,8 +97,10 @@ class IssueQueryRepository {
             case ALERT_COUNT -> "i.alert_count";
             case UPDATED_AT -> "i.updated_at";
         };
-        return jdbc.sql(SELECT + w.sql() + " ORDER BY " + key + (q.descending() ? " DESC" : " ASC")
-                        + ", i.issue_id DESC LIMIT :limit OFFSET :offset")
+        // the page's ids over the narrow sort columns first, then only those issues in full with their joins
+        String order = " ORDER BY " + key + (q.descending() ? " DESC" : " ASC") + ", i.issue_id DESC";
+        return jdbc.sql(COLUMNS + "FROM (SELECT i.issue_id " + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset) k\n"
+                        + "JOIN alerts.issues i ON i.issue_id = k.issue_id\n" + JOINS + order)
                 .params(w.params()).param("limit", q.size()).param("offset", q.offset())
                 .query(IssueSummary.class).list();
     }

@@ -3,6 +3,7 @@ package dev.byocfleet.llm;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.llm.LlmUsageReport.Totals;
 import dev.byocfleet.llm.LlmUsageRepository.Filter;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,12 @@ public class LlmUsageService {
         }
         Filter f = new Filter(start, end, filter("agent", agent), filter("model", model), filter("cluster_id", clusterId));
         // The model filter takes the stored model name; the report's model keys are provider/model.
-        return new LlmUsageReport(llm.status(), start, end, usage.totals(f), usage.byAgent(f), usage.byModel(f),
+        Totals totals = usage.totals(f);
+        if (totals.calls() == 0) {
+            // no call in the window: every breakdown groups the same rows, so each is empty (no five more queries)
+            return new LlmUsageReport(llm.status(), start, end, totals, List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        return new LlmUsageReport(llm.status(), start, end, totals, usage.byAgent(f), usage.byModel(f),
                 usage.byCluster(f), usage.daily(f), usage.topConsumers(f));
     }
 

@@ -80,6 +80,27 @@ class IssueControllerIT extends AppTestBase {
         assertThat(JsonPath.<List<Object>>read(detail, "$.investigations")).isEmpty();
     }
 
+    /** The page is chosen over the issue table alone, then read in full: pages follow the sort and keep the total. */
+    @Test
+    void pagesFollowTheSortAndKeepTheTotal() {
+        String byFirstSeen = "/api/issues?cluster_id=" + c1 + "&sort=first_seen,asc&size=1&page=";
+        String first = get(byFirstSeen + 0);
+        String second = get(byFirstSeen + 1);
+        assertThat(JsonPath.<List<String>>read(first, "$.items[*].alert_name")).containsExactly("Data Disk Capacity Alert");
+        assertThat(JsonPath.<List<String>>read(second, "$.items[*].alert_name")).containsExactly("BE CPU Alert");
+        assertThat(JsonPath.<Integer>read(second, "$.total")).isEqualTo(2);
+        String beyond = get(byFirstSeen + 2);
+        assertThat(JsonPath.<List<Object>>read(beyond, "$.items")).isEmpty();
+        assertThat(JsonPath.<Integer>read(beyond, "$.total")).isEqualTo(2);
+
+        String byCount = get("/api/issues?cluster_id=" + c1 + "&sort=alert_count,desc");
+        assertThat(JsonPath.<List<Integer>>read(byCount, "$.items[*].alert_count")).containsExactly(2, 1);
+        // a filter on a joined table (the cluster's name, its tier) takes the joins into the count and the page
+        assertThat(JsonPath.<Integer>read(get("/api/issues?cluster_id=" + c1 + "&q=" + c1.toLowerCase()), "$.total"))
+                .isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(get("/api/issues?cluster_id=" + c1 + "&tier=S"), "$.total")).isZero();
+    }
+
     @Test
     void operatorsTriageAndEveryChangeIsAnEvent() {
         long id = idOf(c1, "BE CPU");

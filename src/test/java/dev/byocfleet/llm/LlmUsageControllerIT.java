@@ -89,6 +89,19 @@ class LlmUsageControllerIT extends AppTestBase {
     }
 
     @Test
+    void aWindowWithoutCallsHasZeroTotalsAndEmptyBreakdowns() {
+        String body = get("/api/llm-usage?" + WINDOW + "&agent=nobody");
+        assertThat(JsonPath.<Integer>read(body, "$.totals.calls")).isZero();
+        assertThat(JsonPath.<Integer>read(body, "$.totals.input_tokens")).isZero();
+        assertThat(JsonPath.<Object>read(body, "$.totals.cost_usd")).isNull();
+        assertThat(JsonPath.<Object>read(body, "$.totals.avg_latency_ms")).isNull();
+        for (String list : List.of("by_agent", "by_model", "by_cluster", "daily", "top_consumers")) {
+            assertThat(JsonPath.<List<Object>>read(body, "$." + list)).as(list).isEmpty();
+        }
+        assertThat(JsonPath.<String>read(body, "$.from")).startsWith("2024-03-01");
+    }
+
+    @Test
     void aBadWindowIsA400NamingTheParameter() {
         for (Map.Entry<String, String> bad : Map.of(
                 "from=yesterday", "from",
