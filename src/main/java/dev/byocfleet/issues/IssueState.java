@@ -43,7 +43,7 @@ final class IssueState {
     String aiIssueId;
     /** Why the issue is what it is: the key, and the last transitions' reasons. */
     final Map<String, Object> explanation = new LinkedHashMap<>();
-    final List<IssueAlert> alerts = new ArrayList<>();
+    final AlertList alerts = new AlertList();
     /**
      * What the row counted over the alerts that were not loaded, which {@link #recount()} adds to its
      * count of the loaded ones: {@link Rest#NOTHING} unless only some were (a grouping pass loads
@@ -91,24 +91,59 @@ final class IssueState {
     }
 
     /**
-     * Counts, severity, first/last seen, nodes and fingerprints from the alerts (and, when only some
-     * were loaded, from what the row counted over the others). An instance is firing while it has a
-     * firing alert and no resolved one.
+     * The issue's alerts. Counts every change other than an append ({@link #edits}), so that
+     * {@link #recount()} can fold in only the alerts appended since it last ran.
      */
-    void recount() {
-        Map<String, Boolean> instances = instances();
-        String sev = Severity.normalize(rest.severity());
-        LocalDateTime first = rest.firstSeen();
-        LocalDateTime last = rest.lastSeen();
-        if (rest == Rest.NOTHING) {
-            affectedNodes.clear();
-            fingerprints.clear();
+    static final class AlertList extends ArrayList<IssueAlert> {
+        private int edits;
+
+        int edits() {
+            return edits;
         }
-        for (IssueAlert a : alerts) {
-            sev = Severity.max(sev, Severity.normalize(a.severity()));
+
+        @Override public void clear() { edits++; super.clear(); }
+        @Override public IssueAlert remove(int index) { edits++; return super.remove(index); }
+        @Override public boolean remove(Object o) { edits++; return super.remove(o); }
+        @Override public boolean removeIf(java.util.function.Predicate<? super IssueAlert> filter) { edits++; return super.removeIf(filter); }
+        @Override public boolean removeAll(java.util.Collection<?> c) { edits++; return super.removeAll(c); }
+        @Override public boolean retainAll(java.util.Collection<?> c) { edits++; return super.retainAll(c); }
+        @Override public IssueAlert set(int index, IssueAlert element) { edits++; return super.set(index, element); }
+        @Override public void replaceAll(java.util.function.UnaryOperator<IssueAlert> op) { edits++; super.replaceAll(op); }
+        @Override public void sort(java.util.Comparator<? super IssueAlert> c) { edits++; super.sort(c); }
+        @Override protected void removeRange(int from, int to) { edits++; super.removeRange(from, to); }
+    }
+
+    /** What {@link #recount()} folded from {@code alerts[0, folded)}: instances (firing?), severity, first/last firing. */
+    private final Map<String, Boolean> foldedInstances = new LinkedHashMap<>();
+    private String foldedSeverity;
+    private LocalDateTime foldedFirst;
+    private LocalDateTime foldedLast;
+    private int folded;
+    private int foldedEdits = -1;
+    private Rest foldedRest;
+
+    /** Folds the alerts appended since the last call; starts over after any other change to the list or to the rest. */
+    private void fold() {
+        if (foldedEdits != alerts.edits() || foldedRest != rest || folded > alerts.size()) {
+            foldedInstances.clear();
+            foldedSeverity = "info";
+            foldedFirst = null;
+            foldedLast = null;
+            folded = 0;
+            foldedEdits = alerts.edits();
+            foldedRest = rest;
+            if (rest == Rest.NOTHING) {
+                affectedNodes.clear();
+                fingerprints.clear();
+            }
+        }
+        for (int i = folded; i < alerts.size(); i++) {
+            IssueAlert a = alerts.get(i);
+            foldedInstances.merge(a.instanceKey(), a.firing(), (was, now) -> was && now);
+            foldedSeverity = Severity.max(foldedSeverity, Severity.normalize(a.severity()));
             if (a.firing()) {
-                first = first == null || a.eventAt().isBefore(first) ? a.eventAt() : first;
-                last = last == null || a.eventAt().isAfter(last) ? a.eventAt() : last;
+                foldedFirst = foldedFirst == null || a.eventAt().isBefore(foldedFirst) ? a.eventAt() : foldedFirst;
+                foldedLast = foldedLast == null || a.eventAt().isAfter(foldedLast) ? a.eventAt() : foldedLast;
             }
             if (a.node() != null) {
                 affectedNodes.add(a.node());
@@ -117,10 +152,29 @@ final class IssueState {
                 fingerprints.add(a.fingerprint());
             }
         }
+        folded = alerts.size();
         keepFirst(affectedNodes, MAX_NODES);
         keepFirst(fingerprints, MAX_FINGERPRINTS);
-        alertCount = instances.size() + rest.instances();
-        firingCount = (int) instances.values().stream().filter(f -> f).count() + rest.firing();
+    }
+
+    /**
+     * Counts, severity, first/last seen, nodes and fingerprints from the alerts (and, when only some
+     * were loaded, from what the row counted over the others). An instance is firing while it has a
+     * firing alert and no resolved one. A grouping pass calls this after every alert it adds, so only
+     * the alerts added since the last call are folded in (the same figures as over all of them: each
+     * figure is a maximum, a minimum, a logical AND per instance or a set union).
+     */
+    void recount() {
+        fold();
+        String sev = Severity.max(Severity.normalize(rest.severity()), foldedSeverity);
+        LocalDateTime first = rest.firstSeen();
+        LocalDateTime last = rest.lastSeen();
+        if (foldedFirst != null) {
+            first = first == null || foldedFirst.isBefore(first) ? foldedFirst : first;
+            last = last == null || foldedLast.isAfter(last) ? foldedLast : last;
+        }
+        alertCount = foldedInstances.size() + rest.instances();
+        firingCount = (int) foldedInstances.values().stream().filter(f -> f).count() + rest.firing();
         if (!severityManual()) {
             severity = sev;
         }
@@ -142,6 +196,7 @@ final class IssueState {
 
     /** True when every alert of this instance in the issue has a resolve. */
     boolean instanceResolved(String instanceKey) {
-        return alerts.stream().anyMatch(a -> a.instanceKey().equals(instanceKey) && !a.firing());
+        fold();
+        return Boolean.FALSE.equals(foldedInstances.get(instanceKey));
     }
 }

@@ -152,6 +152,11 @@ public abstract class ReliabilityAppTestBase {
         return counts;
     }
 
+    /** Waits until the alerts of every webhook answered so far are loaded from the journal into the store. */
+    protected void awaitStored() {
+        IssueGroupingWait.awaitStored(alertStore);
+    }
+
     protected HttpResponse<String> send(String method, String path, Map<String, String> headers, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -2,6 +2,8 @@ package dev.byocfleet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.byocfleet.ingest.AlertStore;
+import dev.byocfleet.support.IssueGroupingWait;
 import dev.byocfleet.support.TempDirs;
 import java.io.IOException;
 import java.net.URI;
@@ -71,6 +73,9 @@ class StoreLockedAtStartIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AlertStore alertStore;
+
     /** Runs before the context starts: the lock is held before the server first tries the file. */
     @DynamicPropertySource
     static void lockedStore(DynamicPropertyRegistry registry) throws IOException {
@@ -134,6 +139,7 @@ class StoreLockedAtStartIT {
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         assertThat(JSON.readTree(stored.body()).get("inserted").asInt()).isEqualTo(3);
         assertThat(JSON.readTree(deliver(notification).body()).get("duplicates").asInt()).isEqualTo(3);
+        IssueGroupingWait.awaitStored(alertStore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts WHERE fingerprint LIKE 'locked-%'",
                 Long.class)).isEqualTo(3);
         HttpResponse<String> alerts = send("GET", "/api/alerts", Map.of("Authorization", "Bearer " + token), null);
