@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,8 @@ class IssueRepository {
     private static final int CHUNK = 500;
     /** Parameters per multi-row upsert statement. */
     private static final int UPSERT_PARAMETERS = 2_000;
+    /** From this many rows an upsert goes through the store's bulk replace when it has one. */
+    static final int BULK_REPLACE_ROWS = 200;
     /** Identities per statement: each is two parameters of a range. */
     private static final int IDENTITY_CHUNK = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -170,8 +173,19 @@ class IssueRepository {
                 + "?, ".repeat(EVENT_COLUMNS.size() - 1) + "?)", events);
     }
 
-    /** Upserts rows with distinct keys, many per statement: a statement per row costs the store a round each. */
+    /**
+     * Upserts rows with distinct keys: many at once through the store's bulk replace where it has one
+     * (DuckDB: appender and one statement), else many per statement: a statement per row costs the
+     * store a round each.
+     */
     private void upsert(String table, List<String> columns, String key, List<Object[]> rows) {
+        if (rows.size() >= BULK_REPLACE_ROWS) {
+            String[] name = table.split("\\.", 2);
+            Boolean done = template.execute((ConnectionCallback<Boolean>) c -> dialect.bulkReplace(c, name[0], name[1], columns, rows));
+            if (Boolean.TRUE.equals(done)) {
+                return;
+            }
+        }
         int perStatement = Math.max(1, UPSERT_PARAMETERS / columns.size());
         for (int i = 0; i < rows.size(); i += perStatement) {
             List<Object[]> part = rows.subList(i, Math.min(rows.size(), i + perStatement));

@@ -91,4 +91,14 @@ public interface Dialect {
 
     /** A bulk writer for generated or imported rows; values must follow the table's column order. */
     TableWriter openWriter(Connection connection, String schema, String table, int columnCount) throws SQLException;
+
+    /**
+     * Writes rows with distinct keys over the rows with the same keys, on the caller's connection and
+     * transaction, when this store has a cheaper way for many rows than {@link #upsert} statements;
+     * false (nothing written) when it has none and the caller should upsert.
+     */
+    default boolean bulkReplace(Connection connection, String schema, String table, List<String> columns,
+                                List<Object[]> rows) throws SQLException {
+        return false;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -124,6 +125,48 @@ public final class DuckDbDialect implements Dialect {
         DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(schema, table);
         return new AppenderWriter(appender, columnCount);
     }
+
+    /**
+     * Appends the rows to a staging table made like the target (in the same transaction, so a
+     * rollback leaves nothing), then replaces by key in one {@code INSERT OR REPLACE … SELECT}.
+     * Thousands of rows as multi-row upserts cost DuckDB a parse and plan of a statement with
+     * thousands of parameters each; the appender parses nothing.
+     */
+    @Override
+    public boolean bulkReplace(Connection connection, String schema, String table, List<String> columns,
+                               List<Object[]> rows) throws SQLException {
+        String cols = String.join(", ", columns);
+        String stage = schema + "." + table + "_stage_" + Long.toHexString(STAGES.incrementAndGet())
+                + Long.toHexString(ProcessHandle.current().pid());
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE " + stage + " AS SELECT " + cols + " FROM " + schema + "." + table + " LIMIT 0");
+            SQLException failure = null;
+            try {
+                try (TableWriter writer = openWriter(connection, schema, stage.substring(schema.length() + 1), columns.size())) {
+                    for (Object[] row : rows) {
+                        writer.row(row);
+                    }
+                }
+                st.execute("INSERT OR REPLACE INTO " + schema + "." + table + " (" + cols + ") SELECT " + cols + " FROM " + stage);
+            } catch (SQLException e) {
+                failure = e;
+                throw e;
+            } finally {
+                try {
+                    st.execute("DROP TABLE IF EXISTS " + stage);
+                } catch (SQLException e) {
+                    if (failure != null) {
+                        failure.addSuppressed(e);
+                    } else {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong STAGES = new java.util.concurrent.atomic.AtomicLong();
 
     /** DuckDB's appender: columnar, no SQL parsing, by far the fastest way in. */
     private static final class AppenderWriter implements TableWriter {

@@ -192,6 +192,29 @@ class IssueGroupingTest {
                 .as("one pass over every alert keeps the same first ones").isEqualTo(live);
     }
 
+    @Test
+    void aPassOfManyAlertsWritesTheSameRowsAsManySmallPasses() {
+        // live passes of 50 upsert statement by statement; the rebuild's one pass of them all goes
+        // through the store's bulk replace
+        int n = IssueRepository.BULK_REPLACE_ROWS + 50;
+        for (int i = 0; i < n; i += 50) {
+            List<NormalizedAlert> part = new java.util.ArrayList<>();
+            for (int j = i; j < Math.min(n, i + 50); j++) {
+                part.add(firing("c-9", "Disk", "be-" + j, j % 7 == 0 ? "critical" : "warning", T0.plusMinutes(j)));
+            }
+            alerts.store(part, "small-" + i);
+            awaitGrouping();
+        }
+        List<Map<String, Object>> small = snapshot();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issue_alerts WHERE grouping_key LIKE 'cluster=c-9|%'",
+                Integer.class)).isEqualTo(n);
+
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(snapshot()).isEqualTo(small);
+        assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%_stage_%'"))
+                .as("no staging table is left").isEmpty();
+    }
+
     private void awaitGrouping() {
         assertThat(alerts.awaitListeners(Duration.ofSeconds(30))).isTrue();
     }

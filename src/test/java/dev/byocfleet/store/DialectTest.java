@@ -243,4 +243,34 @@ class DialectTest {
     void starRocksHasNoReadOnlyTransactionSoGuardedSqlRestsOnItsOwnAccount() {
         assertThat(starRocks.beginReadOnlyTransaction()).isEmpty();
     }
+
+    @Test
+    void duckDbBulkReplaceReplacesByKeyInsertsTheRestAndLeavesNoStagingTableEvenOnRollback() throws Exception {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            jdbc.execute("CREATE TABLE alerts.bulk_t (id VARCHAR PRIMARY KEY, n INTEGER, seen_at TIMESTAMP, doc JSON)");
+            jdbc.update("INSERT INTO alerts.bulk_t VALUES ('a', 1, TIMESTAMP '2026-11-29 00:00:00', '{}'), "
+                    + "('b', 2, TIMESTAMP '2026-11-29 00:00:00', '{}')");
+            java.time.LocalDateTime at = java.time.LocalDateTime.of(2026, 11, 29, 1, 0);
+            List<Object[]> rows = List.of(new Object[] {"b", 20, at, "{\"k\":1}"}, new Object[] {"c", 3, at, null});
+            try (java.sql.Connection c = store.dataSource().getConnection()) {
+                assertThat(duckDb.bulkReplace(c, "alerts", "bulk_t", List.of("id", "n", "seen_at", "doc"), rows)).isTrue();
+            }
+            assertThat(jdbc.queryForList("SELECT id, n, CAST(doc AS VARCHAR) AS doc FROM alerts.bulk_t ORDER BY id"))
+                    .extracting(r -> r.get("id") + "=" + r.get("n") + ":" + r.get("doc"))
+                    .containsExactly("a=1:{}", "b=20:{\"k\":1}", "c=3:null");
+
+            try (java.sql.Connection c = store.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                duckDb.bulkReplace(c, "alerts", "bulk_t", List.of("id", "n", "seen_at", "doc"),
+                        List.<Object[]>of(new Object[] {"d", 4, at, null}));
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.bulk_t", Integer.class)).isEqualTo(3);
+            assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%_stage_%'"))
+                    .isEmpty();
+            assertThat(starRocks.bulkReplace(null, "alerts", "bulk_t", List.of("id"), rows)).as("StarRocks upserts").isFalse();
+        }
+    }
 }
