@@ -109,8 +109,8 @@ final class AlertJournal implements AutoCloseable {
 
     /**
      * Reads back every record of the segments found on disk, oldest first, and counts them as not yet
-     * loaded; appends then go to a new segment. Reading stops at a segment's first torn or corrupt
-     * record (logged with how much was skipped).
+     * loaded; appends go to a new segment ({@link #open} starts numbering after the last one).
+     * Reading stops at a segment's first torn or corrupt record (logged with how much was skipped).
      */
     synchronized List<Recovered> recover() {
         List<Recovered> found = new ArrayList<>();
@@ -162,7 +162,6 @@ final class AlertJournal implements AutoCloseable {
             } else {
                 unloaded.put(segment, records);
             }
-            currentSegment = Math.max(currentSegment, segment);
         }
         return found;
     }

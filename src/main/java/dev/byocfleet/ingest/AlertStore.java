@@ -4,8 +4,10 @@ import dev.byocfleet.store.StoreAvailability;
 import dev.byocfleet.store.StoreProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -111,6 +114,16 @@ public class AlertStore {
             return new Load(received, received, ingestRunId, segment, true, result, waiting);
         }
 
+        /** The same alerts with every id to be checked against the store (the store may have some). */
+        Load checked() {
+            return new Load(alerts, received, ingestRunId, segment, true, result, waiting);
+        }
+
+        /** Queued for the loader: in {@code segment} of the journal (or -1), answered after the commit when {@code waiting}. */
+        Load queued(long inSegment, CompletableFuture<StoreResult> answer) {
+            return new Load(alerts, received, ingestRunId, inSegment, recovered, result, answer);
+        }
+
         Load answered(StoreResult actual) {
             return new Load(alerts, received, ingestRunId, segment, recovered, actual, waiting);
         }
@@ -189,7 +202,7 @@ public class AlertStore {
     }
 
     /** The journal's folder: next to the DuckDB file it feeds ({@code byoc-fleet.duckdb.alert-journal}). */
-    static java.nio.file.Path journalDir(java.nio.file.Path duckdbFile) {
+    static Path journalDir(Path duckdbFile) {
         return duckdbFile.resolveSibling(duckdbFile.getFileName() + ".alert-journal");
     }
 
@@ -262,7 +275,7 @@ public class AlertStore {
                 continue;
             }
             gather(lastWriteNanos);
-            List<Batch> group = drain();
+            List<Batch> group = nextGroup(queue, Batch::alerts);
             long start = System.nanoTime();
             try {
                 take(group);
@@ -287,13 +300,17 @@ public class AlertStore {
         }
     }
 
-    private List<Batch> drain() {
-        List<Batch> group = new ArrayList<>();
+    /**
+     * Takes from the head of {@code queue} what one group holds: at least one item, then items while
+     * their alerts stay within {@link #MAX_GROUP_ALERTS}.
+     */
+    private static <T> List<T> nextGroup(ConcurrentLinkedQueue<T> queue, Function<T, List<NormalizedAlert>> alerts) {
+        List<T> group = new ArrayList<>();
         int size = 0;
-        Batch next;
-        while ((next = queue.peek()) != null && (group.isEmpty() || size + next.alerts().size() <= MAX_GROUP_ALERTS)) {
+        T next;
+        while ((next = queue.peek()) != null && (group.isEmpty() || size + alerts.apply(next).size() <= MAX_GROUP_ALERTS)) {
             group.add(queue.poll());
-            size += next.alerts().size();
+            size += alerts.apply(next).size();
         }
         return group;
     }
@@ -321,7 +338,6 @@ public class AlertStore {
                 if (group.isEmpty()) {
                     return;
                 }
-                journaled = List.of();
             } else {
                 repository.probe();
             }
@@ -347,13 +363,13 @@ public class AlertStore {
             if (b.journaled()) {
                 if (!l.alerts().isEmpty()) {
                     l.alerts().forEach(a -> pending.add(a.messageId()));
-                    enqueue(new Load(l.alerts(), l.received(), l.ingestRunId(), segment, false, l.result(), null));
+                    enqueue(l.queued(segment, null));
                 }
                 b.result().complete(l.result());
             } else {
                 // answered after the commit, even with nothing new: if the batch that claimed its alerts
                 // fails, it is checked again alone
-                enqueue(new Load(l.alerts(), l.received(), l.ingestRunId(), -1, false, l.result(), b.result()));
+                enqueue(l.queued(-1, b.result()));
             }
         }
     }
@@ -394,7 +410,7 @@ public class AlertStore {
         return result;
     }
 
-    private static StoreResult counts(java.util.Collection<NormalizedAlert> fresh, int received) {
+    private static StoreResult counts(Collection<NormalizedAlert> fresh, int received) {
         int unmapped = (int) fresh.stream().filter(a -> a.parsed() && a.clusterId() == null).count();
         int unparsed = (int) fresh.stream().filter(a -> !a.parsed()).count();
         return new StoreResult(fresh.size(), received - fresh.size(), unmapped, unparsed);
@@ -420,14 +436,8 @@ public class AlertStore {
         long pause = FIRST_RETRY_MILLIS;
         while (!loads.isEmpty()) {
             gatherLoads();
-            List<Load> group = new ArrayList<>();
-            int size = 0;
-            Load next;
-            while ((next = loads.peek()) != null && (group.isEmpty() || size + next.alerts().size() <= MAX_GROUP_ALERTS)) {
-                group.add(loads.poll());
-                size += next.alerts().size();
-            }
-            RuntimeException failure = tryLoad(group, false);
+            List<Load> group = nextGroup(loads, Load::alerts);
+            RuntimeException failure = tryLoad(group);
             if (failure == null) {
                 loadFailure = null;
                 pause = FIRST_RETRY_MILLIS;
@@ -438,7 +448,7 @@ public class AlertStore {
                 if (l.waiting() == null) {
                     kept.add(l);
                 } else {
-                    RuntimeException alone = tryLoad(List.of(l.alone()), true);
+                    RuntimeException alone = tryLoad(List.of(l.alone()));
                     if (alone != null) {
                         finished(List.of(l), false, alone);
                     }
@@ -455,8 +465,7 @@ public class AlertStore {
             }
             pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
             // back at the head of the queue, in their order, each with every id checked
-            List<Load> rest = new ArrayList<>(kept.stream().map(l -> new Load(l.alerts(), l.received(), l.ingestRunId(),
-                    l.segment(), true, l.result(), null)).toList());
+            List<Load> rest = new ArrayList<>(kept.stream().map(Load::checked).toList());
             Load r;
             while ((r = loads.poll()) != null) {
                 rest.add(r);
@@ -503,8 +512,7 @@ public class AlertStore {
      */
     private boolean rejectPoison(List<Load> kept) {
         for (Load l : kept) {
-            Load alone = new Load(l.alerts(), l.received(), l.ingestRunId(), l.segment(), true, l.result(), null);
-            RuntimeException failure = tryLoad(List.of(alone), true);
+            RuntimeException failure = tryLoad(List.of(l.checked()));
             if (failure != null) {
                 if (!reachable()) {
                     return false;
@@ -519,10 +527,10 @@ public class AlertStore {
     }
 
     /** One transaction for the group; null when it committed, else the failure (nothing was written). */
-    private RuntimeException tryLoad(List<Load> group, boolean checkEveryId) {
+    private RuntimeException tryLoad(List<Load> group) {
         List<List<NormalizedAlert>> stored = new ArrayList<>();
         try {
-            tx.executeWithoutResult(status -> write(group, checkEveryId, stored));
+            tx.executeWithoutResult(status -> write(group, stored));
         } catch (RuntimeException e) {
             return e;
         }
@@ -562,12 +570,13 @@ public class AlertStore {
     }
 
     /**
-     * Inserts the group's alerts; with {@code checkEveryId} (recovered or retried loads) those the store
-     * has are left out. {@code stored} gets, per load, the alerts it wrote.
+     * Inserts the group's alerts; when a load is recovered or retried (the store may have some of its
+     * alerts), every id is checked and those the store has are left out. {@code stored} gets, per
+     * load, the alerts it wrote.
      */
-    private void write(List<Load> group, boolean checkEveryId, List<List<NormalizedAlert>> stored) {
+    private void write(List<Load> group, List<List<NormalizedAlert>> stored) {
         Set<String> present = Set.of();
-        if (checkEveryId || group.stream().anyMatch(Load::recovered)) {
+        if (group.stream().anyMatch(Load::recovered)) {
             Set<String> ids = new HashSet<>();
             group.forEach(l -> l.alerts().forEach(a -> ids.add(a.messageId())));
             present = repository.existingMessageIds(ids);
@@ -623,7 +632,7 @@ public class AlertStore {
         RuntimeException failure = null;
         long pause = FIRST_RETRY_MILLIS;
         for (int attempt = 0; attempt < 3; attempt++) {
-            failure = tryLoad(group, true);
+            failure = tryLoad(group);
             if (failure == null || !sleep(pause)) {
                 break;
             }

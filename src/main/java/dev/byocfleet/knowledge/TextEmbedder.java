@@ -63,17 +63,23 @@ final class TextEmbedder implements AutoCloseable {
 
     /** The vector of a search text: from the cache when the same text was searched lately. */
     float[] embedQuery(String text) {
-        float[] cached;
+        float[] cached = cachedQuery(text);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = embed(text);
         synchronized (queryCache) {
-            cached = queryCache.get(text);
+            queryCache.put(text, vector);
         }
-        if (cached == null) {
-            cached = embed(text);
-            synchronized (queryCache) {
-                queryCache.put(text, cached);
-            }
+        return vector.clone();
+    }
+
+    /** A copy of the cached vector of {@code text}, or null. */
+    private float[] cachedQuery(String text) {
+        synchronized (queryCache) {
+            float[] cached = queryCache.get(text);
+            return cached == null ? null : cached.clone();
         }
-        return cached.clone();
     }
 
     /**
@@ -82,11 +88,8 @@ final class TextEmbedder implements AutoCloseable {
      * never waits behind a bulk import's batches.
      */
     CompletableFuture<float[]> embedQueryAsync(String text) {
-        float[] cached;
-        synchronized (queryCache) {
-            cached = queryCache.get(text);
-        }
-        return cached != null ? CompletableFuture.completedFuture(cached.clone())
+        float[] cached = cachedQuery(text);
+        return cached != null ? CompletableFuture.completedFuture(cached)
                 : CompletableFuture.supplyAsync(() -> embedQuery(text), queryExecutor);
     }
 

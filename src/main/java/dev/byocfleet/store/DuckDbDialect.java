@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /** The embedded default: one DuckDB file; the three databases are schemas in it. */
 public final class DuckDbDialect implements Dialect {
+
+    /** Numbers the staging tables of {@link #bulkReplace}: one process per DuckDB file, so concurrent ones stay apart. */
+    private static final AtomicLong STAGES = new AtomicLong();
 
     @Override
     public String name() {
@@ -136,13 +140,13 @@ public final class DuckDbDialect implements Dialect {
     public boolean bulkReplace(Connection connection, String schema, String table, List<String> columns,
                                List<Object[]> rows) throws SQLException {
         String cols = String.join(", ", columns);
-        String stage = schema + "." + table + "_stage_" + Long.toHexString(STAGES.incrementAndGet())
-                + Long.toHexString(ProcessHandle.current().pid());
+        String stageName = table + "_stage_" + STAGES.incrementAndGet();
+        String stage = schema + "." + stageName;
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE " + stage + " AS SELECT " + cols + " FROM " + schema + "." + table + " LIMIT 0");
             SQLException failure = null;
             try {
-                try (TableWriter writer = openWriter(connection, schema, stage.substring(schema.length() + 1), columns.size())) {
+                try (TableWriter writer = openWriter(connection, schema, stageName, columns.size())) {
                     for (Object[] row : rows) {
                         writer.row(row);
                     }
@@ -165,8 +169,6 @@ public final class DuckDbDialect implements Dialect {
         }
         return true;
     }
-
-    private static final java.util.concurrent.atomic.AtomicLong STAGES = new java.util.concurrent.atomic.AtomicLong();
 
     /** DuckDB's appender: columnar, no SQL parsing, by far the fastest way in. */
     private static final class AppenderWriter implements TableWriter {
