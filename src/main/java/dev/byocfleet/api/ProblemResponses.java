@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ApiExceptionHandler}: the same problem-detail JSON, never a login page or a redirect.
  */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String SIGN_IN = "Sign in first: this endpoint needs a bearer token.";
     static final String INVALID_TOKEN = "The bearer token is invalid or has expired.";
@@ -44,15 +44,21 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String detail) throws IOException {
+        Map<String, Object> body = body(request, status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    /** An RFC 9457 problem detail as the API writes it; more members may be added to the map. */
+    public static Map<String, Object> body(HttpServletRequest request, HttpStatus status, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
+        return body;
     }
 }

@@ -9,8 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -24,7 +22,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -43,7 +40,10 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    /** Alert webhooks: their senders bring their own credentials, which the intake checks. */
+    /**
+     * Alert webhooks: their senders bring their own credentials, which the intake checks. A POST is
+     * answered ahead of the chain below (see {@code WebhookEndpoint}); other methods get here.
+     */
     static final RequestMatcher WEBHOOKS = pathPattern("/api/webhooks/**");
 
     /** Routes that must work without a token; a token sent to them is ignored, not checked. */
@@ -60,33 +60,6 @@ class SecurityConfiguration {
             pathPattern("/api/**"), pathPattern("/mcp"), pathPattern("/mcp/**"), pathPattern("/actuator/**"));
 
     /**
-     * The web app loads only its own scripts; inline styles stay allowed because ECharts writes its
-     * tooltips as styled HTML; frames may show an https page (Looker's signed embedding); nobody may
-     * frame this app. No CORS configuration exists, so other origins get no CORS headers at all.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self'; frame-src 'self' https:; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
-    /**
-     * The webhooks' own chain, matched first: no token, session, security context or authorization
-     * step to run, since the intake authenticates each request itself (bearer, basic or Grafana's
-     * signature) and knows no users. It keeps the same response headers as every other route. A
-     * webhook request is the one request that comes thousands of times a second, so the filters it
-     * does not need are left out rather than run and ignored.
-     */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
-        stateless(http.securityMatcher(WEBHOOKS))
-                .securityContext(AbstractHttpConfigurer::disable)
-                .anonymous(AbstractHttpConfigurer::disable)
-                .exceptionHandling(AbstractHttpConfigurer::disable);
-        return http.build();
-    }
-
-    /**
      * What every chain here shares: a stateless bearer-token API (no CSRF tokens, sessions, saved
      * requests, login page, basic challenge or logout) with the response headers below.
      */
@@ -100,14 +73,10 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::responseHeaders);
     }
 
-    /**
-     * Spring's no-store on every response would defeat caching of the web app's hashed files; token
-     * responses set no-store themselves.
-     */
+    /** The same headers as every route (see {@link SecurityHeaders}). */
     private static void responseHeaders(HeadersConfigurer<HttpSecurity> h) {
-        h.cacheControl(c -> c.disable())
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        h.defaultsDisabled();
+        SecurityHeaders.WRITERS.forEach(h::addHeaderWriter);
     }
 
     @Bean

@@ -24,7 +24,14 @@ class OpenApiConfigIT extends AppTestBase {
         assertThat(JsonPath.<List<String>>read(doc, "$.paths['/api/fleet/summary'].get.tags")).containsExactly("fleet");
         assertThat(JsonPath.<Map<String, Object>>read(doc, "$.paths").keySet()).contains("/api/auth/login",
                 "/api/auth/invites", "/api/settings/preferences", "/api/settings/channels/{id}/test",
-                "/api/looker/embed-url", "/api/features");
+                "/api/looker/embed-url", "/api/features", "/api/webhooks/{source}");
+        // the webhook route is served by a filter and described by hand: no bearer token, the receipt in snake_case
+        assertThat(JsonPath.<List<Object>>read(doc, "$.paths['/api/webhooks/{source}'].post.security")).hasSize(1);
+        assertThat(JsonPath.<String>read(doc,
+                "$.paths['/api/webhooks/{source}'].post.responses['200'].content['application/json'].schema.$ref"))
+                .isEqualTo("#/components/schemas/WebhookReceipt");
+        assertThat(JsonPath.<Map<String, Object>>read(doc, "$.paths['/api/webhooks/{source}'].post.responses").keySet())
+                .contains("400", "401", "413", "415", "503");
         assertThat(JsonPath.<String>read(doc, "$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         assertThat(JsonPath.<Map<String, Object>>read(doc, "$.components.schemas.TokenResponse.properties").keySet())
                 .containsExactly("access_token", "token_type", "expires_in", "refresh_token", "user");

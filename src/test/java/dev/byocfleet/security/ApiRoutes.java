@@ -29,7 +29,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * Every route the running application serves under {@code /api}, {@code /mcp} and {@code /actuator},
  * read from Spring's handler mappings at test time (annotated controllers, actuator endpoints and
- * router functions such as the MCP transport), so a route added later is covered without an edit.
+ * router functions such as the MCP transport), so a route added later is covered without an edit;
+ * plus the webhook route, which a filter serves.
  */
 public final class ApiRoutes {
 
@@ -91,6 +92,10 @@ public final class ApiRoutes {
             if (function != null) {
                 function.accept(new RouteCollector(routes));
             }
+        }
+        if (context.containsBean("webhookEndpoint")) {
+            // served by a filter ahead of Spring MVC (WebhookEndpoint), so no handler mapping lists it
+            routes.add(new Route(HttpMethod.POST, "/api/webhooks/{source}", null, true, List.of()));
         }
         return routes.stream().filter(r -> served(r.pattern())).toList();
     }

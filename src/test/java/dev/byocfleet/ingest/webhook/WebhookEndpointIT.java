@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The webhooks over real HTTP: what senders see, and that no bad input gets a 5xx or stores anything. */
-class WebhookControllerIT extends WebhookAppTestBase {
+class WebhookEndpointIT extends WebhookAppTestBase {
 
     static Map<String, String> bearer() {
         return Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
