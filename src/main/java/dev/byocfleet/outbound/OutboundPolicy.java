@@ -40,6 +40,8 @@ public class OutboundPolicy {
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    private static final String NOT_A_DOTTED_QUAD = "a numeric host must be a dotted-quad IPv4 address "
+            + "(decimal, octal and hex forms are not accepted)";
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     private record Block(byte[] network, int prefix) {
@@ -131,6 +133,11 @@ public class OutboundPolicy {
             throw new RefusedUrlException("user info (user@host) is not allowed in the URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // java.net.URI has no host for names it cannot parse as one, such as 2130706433 or 0x7f.1
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
+            if (NUMERIC_LAST_LABEL.matcher(authority.substring(authority.lastIndexOf('.') + 1)).matches()) {
+                throw new RefusedUrlException(NOT_A_DOTTED_QUAD);
+            }
             throw new RefusedUrlException("the URL needs a host name or address");
         }
         String host = withoutTrailingDot(uri.getHost().toLowerCase(Locale.ROOT));
@@ -145,8 +152,7 @@ public class OutboundPolicy {
             }
         } else if (NUMERIC_LAST_LABEL.matcher(host.substring(host.lastIndexOf('.') + 1)).matches()) {
             if (!DOTTED_QUAD.matcher(host).matches()) {
-                throw new RefusedUrlException("a numeric host must be a dotted-quad IPv4 address "
-                        + "(decimal, octal and hex forms are not accepted)");
+                throw new RefusedUrlException(NOT_A_DOTTED_QUAD);
             }
             literal = literal(host);
         } else {

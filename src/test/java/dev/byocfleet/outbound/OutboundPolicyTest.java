@@ -66,6 +66,8 @@ class OutboundPolicyTest {
             "http://[fd00:ec2::254]/|is a private (unique local) address",
             "http://localhost:8080/|is this machine (loopback)",
             "http://2130706433/|must be a dotted-quad IPv4 address",
+            "http://0x7f.1:8080/|must be a dotted-quad IPv4 address",
+            "http://0177.0.0.1/|must be a dotted-quad IPv4 address",
             "gopher://127.0.0.1/|only http and https",
             "http://good.example@127.0.0.1/|user info"})
     void theReasonSaysWhatIsWrong(String url, String reason) {
