@@ -15,6 +15,7 @@ import dev.byocfleet.auth.UnreadableSecretException;
 import dev.byocfleet.outbound.OutboundPolicy;
 import dev.byocfleet.outbound.RefusedUrlException;
 import dev.byocfleet.store.JsonColumns;
+import dev.byocfleet.store.StoreAvailability;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -53,15 +54,23 @@ class McpServerService {
     private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    McpServerService(McpServerRepository repository, AccessGuard access, OutboundPolicy outbound, SecretCipher cipher) {
+    private final StoreAvailability store;
+
+    McpServerService(McpServerRepository repository, AccessGuard access, OutboundPolicy outbound, SecretCipher cipher,
+                     StoreAvailability store) {
         this.repository = repository;
         this.access = access;
         this.outbound = outbound;
         this.cipher = cipher;
+        this.store = store;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextHeadersWhenTheStoreIsOpen() {
+        store.whenAvailable("encrypting plaintext MCP server headers", this::encryptPlaintextHeaders);
     }
 
     /** Servers saved before header values were encrypted are encrypted once, at start-up. */
-    @EventListener(ApplicationReadyEvent.class)
     void encryptPlaintextHeaders() {
         try {
             int n = 0;

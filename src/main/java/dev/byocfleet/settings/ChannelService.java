@@ -15,6 +15,7 @@ import dev.byocfleet.settings.HttpDelivery.Failed;
 import dev.byocfleet.outbound.OutboundPolicy;
 import dev.byocfleet.outbound.RefusedUrlException;
 import dev.byocfleet.settings.HttpDelivery.Outcome;
+import dev.byocfleet.store.StoreAvailability;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,15 +46,23 @@ public class ChannelService {
     private final AccessGuard access;
     private final OutboundPolicy outbound;
 
-    ChannelService(ChannelRepository channels, ChannelSender sender, AccessGuard access, OutboundPolicy outbound) {
+    private final StoreAvailability store;
+
+    ChannelService(ChannelRepository channels, ChannelSender sender, AccessGuard access, OutboundPolicy outbound,
+                   StoreAvailability store) {
         this.channels = channels;
         this.sender = sender;
         this.access = access;
         this.outbound = outbound;
+        this.store = store;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextChannelsWhenTheStoreIsOpen() {
+        store.whenAvailable("encrypting plaintext notification channels", this::encryptPlaintextChannels);
     }
 
     /** Channels saved before their URLs and secrets were encrypted are encrypted once, at start-up. */
-    @EventListener(ApplicationReadyEvent.class)
     void encryptPlaintextChannels() {
         try {
             int n = channels.encryptPlaintextRows();
