@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.byocfleet.support.AppTestBase;
+import dev.byocfleet.support.LocalHttpServer;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +120,24 @@ class McpServerCredentialsIT extends AppTestBase {
                 .jsonPath("$.reachable").isEqualTo(false)
                 .jsonPath("$.error").value(e -> assertThat((String) e)
                         .startsWith("refused by the outbound-URL policy: the host '169.254.169.254' is a link-local address"));
+    }
+
+    @Test
+    void aRedirectFromAnMcpServerIsNotFollowed() {
+        try (LocalHttpServer redirecting = new LocalHttpServer()) {
+            LocalHttpServer.Reply redirect = new LocalHttpServer.Reply(307, "text/plain",
+                    Map.of("Location", redirecting.url("/internal")), List.of(""), -1, null);
+            for (int i = 0; i < 5; i++) {
+                redirecting.enqueue("/mcp", redirect);
+            }
+            redirecting.answer("/internal", 200, "{}");
+            client.post().uri("/api/chat/mcp-servers").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "cred-f", "url", redirecting.url("/mcp"))).exchange().expectStatus().isCreated();
+            client.get().uri("/api/chat/mcp-servers/cred-f/tools").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.reachable").isEqualTo(false);
+            assertThat(redirecting.received()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.path()).isEqualTo("/mcp"));
+        }
     }
 
     private String storedHeaders(String name) {
