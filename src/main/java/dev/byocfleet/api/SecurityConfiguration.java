@@ -5,6 +5,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,8 @@ class SecurityConfiguration {
      */
     static final RequestMatcher WEBHOOKS = pathPattern("/api/webhooks/**");
 
+    static final RequestMatcher PROMETHEUS = pathPattern("/actuator/prometheus");
+
     /** Routes that must work without a token; a token sent to them is ignored, not checked. */
     static final RequestMatcher PUBLIC_API = new OrRequestMatcher(
             pathPattern(HttpMethod.POST, "/api/auth/login"),
@@ -81,7 +85,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-                                    ProblemResponses problems, ObjectProvider<StoreAvailability> store)
+                                    ProblemResponses problems, ObjectProvider<StoreAvailability> store,
+                                    ScrapeProperties scrape)
             throws Exception {
         stateless(http)
                 .authorizeHttpRequests(a -> a
@@ -89,12 +94,12 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/api/**", "/mcp", "/mcp/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").access(loopbackOrAdmin())
+                        .requestMatchers(PROMETHEUS).access(prometheusScrape(scrape))
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // the web app: static files and client-side routes
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(o -> o
-                        .bearerTokenResolver(bearerTokens())
+                        .bearerTokenResolver(bearerTokens(scrape))
                         .authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -103,21 +108,46 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Reads {@code Authorization: Bearer} (never a query parameter) on token routes only. */
-    static BearerTokenResolver bearerTokens() {
+    /**
+     * Reads {@code Authorization: Bearer} (never a query parameter) on token routes only. The
+     * Prometheus scrape token is not a JWT: on the scrape endpoint it is left to
+     * {@link #prometheusScrape} instead of being verified (and refused) as one.
+     */
+    static BearerTokenResolver bearerTokens(ScrapeProperties scrape) {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        return request -> TOKEN_ROUTES.matches(request) && !PUBLIC_API.matches(request) ? header.resolve(request) : null;
+        return request -> {
+            if (!TOKEN_ROUTES.matches(request) || PUBLIC_API.matches(request)) {
+                return null;
+            }
+            String token = header.resolve(request);
+            return token != null && PROMETHEUS.matches(request) && isScrapeToken(scrape, token) ? null : token;
+        };
     }
 
     /**
-     * Prometheus scrapes from the same host (a sidecar, a local agent) need no token; from anywhere
-     * else the endpoint needs an admin token, like the other actuator endpoints.
+     * The scrape endpoint takes the configured Prometheus token or an admin's token. Requests from
+     * this host are trusted without one only when BYOC_PROMETHEUS_TRUST_LOOPBACK is set: a reverse
+     * proxy on the same host would otherwise hand the metrics to anyone.
      */
-    static AuthorizationManager<RequestAuthorizationContext> loopbackOrAdmin() {
+    static AuthorizationManager<RequestAuthorizationContext> prometheusScrape(ScrapeProperties scrape) {
         AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasRole("ADMIN");
-        return (authentication, context) -> isLoopback(context.getRequest().getRemoteAddr())
-                ? new AuthorizationDecision(true)
-                : admin.authorize(authentication, context);
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            if (scrape.prometheusTrustLoopback() && isLoopback(request.getRemoteAddr())) {
+                return new AuthorizationDecision(true);
+            }
+            String token = header.resolve(request);
+            if (token != null && isScrapeToken(scrape, token)) {
+                return new AuthorizationDecision(true);
+            }
+            return admin.authorize(authentication, context);
+        };
+    }
+
+    private static boolean isScrapeToken(ScrapeProperties scrape, String token) {
+        return scrape.prometheusToken() != null && MessageDigest.isEqual(
+                scrape.prometheusToken().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean isLoopback(String address) {

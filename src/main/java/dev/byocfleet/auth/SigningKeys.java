@@ -1,7 +1,6 @@
 package dev.byocfleet.auth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,27 +37,31 @@ final class SigningKeys {
             }
             return hmacKey(bytes);
         }
-        return hmacKey(fromFile(dataDir.resolve(FILE_NAME)));
+        return hmacKey(fromFile(dataDir.resolve(FILE_NAME), 64, MIN_BYTES, "token signing key"));
     }
 
-    private static byte[] fromFile(Path file) {
+    /**
+     * A random key of {@code size} bytes kept base64 in {@code file}: created on the first call with
+     * owner-only permissions, read on later ones; one shorter than {@code minBytes} is refused.
+     */
+    static byte[] fromFile(Path file, int size, int minBytes, String what) {
         try {
             if (!Files.exists(file)) {
-                create(file);
+                create(file, size);
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            if (key.length < MIN_BYTES) {
-                throw new IllegalStateException(file + " holds a key shorter than " + MIN_BYTES + " bytes; delete it to get a new one");
+            if (key.length < minBytes) {
+                throw new IllegalStateException(file + " holds a key shorter than " + minBytes + " bytes; delete it to get a new one");
             }
             return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the token signing key " + file, e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read or create the " + what + " " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static void create(Path file, int size) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        byte[] key = new byte[64];
+        byte[] key = new byte[size];
         new SecureRandom().nextBytes(key);
         try {
             // created with owner-only permissions from the start, never readable by others in between

@@ -11,7 +11,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.RefusedUrlException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,14 +46,22 @@ final class ExternalMcpTools implements AutoCloseable {
     private ExternalMcpTools() {
     }
 
-    /** Connects to every server (a failing one is reported, not fatal) and lists its tools. */
+    /**
+     * Connects to every server (a failing one is reported, not fatal) and lists its tools. A server
+     * in {@code unusable} (its headers cannot be decrypted) or whose host the outbound policy refuses
+     * is reported without a connection.
+     */
     static ExternalMcpTools connect(List<StoredServer> servers, Map<String, Map<String, String>> headers,
-                                    Duration timeout) {
+                                    Map<String, String> unusable, Duration timeout, OutboundPolicy policy) {
         ExternalMcpTools connected = new ExternalMcpTools();
         for (StoredServer server : servers) {
+            if (unusable.containsKey(server.name())) {
+                connected.unreachable.add(new Unreachable(server.name(), unusable.get(server.name())));
+                continue;
+            }
             McpSyncClient client = null;
             try {
-                client = client(server, headers.getOrDefault(server.name(), Map.of()), timeout);
+                client = client(server, headers.getOrDefault(server.name(), Map.of()), timeout, policy);
                 client.initialize();
                 connected.clients.add(client);
                 for (Tool tool : listTools(client)) {
@@ -75,8 +86,13 @@ final class ExternalMcpTools implements AutoCloseable {
         return List.copyOf(unreachable);
     }
 
-    private static McpSyncClient client(StoredServer server, Map<String, String> headers, Duration timeout) {
-        URI uri = URI.create(server.url());
+    /**
+     * A client that never follows redirects and checks the server's host against the outbound
+     * policy before every request it sends (the host is resolved again each time).
+     */
+    private static McpSyncClient client(StoredServer server, Map<String, String> headers, Duration timeout,
+                                        OutboundPolicy policy) {
+        URI uri = policy.checkBeforeConnect(URI.create(server.url()));
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         String endpoint = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
@@ -87,6 +103,9 @@ final class ExternalMcpTools implements AutoCloseable {
         return McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
                         .endpoint(endpoint)
                         .requestBuilder(request)
+                        .customizeClient(c -> c.followRedirects(HttpClient.Redirect.NEVER))
+                        .httpRequestCustomizer((builder, method, endpointUri, body, context) ->
+                                policy.checkBeforeConnect(endpointUri))
                         .connectTimeout(timeout)
                         .build())
                 .requestTimeout(timeout)
@@ -138,6 +157,9 @@ final class ExternalMcpTools implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof RefusedUrlException refused) {
+            message = "refused by the outbound-URL policy: " + refused.reason();
+        }
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 

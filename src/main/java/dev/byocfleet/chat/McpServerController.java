@@ -36,7 +36,8 @@ class McpServerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an MCP server (Streamable HTTP URL, optional headers, writable default false)",
             description = "Its tools are offered to the agent as <name>__<tool>. Unless writable, tools whose "
-                    + "annotations do not say readOnlyHint are refused with a tool error.")
+                    + "annotations do not say readOnlyHint are refused with a tool error. The url is held to the "
+                    + "outbound-URL policy (no internal addresses unless allowed); header values are stored encrypted.")
     McpServerView create(@RequestBody(required = false) McpServerRequest request) {
         return servers.create(request == null ? new McpServerRequest(null, null, null, null) : request);
     }

@@ -10,7 +10,12 @@ import dev.byocfleet.chat.ChatRecords.McpServerRequest;
 import dev.byocfleet.chat.ChatRecords.McpServerTools;
 import dev.byocfleet.chat.ChatRecords.McpServerView;
 import dev.byocfleet.chat.McpServerRepository.StoredServer;
+import dev.byocfleet.auth.SecretCipher;
+import dev.byocfleet.auth.UnreadableSecretException;
+import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.RefusedUrlException;
 import dev.byocfleet.store.JsonColumns;
+import dev.byocfleet.store.StoreAvailability;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -19,8 +24,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 
@@ -36,14 +46,50 @@ class McpServerService {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
     private static final int MAX_HEADERS = 16;
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Logger log = LoggerFactory.getLogger(McpServerService.class);
 
     private final McpServerRepository repository;
     private final AccessGuard access;
+    private final OutboundPolicy outbound;
+    private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    McpServerService(McpServerRepository repository, AccessGuard access) {
+    private final StoreAvailability store;
+
+    McpServerService(McpServerRepository repository, AccessGuard access, OutboundPolicy outbound, SecretCipher cipher,
+                     StoreAvailability store) {
         this.repository = repository;
         this.access = access;
+        this.outbound = outbound;
+        this.cipher = cipher;
+        this.store = store;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextHeadersWhenTheStoreIsOpen() {
+        store.whenAvailable("encrypting plaintext MCP server headers", this::encryptPlaintextHeaders);
+    }
+
+    /** Servers saved before header values were encrypted are encrypted once, at start-up. */
+    void encryptPlaintextHeaders() {
+        try {
+            int n = 0;
+            for (StoredServer s : repository.all()) {
+                Map<String, String> stored = s.headers() == null ? Map.of() : JsonColumns.MAPPER.readValue(s.headers(), HEADERS);
+                if (stored.values().stream().anyMatch(v -> !SecretCipher.isSealed(v))) {
+                    Map<String, String> sealed = new LinkedHashMap<>();
+                    stored.forEach((k, v) -> sealed.put(k, SecretCipher.isSealed(v) ? v : cipher.seal(v, context(s.name(), k))));
+                    repository.update(new StoredServer(s.name(), s.url(), JsonColumns.write(sealed), s.writable(),
+                            s.createdAt(), s.updatedAt()));
+                    n++;
+                }
+            }
+            if (n > 0) {
+                log.info("encrypted the header values of {} MCP server(s) stored in plaintext", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not encrypt plaintext MCP server headers now (retried at the next start): {}", e.toString());
+        }
     }
 
     List<McpServerView> list() {
@@ -58,7 +104,7 @@ class McpServerService {
             throw new ConflictException("An MCP server named '" + name + "' exists already.");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        StoredServer server = new StoredServer(name, url(request.url()), headersJson(request.headers()),
+        StoredServer server = new StoredServer(name, url(request.url()), headersJson(name, request.headers()),
                 Boolean.TRUE.equals(request.writable()), now, now);
         repository.insert(server, admin.userId());
         return view(server);
@@ -72,7 +118,7 @@ class McpServerService {
             throw new InvalidParameterException("name", "name cannot be changed; delete the server and add it again");
         }
         StoredServer server = new StoredServer(name, url(request.url()),
-                request.headers() == null ? old.headers() : headersJson(request.headers()),
+                request.headers() == null ? old.headers() : headersJson(name, request.headers()),
                 Boolean.TRUE.equals(request.writable()), old.createdAt(), LocalDateTime.now(clock));
         repository.update(server);
         return view(server);
@@ -102,10 +148,27 @@ class McpServerService {
         return connect(repository.all());
     }
 
+    /** A server whose header values cannot be decrypted is reported unreachable with the reason. */
     private ExternalMcpTools connect(List<StoredServer> servers) {
         Map<String, Map<String, String>> headers = new LinkedHashMap<>();
-        servers.forEach(s -> headers.put(s.name(), s.headers() == null ? Map.of() : JsonColumns.MAPPER.readValue(s.headers(), HEADERS)));
-        return ExternalMcpTools.connect(servers, headers, TIMEOUT);
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        for (StoredServer s : servers) {
+            Map<String, String> plain = new LinkedHashMap<>();
+            try {
+                if (s.headers() != null) {
+                    JsonColumns.MAPPER.readValue(s.headers(), HEADERS).forEach((k, v) -> plain.put(k, cipher.open(v, context(s.name(), k))));
+                }
+                headers.put(s.name(), plain);
+            } catch (UnreadableSecretException e) {
+                unreadable.put(s.name(), "its headers cannot be used: " + e.getMessage());
+            }
+        }
+        return ExternalMcpTools.connect(servers, headers, unreadable, TIMEOUT, outbound);
+    }
+
+    /** Where a header value belongs: the associated data of its encryption. */
+    private static String context(String server, String header) {
+        return "chat_mcp_servers:" + server + ":header:" + header.toLowerCase(Locale.ROOT);
     }
 
     private static McpServerView view(StoredServer s) {
@@ -126,9 +189,14 @@ class McpServerService {
         return name;
     }
 
-    private static String url(String url) {
+    private String url(String url) {
         if (url == null || url.isBlank() || url.length() > 1024) {
             throw new InvalidParameterException("url", "url is required (at most 1024 characters)");
+        }
+        try {
+            outbound.checkUrl(url);
+        } catch (RefusedUrlException e) {
+            throw new InvalidParameterException("url", "url refused: " + e.reason());
         }
         try {
             URI uri = new URI(url.strip());
@@ -143,7 +211,8 @@ class McpServerService {
         }
     }
 
-    private static String headersJson(Map<String, String> headers) {
+    /** The headers as stored: names in clear, values encrypted. */
+    private String headersJson(String server, Map<String, String> headers) {
         if (headers == null || headers.isEmpty()) {
             return null;
         }
@@ -162,6 +231,8 @@ class McpServerService {
                 throw new InvalidParameterException("headers", "header '" + k + "' cannot be set by a client");
             }
         });
-        return JsonColumns.write(headers);
+        Map<String, String> sealed = new LinkedHashMap<>();
+        headers.forEach((k, v) -> sealed.put(k, cipher.seal(v, context(server, k))));
+        return JsonColumns.write(sealed);
     }
 }

@@ -42,7 +42,10 @@ class ChannelController {
     @Operation(summary = "Add a channel (admin)",
             description = "kind lark_bot: url is the custom bot's webhook URL, secret its optional signing secret. "
                     + "kind webhook: any URL taking a JSON POST; auth none, bearer (secret is the token) or hmac "
-                    + "(secret is the key; X-Byoc-Timestamp and X-Byoc-Signature: sha256=HMAC of 'timestamp.body').")
+                    + "(secret is the key; X-Byoc-Timestamp and X-Byoc-Signature: sha256=HMAC of 'timestamp.body'). "
+                    + "The url must be http(s) and must not be or resolve to a loopback, link-local, private, "
+                    + "multicast or unspecified address unless byoc.outbound.allowed-hosts allows it (400 naming url "
+                    + "otherwise). URL and secret are stored encrypted.")
     @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<ChannelView> create(@Valid @RequestBody ChannelRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.create(request));

@@ -1,5 +1,7 @@
 package dev.byocfleet.settings;
 
+import dev.byocfleet.auth.SecretCipher;
+import dev.byocfleet.auth.UnreadableSecretException;
 import dev.byocfleet.store.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,15 +14,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code alerts.notification_channels}; the URL, auth and secret live in the config JSON. */
+/**
+ * {@code alerts.notification_channels}; the URL, auth and secret live in the config JSON, the URL
+ * and the secret encrypted ({@link SecretCipher}, bound to the channel id and the field).
+ */
 @Repository
 class ChannelRepository {
 
-    /** What {@code config} holds. */
-    record ChannelConfig(String url, String auth, @Nullable String secret) {
+    /**
+     * A channel's destination, decrypted.
+     *
+     * @param url        null only when {@code unreadable}
+     * @param unreadable why the stored URL or secret cannot be decrypted (another key, changed), or null
+     */
+    record ChannelConfig(@Nullable String url, String auth, @Nullable String secret, @Nullable String unreadable) {
+
+        ChannelConfig(String url, String auth, @Nullable String secret) {
+            this(url, auth, secret, null);
+        }
+
         @Override
         public String toString() {
             return "ChannelConfig[auth=" + auth + "]";
+        }
+    }
+
+    /** What {@code config} holds: url and secret in their stored (encrypted, or legacy plaintext) form. */
+    private record StoredConfig(String url, String auth, @Nullable String secret) {
+        @Override
+        public String toString() {
+            return "StoredConfig[auth=" + auth + "]";
         }
     }
 
@@ -39,35 +62,79 @@ class ChannelRepository {
 
     private final JdbcClient jdbc;
     private final Dialect dialect;
+    private final SecretCipher cipher;
 
-    ChannelRepository(JdbcClient jdbc, Dialect dialect) {
+    ChannelRepository(JdbcClient jdbc, Dialect dialect, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.cipher = cipher;
     }
 
     List<Channel> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY name, channel_id").query(ChannelRepository::map).list();
+        return jdbc.sql(SELECT + " ORDER BY name, channel_id").query(this::map).list();
     }
 
     Optional<Channel> find(String channelId) {
-        return jdbc.sql(SELECT + " WHERE channel_id = ?").param(channelId).query(ChannelRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE channel_id = ?").param(channelId).query(this::map).optional();
     }
 
     void save(Channel c) {
+        if (c.config().unreadable() != null) {
+            throw new IllegalStateException("a channel whose credentials cannot be decrypted is not saved back");
+        }
+        String id = c.channelId();
+        StoredConfig stored = new StoredConfig(cipher.seal(c.config().url(), context(id, "url")), c.config().auth(),
+                cipher.seal(c.config().secret(), context(id, "secret")));
         jdbc.sql(dialect.upsert("alerts.notification_channels", COLUMNS, List.of("channel_id")))
-                .params(c.channelId(), c.name(), c.kind().wire(), JSON.writeValueAsString(c.config()), c.minSeverity(),
+                .params(id, c.name(), c.kind().wire(), JSON.writeValueAsString(stored), c.minSeverity(),
                         c.enabled(), Timestamp.valueOf(c.createdAt()), Timestamp.valueOf(c.updatedAt()))
                 .update();
+    }
+
+    /**
+     * The one-time migration of rows saved before encryption: every channel whose URL or secret is
+     * still plaintext is saved again, encrypted. Returns how many were.
+     */
+    int encryptPlaintextRows() {
+        List<String> legacy = jdbc.sql("SELECT channel_id, config FROM alerts.notification_channels")
+                .query((rs, row) -> {
+                    StoredConfig c = JSON.readValue(rs.getString("config"), StoredConfig.class);
+                    boolean plain = !SecretCipher.isSealed(c.url()) || (c.secret() != null && !SecretCipher.isSealed(c.secret()));
+                    return plain ? rs.getString("channel_id") : null;
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        int done = 0;
+        for (String id : legacy) {
+            Optional<Channel> channel = find(id);
+            if (channel.isPresent() && channel.get().config().unreadable() == null) {
+                save(channel.get());
+                done++;
+            }
+        }
+        return done;
     }
 
     boolean delete(String channelId) {
         return jdbc.sql("DELETE FROM alerts.notification_channels WHERE channel_id = ?").param(channelId).update() == 1;
     }
 
-    private static Channel map(ResultSet rs, int row) throws SQLException {
-        return new Channel(rs.getString("channel_id"), rs.getString("name"),
+    private static String context(String channelId, String field) {
+        return "notification_channels:" + channelId + ":" + field;
+    }
+
+    private ChannelConfig config(String channelId, StoredConfig stored) {
+        try {
+            return new ChannelConfig(cipher.open(stored.url(), context(channelId, "url")), stored.auth(),
+                    cipher.open(stored.secret(), context(channelId, "secret")));
+        } catch (UnreadableSecretException e) {
+            return new ChannelConfig(null, stored.auth(), null, e.getMessage());
+        }
+    }
+
+    private Channel map(ResultSet rs, int row) throws SQLException {
+        String id = rs.getString("channel_id");
+        return new Channel(id, rs.getString("name"),
                 ChannelKind.parse(rs.getString("kind")).orElse(ChannelKind.WEBHOOK),
-                JSON.readValue(rs.getString("config"), ChannelConfig.class),
+                config(id, JSON.readValue(rs.getString("config"), StoredConfig.class)),
                 rs.getString("min_severity"), rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toLocalDateTime(), rs.getTimestamp("updated_at").toLocalDateTime());
     }

@@ -12,16 +12,22 @@ import dev.byocfleet.settings.ChannelRepository.Channel;
 import dev.byocfleet.settings.ChannelRepository.ChannelConfig;
 import dev.byocfleet.settings.HttpDelivery.Delivered;
 import dev.byocfleet.settings.HttpDelivery.Failed;
+import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.RefusedUrlException;
+import dev.byocfleet.settings.HttpDelivery.Outcome;
+import dev.byocfleet.store.StoreAvailability;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,11 +44,34 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final ChannelSender sender;
     private final AccessGuard access;
+    private final OutboundPolicy outbound;
 
-    ChannelService(ChannelRepository channels, ChannelSender sender, AccessGuard access) {
+    private final StoreAvailability store;
+
+    ChannelService(ChannelRepository channels, ChannelSender sender, AccessGuard access, OutboundPolicy outbound,
+                   StoreAvailability store) {
         this.channels = channels;
         this.sender = sender;
         this.access = access;
+        this.outbound = outbound;
+        this.store = store;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void encryptPlaintextChannelsWhenTheStoreIsOpen() {
+        store.whenAvailable("encrypting plaintext notification channels", this::encryptPlaintextChannels);
+    }
+
+    /** Channels saved before their URLs and secrets were encrypted are encrypted once, at start-up. */
+    void encryptPlaintextChannels() {
+        try {
+            int n = channels.encryptPlaintextRows();
+            if (n > 0) {
+                log.info("encrypted the URL and secret of {} notification channel(s) stored in plaintext", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not encrypt plaintext notification channels now (retried at the next start): {}", e.toString());
+        }
     }
 
     public List<ChannelView> channels() {
@@ -81,10 +110,7 @@ public class ChannelService {
     public ChannelTestResult sendTest(String channelId) {
         CurrentUser admin = access.require(Role.ADMIN);
         Channel channel = existing(channelId);
-        ChannelTestResult result = switch (sender.sendTest(channel, admin)) {
-            case Delivered d -> new ChannelTestResult(true, false, d.status(), null, "Delivered.");
-            case Failed f -> new ChannelTestResult(false, f.temporary(), f.status(), f.code(), f.reason());
-        };
+        ChannelTestResult result = result(channel, () -> sender.sendTest(channel, admin));
         log.info("notification channel {} test by {}: {}", channelId, admin.userId(),
                 result.delivered() ? "delivered" : (result.retryable() ? "temporary failure, " : "failed, ") + result.detail());
         return result;
@@ -99,13 +125,22 @@ public class ChannelService {
         if (!channel.enabled()) {
             return new ChannelTestResult(false, false, null, null, "The channel is disabled.");
         }
-        ChannelTestResult result = switch (sender.send(channel, title, template, markdown)) {
-            case Delivered d -> new ChannelTestResult(true, false, d.status(), null, "Delivered.");
-            case Failed f -> new ChannelTestResult(false, f.temporary(), f.status(), f.code(), f.reason());
-        };
+        ChannelTestResult result = result(channel, () -> sender.send(channel, title, template, markdown));
         log.info("notification to channel {}: {}", channelId,
                 result.delivered() ? "delivered" : (result.retryable() ? "temporary failure, " : "failed, ") + result.detail());
         return result;
+    }
+
+    /** Sends unless the channel's stored credentials cannot be decrypted, which fails the delivery. */
+    private static ChannelTestResult result(Channel channel, Supplier<Outcome> send) {
+        if (channel.config().unreadable() != null) {
+            return new ChannelTestResult(false, false, null, null,
+                    "Not sent: " + channel.config().unreadable() + ".");
+        }
+        return switch (send.get()) {
+            case Delivered d -> new ChannelTestResult(true, false, d.status(), null, "Delivered.");
+            case Failed f -> new ChannelTestResult(false, f.temporary(), f.status(), f.code(), f.reason());
+        };
     }
 
     private Channel existing(String channelId) {
@@ -114,11 +149,17 @@ public class ChannelService {
     }
 
     /** Validates the request; a missing URL or secret keeps the stored one. */
-    private static Channel build(String channelId, ChannelRequest r, @Nullable ChannelConfig stored,
-                                 LocalDateTime createdAt, LocalDateTime updatedAt) {
+    private Channel build(String channelId, ChannelRequest r, @Nullable ChannelConfig stored,
+                          LocalDateTime createdAt, LocalDateTime updatedAt) {
         String url = r.url() != null ? checkedUrl(r.url()) : stored == null ? null : stored.url();
         if (url == null) {
-            throw new InvalidParameterException("url", "url is required.");
+            throw new InvalidParameterException("url", stored != null && stored.unreadable() != null
+                    ? "the stored url cannot be decrypted (" + stored.unreadable() + "); send url and secret again."
+                    : "url is required.");
+        }
+        if (r.secret() == null && stored != null && stored.unreadable() != null) {
+            throw new InvalidParameterException("secret", "the stored secret cannot be decrypted; send secret again "
+                    + "(\"\" for none).");
         }
         String secret = r.secret() == null ? (stored == null ? null : stored.secret()) : r.secret().isEmpty() ? null : r.secret();
         String auth;
@@ -140,21 +181,23 @@ public class ChannelService {
                 r.enabled() == null || r.enabled(), createdAt, updatedAt);
     }
 
-    private static String checkedUrl(String url) {
+    /** The outbound-URL policy's verdict as a 400 naming the field. */
+    private String checkedUrl(String url) {
         try {
-            URI uri = new URI(url.strip());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidParameterException("url", "url must be an http or https URL.");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidParameterException("url", "url must be an http or https URL.");
+            return outbound.checkUrl(url).toString();
+        } catch (RefusedUrlException e) {
+            throw new InvalidParameterException("url", "url refused: " + e.reason() + ".");
         }
     }
 
     private static ChannelView view(Channel c) {
-        URI uri = URI.create(c.config().url());
-        String hint = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/…";
+        String hint;
+        if (c.config().unreadable() != null) {
+            hint = "(cannot be decrypted: save the url again)";
+        } else {
+            URI uri = URI.create(c.config().url());
+            hint = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/…";
+        }
         return new ChannelView(c.channelId(), c.name(), c.kind(), hint, c.config().auth(), c.config().secret() != null,
                 c.enabled(), c.minSeverity(), c.createdAt().toInstant(ZoneOffset.UTC), c.updatedAt().toInstant(ZoneOffset.UTC));
     }

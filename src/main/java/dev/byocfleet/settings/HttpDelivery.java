@@ -1,5 +1,7 @@
 package dev.byocfleet.settings;
 
+import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.RefusedUrlException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one way notifications leave the server: a JSON POST with timeouts whose outcome is typed.
  * A failure is temporary (worth retrying: timeouts, connection errors, 429, 5xx, a rate-limit code
- * in the body) or permanent (other 4xx, an error code in a 2xx body). Messages never carry the URL
+ * in the body) or permanent (other 4xx, an error code in a 2xx body, a destination the
+ * {@link OutboundPolicy} refuses). Messages never carry the URL
  * or the headers, which may hold secrets.
  */
 @Component
@@ -41,12 +44,24 @@ class HttpDelivery {
         BodyCheck STATUS_ONLY = (status, body) -> Optional.empty();
     }
 
+    /** Redirects are never followed: a 3xx is a failed delivery, so no redirect can lead past the policy. */
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final OutboundPolicy policy;
 
+    HttpDelivery(OutboundPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Posts unless the outbound policy refuses the URL's host as it resolves now: a permanent failure. */
     Outcome postJson(URI url, String json, Map<String, String> headers, BodyCheck check) {
+        try {
+            policy.checkBeforeConnect(url);
+        } catch (RefusedUrlException e) {
+            return new Failed(false, null, null, "refused by the outbound-URL policy: " + e.reason());
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")

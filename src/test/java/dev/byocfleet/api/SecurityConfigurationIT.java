@@ -62,9 +62,16 @@ class SecurityConfigurationIT extends AppTestBase {
     }
 
     @Test
-    void prometheusIsOpenFromThisHostAndNeedsAnAdminFromElsewhere() {
-        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
-        anonymous.get().uri("/actuator/prometheus").header("X-Forwarded-For", "198.51.100.20").exchange()
+    void prometheusNeedsTheScrapeTokenOrAnAdminAlsoFromThisHost() {
+        // the test runs on the same host: loopback is not trusted unless byoc.security.prometheus-trust-loopback is set
+        anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        anonymous.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + PROMETHEUS_TOKEN + "x")
+                .exchange().expectStatus().isUnauthorized();
+        String body = anonymous.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + PROMETHEUS_TOKEN)
+                .header("X-Forwarded-For", "198.51.100.20").exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        assertThat(body).contains("jvm_memory_used_bytes");
+        anonymous.get().uri("/actuator/metrics").header("Authorization", "Bearer " + PROMETHEUS_TOKEN).exchange()
                 .expectStatus().isUnauthorized();
         client.get().uri("/actuator/prometheus").header("X-Forwarded-For", "198.51.100.20").exchange()
                 .expectStatus().isOk();

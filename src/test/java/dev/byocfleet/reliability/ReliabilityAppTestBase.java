@@ -65,6 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
         "BYOC_LOOKER_HOST=looker.byoc.test",
         "BYOC_LOOKER_EMBED_SECRET=" + ReliabilityAppTestBase.LOOKER_EMBED_SECRET,
         "BYOC_MCP_ALLOWED_ORIGINS=" + ReliabilityAppTestBase.ALLOWED_ORIGIN,
+        "BYOC_OUTBOUND_ALLOWED_HOSTS=127.0.0.1",
+        "BYOC_PROMETHEUS_TOKEN=" + ReliabilityAppTestBase.PROMETHEUS_TOKEN,
+        "BYOC_SECRETS_KEY=" + ReliabilityAppTestBase.SECRETS_KEY,
         "byoc.issues.schedule-enabled=false",
         "byoc.agents.schedule-enabled=false",
         "byoc.webhooks.run-flush-interval=PT1S"})
@@ -84,6 +87,9 @@ public abstract class ReliabilityAppTestBase {
     public static final String LLM_API_KEY = "sk-s3cret-llm-api-key-3b6f11";
     public static final String LOOKER_EMBED_SECRET = "s3cret-looker-embed-secret-8c11";
     public static final String ALLOWED_ORIGIN = "https://ops.byoc.test";
+    public static final String PROMETHEUS_TOKEN = "s3cret-prometheus-scrape-token-6d0c";
+    /** base64 of 32 bytes: "s3cret-secrets-key-of-32-bytes!!" */
+    public static final String SECRETS_KEY = "czNjcmV0LXNlY3JldHMta2V5LW9mLTMyLWJ5dGVzISE=";
     public static final LarkReplayServer LARK = new LarkReplayServer();
 
     static {

@@ -135,6 +135,19 @@ class AuthMatrixIT extends AppTestBase {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void thePrometheusScrapeTokenOpensTheScrapeEndpointAndNoOtherRoute() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Route route : tokenRoutes()) {
+            Answer answer = send(route, "Bearer " + PROMETHEUS_TOKEN, body(route, "{}"));
+            boolean scrape = route.toString().equals("GET /actuator/prometheus");
+            if (scrape ? answer.status != 200 : answer.status != 401) {
+                failures.add(route + " with the scrape token: " + answer);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     private List<Route> tokenRoutes() {
         return routes.stream().filter(r -> !RouteAccess.of(r).orElseThrow().isPublic()).toList();
     }

@@ -47,8 +47,8 @@ record RouteAccess(Set<HttpMethod> methods, PathPattern pattern, Role minimum, S
             open(ANY, "/api/docs/**", "the OpenAPI document and its UI describe the API, no data"),
             open(Set.of(HttpMethod.GET), "/actuator/health", "liveness and readiness probes carry no token"),
             open(Set.of(HttpMethod.GET), "/actuator/health/**", "liveness and readiness probes carry no token"),
-            open(Set.of(HttpMethod.GET), "/actuator/prometheus", "open to scrapers on this host (the test's "
-                    + "address); from elsewhere it needs an admin, see SecurityConfigurationIT"),
+            // also the configured Prometheus scrape token (AuthMatrixIT, SecurityConfigurationIT); no loopback trust
+            role(Set.of(HttpMethod.GET), "/actuator/prometheus", Role.ADMIN, null),
             role(ANY, "/actuator", Role.ADMIN, null),
             role(ANY, "/actuator/**", Role.ADMIN, null),
 

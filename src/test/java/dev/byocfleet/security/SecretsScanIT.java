@@ -24,14 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A full run with every secret set to a known value: sign-in, refresh, users, webhooks (right and
  * wrong credentials that contain the real ones), a Lark pipeline run against the replay server (a
  * good window and one where Lark refuses the token), notification channels with secrets and their
- * test deliveries, Looker embedding, the OpenAPI document and the actuator. Then the start-up log,
- * the log of the run and every response (headers and body) are searched for each secret.
+ * test deliveries, an external MCP server with a secret header, Looker embedding, the OpenAPI
+ * document and the actuator (Prometheus with its scrape token). Then the start-up log, the log of
+ * the run and every response (headers and body) are searched for each secret, and the stored
+ * channel and MCP server rows for the credentials users saved.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsScanIT extends ReliabilityAppTestBase {
 
     static final String CHANNEL_SECRET = "s3cret-channel-bearer-a0f5c2";
     static final String LARK_BOT_SECRET = "s3cret-lark-bot-sign-77e0d1";
+    static final String MCP_HEADER_SECRET = "s3cret-mcp-header-2a9c44";
 
     private final List<String> responses = new ArrayList<>();
 
@@ -106,6 +109,19 @@ class SecretsScanIT extends ReliabilityAppTestBase {
         call("PUT", "/api/settings/channels/" + channelId, admin, JSON.writeValueAsString(Map.of("name", "ops hook",
                 "kind", "webhook", "auth", "hmac", "url", LARK.baseUrl() + "/hook")));
 
+        // an external MCP server with a secret header; the replay server does not speak MCP, so the probe
+        // reports it unreachable, and that reason must not carry the header either
+        LARK.route("/mcp", r -> Reply.of(401, "{\"error\":\"unauthorized\"}"));
+        HttpResponse<String> mcp = call("POST", "/api/chat/mcp-servers", admin, JSON.writeValueAsString(Map.of("name", "scan",
+                "url", LARK.baseUrl() + "/mcp", "headers", Map.of("Authorization", "Bearer " + MCP_HEADER_SECRET))));
+        assertThat(mcp.statusCode()).as(mcp.body()).isEqualTo(201);
+        call("GET", "/api/chat/mcp-servers", admin, null);
+        call("GET", "/api/chat/mcp-servers/scan/tools", admin, null);
+        call("PUT", "/api/chat/mcp-servers/scan", admin, JSON.writeValueAsString(Map.of("url", LARK.baseUrl() + "/mcp")));
+        call("GET", "/api/chat/mcp-servers", admin, null);
+        assertThat(LARK.requests("/mcp")).anySatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + MCP_HEADER_SECRET));
+        call("GET", "/actuator/prometheus", Map.of("Authorization", "Bearer " + PROMETHEUS_TOKEN), null);
+
         call("GET", "/api/looker/config", admin, null);
         call("POST", "/api/looker/embed-url", admin, "{\"dashboard_id\": \"7\"}");
         for (String path : List.of("/api/features", "/api/docs/openapi.json", "/actuator/health", "/actuator/info",
@@ -113,11 +129,14 @@ class SecretsScanIT extends ReliabilityAppTestBase {
             call("GET", path, admin, null);
         }
 
-        Map<String, String> secrets = Map.of("admin password", ADMIN_PASSWORD, "JWT secret", JWT_SECRET,
+        Map<String, String> secrets = new LinkedHashMap<>(Map.of("admin password", ADMIN_PASSWORD, "JWT secret", JWT_SECRET,
                 "webhook token", WEBHOOK_TOKEN, "webhook basic password", WEBHOOK_BASIC_PASSWORD,
                 "Grafana HMAC secret", GRAFANA_HMAC_SECRET, "Lark app secret", LARK_APP_SECRET,
                 "Lark tenant token", LARK_TENANT_TOKEN, "LLM API key", LLM_API_KEY,
-                "Looker embed secret", LOOKER_EMBED_SECRET, "channel secrets", CHANNEL_SECRET + "|" + LARK_BOT_SECRET);
+                "Looker embed secret", LOOKER_EMBED_SECRET, "channel secrets", CHANNEL_SECRET + "|" + LARK_BOT_SECRET));
+        secrets.put("MCP header secret", MCP_HEADER_SECRET);
+        secrets.put("Prometheus scrape token", PROMETHEUS_TOKEN);
+        secrets.put("secrets key", SECRETS_KEY);
         String log = LogTee.text() + output.getAll();
         assertThat(log).as("the captured log").contains("Started", "lark");
         List<String> leaks = new ArrayList<>();
@@ -134,6 +153,12 @@ class SecretsScanIT extends ReliabilityAppTestBase {
             }
         }
         assertThat(leaks).isEmpty();
+
+        // at rest: the credentials users saved are not in the store in plaintext
+        String stored = String.join("\n", jdbc.queryForList(
+                "SELECT CAST(config AS VARCHAR) FROM alerts.notification_channels", String.class))
+                + String.join("\n", jdbc.queryForList("SELECT headers FROM alerts.chat_mcp_servers", String.class));
+        assertThat(stored).contains("enc:v1:").doesNotContain(CHANNEL_SECRET, LARK_BOT_SECRET, MCP_HEADER_SECRET, "/hook");
     }
 
     private static String around(String text, String value) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Notification channels over HTTP: admin only, secrets write-only, a test message to a local Lark stand-in. */
@@ -29,6 +31,12 @@ class ChannelControllerIT extends AppTestBase {
     private static final String SECRET = "lark-signing-secret-xyz";
 
     private final LocalHttpServer lark = new LocalHttpServer();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ChannelService service;
 
     @AfterEach
     void stop() {
@@ -123,6 +131,125 @@ class ChannelControllerIT extends AppTestBase {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("secret");
         create(Map.of("name", "Odd severity", "kind", "webhook", "url", "https://x.example", "min_severity", "loud"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("min_severity");
+    }
+
+    @Test
+    void internalUrlsAreRefusedWithTheFieldAndTheReason() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("http://169.254.169.254/latest/meta-data/", "link-local");
+        refused.put("http://[fd00:ec2::254]/latest/meta-data/", "private (unique local)");
+        refused.put("http://127.0.0.2:8080/actuator/env", "loopback");
+        refused.put("http://localhost:8080/actuator/env", "loopback");
+        refused.put("http://[::ffff:169.254.169.254]/", "link-local");
+        refused.put("http://10.1.2.3/hook", "private");
+        refused.put("http://2130706433/", "dotted-quad");
+        refused.put("http://0x7f.1/", "dotted-quad");
+        refused.put("http://good.example@127.0.0.1/", "user info");
+        refused.put("gopher://hooks.example.com/_x", "only http and https");
+        for (var r : refused.entrySet()) {
+            create(Map.of("name", "Internal", "kind", "webhook", "url", r.getKey())).expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.parameter").isEqualTo("url")
+                    .jsonPath("$.detail").value(d -> assertThat((String) d).as(r.getKey())
+                            .startsWith("url refused: ").contains(r.getValue()));
+        }
+        String id = id(create(Map.of("name", "Public", "kind", "webhook", "url", "https://hooks.example.com/x")));
+        client.put().uri("/api/settings/channels/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Public", "kind", "webhook", "url", "http://169.254.169.254/")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("url");
+        String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + id + "')].url_hint"))
+                .as("nothing changed").containsExactly("https://hooks.example.com/…");
+    }
+
+    @Test
+    void aStoredUrlThatIsRefusedNowFailsTheDeliveryWithTheReason() {
+        String id = id(create(Map.of("name", "Rebound", "kind", "webhook", "url", "https://hooks.example.com/x")));
+        // as if the row had been saved before the policy, or by another route: it is checked before connecting
+        String config = storedConfig(id);
+        jdbc.sql("UPDATE alerts.notification_channels SET config = ? WHERE channel_id = ?")
+                .params(config.replace(storedField(config, "url"), "http://169.254.169.254/latest/meta-data/"), id).update();
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.delivered").isEqualTo(false)
+                .jsonPath("$.retryable").isEqualTo(false)
+                .jsonPath("$.detail").isEqualTo("refused by the outbound-URL policy: the host '169.254.169.254' is a "
+                        + "link-local address; an operator can allow it with byoc.outbound.allowed-hosts");
+    }
+
+    @Test
+    void urlAndSecretAreStoredEncryptedAndStillDeliver(CapturedOutput output) {
+        lark.answer(HOOK, 200, SUCCESS);
+        String id = id(create(Map.of("name", "Sealed", "kind", "lark_bot", "url", lark.url(HOOK), "secret", SECRET)));
+        String config = storedConfig(id);
+        assertThat(config).doesNotContain(SECRET, "c0ffee-hook-token", "127.0.0.1").contains("enc:v1:", "\"auth\"");
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
+        assertThat(lark.lastReceived().path()).isEqualTo(HOOK);
+        assertThat(output.getAll()).doesNotContain(SECRET, "c0ffee-hook-token");
+    }
+
+    @Test
+    void aChangedCiphertextIsReportedNotA500AndSavingTheCredentialsAgainRepairsIt() {
+        lark.answer("/hook", 200, "{}");
+        String id = id(create(Map.of("name", "Tampered", "kind", "webhook", "url", lark.url("/hook"), "auth", "bearer",
+                "secret", "bearer-token-2")));
+        String config = storedConfig(id);
+        String secret = storedField(config, "secret");
+        int at = secret.length() - 5;
+        String changed = secret.substring(0, at) + (secret.charAt(at) == 'A' ? 'B' : 'A') + secret.substring(at + 1);
+        jdbc.sql("UPDATE alerts.notification_channels SET config = ? WHERE channel_id = ?")
+                .params(config.replace(secret, changed), id).update();
+
+        String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(listed).contains("(cannot be decrypted: save the url again)");
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.delivered").isEqualTo(false)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Not sent: ").contains("integrity check"));
+        assertThat(lark.received()).isEmpty();
+        client.put().uri("/api/settings/channels/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Tampered", "kind", "webhook")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.parameter").isEqualTo("url");
+        client.put().uri("/api/settings/channels/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Tampered", "kind", "webhook", "url", lark.url("/hook"), "auth", "bearer",
+                        "secret", "bearer-token-3")).exchange()
+                .expectStatus().isOk();
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
+        assertThat(lark.lastReceived().header("authorization")).isEqualTo("Bearer bearer-token-3");
+    }
+
+    @Test
+    void plaintextRowsFromBeforeEncryptionStillWorkAndAreEncryptedOnce() {
+        lark.answer("/hook", 200, "{}");
+        String id = "legacy-" + java.util.UUID.randomUUID();
+        jdbc.sql("INSERT INTO alerts.notification_channels (channel_id, name, kind, config, min_severity, enabled, "
+                        + "created_at, updated_at) VALUES (?, 'Legacy', 'webhook', ?, NULL, true, ?, ?)")
+                .params(id, "{\"url\":\"" + lark.url("/hook") + "\",\"auth\":\"bearer\",\"secret\":\"legacy-token-1\"}",
+                        java.time.LocalDateTime.now(), java.time.LocalDateTime.now()).update();
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
+        assertThat(lark.lastReceived().header("authorization")).isEqualTo("Bearer legacy-token-1");
+
+        service.encryptPlaintextChannels();
+        assertThat(storedConfig(id)).doesNotContain("legacy-token-1", "/hook").contains("enc:v1:");
+        client.post().uri("/api/settings/channels/{id}/test", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
+        assertThat(lark.lastReceived().header("authorization")).isEqualTo("Bearer legacy-token-1");
+    }
+
+    private String storedConfig(String id) {
+        return jdbc.sql("SELECT CAST(config AS VARCHAR) FROM alerts.notification_channels WHERE channel_id = ?")
+                .param(id).query(String.class).single();
+    }
+
+    private static String storedField(String config, String field) {
+        return JsonPath.read(config, "$." + field);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.OutboundProperties;
 import dev.byocfleet.settings.ChannelRepository.Channel;
 import dev.byocfleet.settings.ChannelRepository.ChannelConfig;
 import dev.byocfleet.settings.HttpDelivery.Delivered;
@@ -18,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +39,13 @@ class ChannelSenderTest {
     private static final JsonNode RESPONSES = responses();
 
     private final LocalHttpServer lark = new LocalHttpServer();
-    private final ChannelSender sender = new ChannelSender(new HttpDelivery(), Clock.fixed(EXAMPLE_TIME, ZoneOffset.UTC));
+    /** The local stand-in listens on loopback, which the policy lets through only because it is allowed here. */
+    private final ChannelSender sender = sender(List.of("127.0.0.1"));
+
+    private static ChannelSender sender(List<String> allowedHosts) {
+        return new ChannelSender(new HttpDelivery(new OutboundPolicy(new OutboundProperties(allowedHosts))),
+                Clock.fixed(EXAMPLE_TIME, ZoneOffset.UTC));
+    }
 
     @AfterEach
     void stop() {
@@ -92,6 +102,31 @@ class ChannelSenderTest {
         assertThat(failed.status()).isEqualTo(400);
         lark.answer("/open-apis/bot/v2/hook/tok", 200, "<html>ok</html>");
         assertThat(((Failed) sender.sendTest(larkChannel("demo"), ADMIN)).temporary()).isFalse();
+    }
+
+    @Test
+    void aRedirectIsNotFollowedSoItCannotLeadToAnInternalAddress() {
+        lark.enqueue("/hook", new LocalHttpServer.Reply(302, "text/plain", Map.of("Location", lark.url("/internal")),
+                List.of(""), -1, null));
+        Failed failed = (Failed) sender.sendTest(channel(ChannelKind.WEBHOOK, new ChannelConfig(lark.url("/hook"), "none", null)), ADMIN);
+        assertThat(failed.status()).isEqualTo(302);
+        assertThat(failed.temporary()).isFalse();
+        assertThat(lark.received()).extracting(LocalHttpServer.Received::path).containsExactly("/hook");
+    }
+
+    @Test
+    void aSendToARefusedAddressFailsWithTheReasonAndNothingIsSent() {
+        lark.answer("/hook", 200, "{}");
+        ChannelSender strict = sender(List.of());
+        for (String url : List.of(lark.url("/hook"), "http://169.254.169.254/latest/meta-data/", "http://[::ffff:127.0.0.1]/",
+                lark.url("/hook").replace("127.0.0.1", "localhost"))) {
+            Failed failed = (Failed) strict.sendTest(channel(ChannelKind.WEBHOOK, new ChannelConfig(url, "none", null)), ADMIN);
+            assertThat(failed.temporary()).as(url).isFalse();
+            assertThat(failed.status()).isNull();
+            assertThat(failed.reason()).as(url).startsWith("refused by the outbound-URL policy: the host")
+                    .containsAnyOf("loopback", "link-local");
+        }
+        assertThat(lark.received()).isEmpty();
     }
 
     @Test

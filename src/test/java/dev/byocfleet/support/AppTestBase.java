@@ -40,6 +40,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "byoc.auth.admin-password=" + AppTestBase.ADMIN_PASSWORD,
         "byoc.auth.jwt-secret=" + AppTestBase.JWT_SECRET,
         "server.forward-headers-strategy=native",
+        // the local stand-ins for Lark bots, webhooks and MCP servers listen on loopback, which the
+        // outbound-URL policy refuses unless allowed
+        "byoc.outbound.allowed-hosts=127.0.0.1",
+        "byoc.security.prometheus-token=" + AppTestBase.PROMETHEUS_TOKEN,
         // Contexts with different configurations share DATA_DIR; a Lucene folder takes one writer.
         "byoc.knowledge.index-dir=memory",
         // Other contexts reload the shared knowledge table; catch up within seconds, not the 5-minute default.
@@ -50,6 +54,7 @@ public abstract class AppTestBase {
     public static final String ADMIN_EMAIL = "admin@byoc.test";
     public static final String ADMIN_PASSWORD = "the first admin's test password";
     public static final String JWT_SECRET = "a test signing secret of at least thirty-two bytes";
+    public static final String PROMETHEUS_TOKEN = "a-test-prometheus-scrape-token";
     protected static final TestIdentityProvider IDP = new TestIdentityProvider();
     private static final Path DATA_DIR = createDataDir();
     private static final Duration REUSE_ADMIN_TOKEN_FOR = Duration.ofMinutes(10);
