@@ -5,17 +5,23 @@
 # Results: bench/results/webhook-<UTC timestamp>.{json,md} and latest-webhook.{json,md}; the app's and
 # Alertmanager's logs are kept in bench/work/webhook-<UTC timestamp>/.
 #   bench/webhook-intake.sh [--concurrency N] [--rounds N] [--requests 1:5000,10:5000,100:1000]
+#                           [--fsync-interval 100ms]
+# --fsync-interval runs the app with BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL (answer once the OS has the
+# alerts, force them to disk on a timer) and writes webhook-interval-<stamp> / latest-webhook-interval.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONCURRENCY=4
 ROUNDS=3
 REQUESTS=1:5000,10:5000,100:1000
+FSYNC_INTERVAL=0ms
+NAME=webhook
 while [ $# -gt 0 ]; do
   case "$1" in
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
-    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--requests B:N,...]" >&2; exit 2 ;;
+    --fsync-interval) FSYNC_INTERVAL="$2"; NAME=webhook-interval; shift 2 ;;
+    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
   esac
 done
 AM_BIN=/usr/bin/prometheus-alertmanager
@@ -33,7 +39,7 @@ APP_PID=""; AM_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$AM_PID" ] && kill "$AM_PID" 2>/dev/null && wait "$AM_PID" 2>/dev/null || true
-  mkdir -p "bench/work/webhook-$STAMP" && cp "$WORK"/*.log "bench/work/webhook-$STAMP/" 2>/dev/null || true
+  mkdir -p "bench/work/$NAME-$STAMP" && cp "$WORK"/*.log "bench/work/$NAME-$STAMP/" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -53,7 +59,7 @@ wait_for() { # url what
 
 echo "== starting the app on 127.0.0.1:$APP_PORT (tiny demo fleet, data in $WORK/data)"
 BYOC_DATA_DIR="$WORK/data" BYOC_DEMO_PRESET=tiny BYOC_WEBHOOK_TOKEN="$TOKEN" SERVER_PORT="$APP_PORT" \
-  BYOC_SNAPSHOT_REFRESH_ENABLED=false \
+  BYOC_SNAPSHOT_REFRESH_ENABLED=false BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL="$FSYNC_INTERVAL" \
   "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
   >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -78,11 +84,11 @@ AM_VERSION=$("$AM_BIN" --version 2>&1 | head -1)
   --am "http://127.0.0.1:$AM_PORT/api/v2/alerts" \
   --ours "http://127.0.0.1:$APP_PORT/api/webhooks/alertmanager" \
   --token "$TOKEN" --concurrency "$CONCURRENCY" --rounds "$ROUNDS" --requests "$REQUESTS" \
-  --out "bench/results/webhook-$STAMP" \
-  --meta "timestamp=$STAMP" --meta "alertmanager=$AM_VERSION" \
+  --out "bench/results/$NAME-$STAMP" \
+  --meta "timestamp=$STAMP" --meta "journal_fsync_interval=$FSYNC_INTERVAL" --meta "alertmanager=$AM_VERSION" \
   --meta "java=$("$JAVA" -version 2>&1 | head -1)" --meta "cpus=$(nproc)" \
   --meta "store=DuckDB file on $(df -T "$WORK" | awk 'NR==2 {print $2}')" \
   --meta "git=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')"
-cp "bench/results/webhook-$STAMP.json" bench/results/latest-webhook.json
-cp "bench/results/webhook-$STAMP.md" bench/results/latest-webhook.md
-echo "== results: bench/results/webhook-$STAMP.{json,md}"
+cp "bench/results/$NAME-$STAMP.json" "bench/results/latest-$NAME.json"
+cp "bench/results/$NAME-$STAMP.md" "bench/results/latest-$NAME.md"
+echo "== results: bench/results/$NAME-$STAMP.{json,md}"

@@ -3,17 +3,22 @@ package dev.byocfleet.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,11 +71,25 @@ final class AlertJournal implements AutoCloseable {
     private FileChannel current;
     private long currentSegment;
     private long currentSize;
+    /** Zero: every append is forced before it returns. Else appends reach the OS and a timer forces them. */
+    private final Duration fsyncInterval;
+    /** Set by an append that is not forced yet (interval mode). */
+    private volatile boolean unforced;
+    private final ScheduledExecutorService forcer;
 
-    private AlertJournal(Path dir, FileChannel lockChannel, FileLock lock) {
+    private AlertJournal(Path dir, FileChannel lockChannel, FileLock lock, Duration fsyncInterval) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.fsyncInterval = fsyncInterval;
+        if (fsyncInterval.isPositive()) {
+            forcer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("alert-journal-fsync")
+                    .daemon().unstarted(r));
+            long nanos = fsyncInterval.toNanos();
+            forcer.scheduleWithFixedDelay(this::forceWritten, nanos, nanos, TimeUnit.NANOSECONDS);
+        } else {
+            forcer = null;
+        }
     }
 
     /**
@@ -78,6 +97,15 @@ final class AlertJournal implements AutoCloseable {
      * process holds it (that one loads its records), so the caller answers after its own commits.
      */
     static Optional<AlertJournal> open(Path dir) {
+        return open(dir, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #open(Path)}; with a positive {@code fsyncInterval} an append returns once the
+     * operating system has its bytes (they survive the process being killed, not the machine losing
+     * power) and a timer forces them to disk at that interval.
+     */
+    static Optional<AlertJournal> open(Path dir, Duration fsyncInterval) {
         try {
             Files.createDirectories(dir);
             FileChannel channel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
@@ -94,7 +122,7 @@ final class AlertJournal implements AutoCloseable {
                         + "store's commit instead", dir);
                 return Optional.empty();
             }
-            AlertJournal journal = new AlertJournal(dir, channel, lock);
+            AlertJournal journal = new AlertJournal(dir, channel, lock, fsyncInterval);
             // appends never go into a segment left by an earlier run, read back or not
             journal.currentSegment = journal.segments().stream().mapToLong(Long::longValue).max().orElse(0);
             return Optional.of(journal);
@@ -167,8 +195,9 @@ final class AlertJournal implements AutoCloseable {
     }
 
     /**
-     * Appends the batches (one record each) and forces them to disk; returns the segment they are in.
-     * An I/O failure (a full disk) leaves the segment as it was before the call.
+     * Appends the batches (one record each) and forces them to disk (or, with an fsync interval,
+     * hands them to the operating system); returns the segment they are in. An I/O failure (a full
+     * disk) leaves the segment as it was before the call.
      */
     synchronized long append(List<Batch> batches) {
         try {
@@ -191,7 +220,11 @@ final class AlertJournal implements AutoCloseable {
                 while (written < bytes) {
                     written += current.write(all);
                 }
-                current.force(false);
+                if (forcer == null) {
+                    current.force(false);
+                } else {
+                    unforced = true;
+                }
             } catch (IOException e) {
                 // the next append writes over what this one left (a torn record, never read back)
                 current.position(currentSize);
@@ -253,6 +286,36 @@ final class AlertJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * The timer of the interval mode: forces what appends wrote since the last run. The flag is
+     * cleared before the force, so an append during it is forced next time; the segment may rotate
+     * (and be forced and closed there) meanwhile.
+     */
+    private void forceWritten() {
+        FileChannel channel;
+        synchronized (this) {
+            if (!unforced || current == null) {
+                return;
+            }
+            unforced = false;
+            channel = current;
+        }
+        try {
+            channel.force(false);
+        } catch (ClosedChannelException e) {
+            // rotated or closed: forced there
+        } catch (IOException e) {
+            unforced = true;
+            log.warn("forcing the alert journal in {} to disk failed (retried in {}): {}", dir, fsyncInterval,
+                    e.getMessage());
+        }
+    }
+
+    /** Whether appends wait for the interval's timer to reach the disk (read by tests). */
+    boolean unforced() {
+        return unforced;
+    }
+
     /** Where the next record goes in the segment being written. */
     synchronized long position() {
         return currentSize;
@@ -280,6 +343,9 @@ final class AlertJournal implements AutoCloseable {
         long previous = currentSegment;
         boolean hadCurrent = current != null;
         if (hadCurrent) {
+            if (forcer != null) {
+                current.force(false);
+            }
             current.close();
         }
         currentSegment++;
@@ -328,9 +394,25 @@ final class AlertJournal implements AutoCloseable {
 
     /** Closes the segment being written (kept: it may hold records not loaded) and releases the lock. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        if (forcer != null) {
+            // not shutdownNow: an interrupt during a force would close the segment's channel
+            forcer.shutdown();
+            try {
+                forcer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeFiles();
+    }
+
+    private synchronized void closeFiles() {
         try {
             if (current != null) {
+                if (forcer != null) {
+                    current.force(false);
+                }
                 current.close();
                 current = null;
                 if (!unloaded.containsKey(currentSegment)) {

@@ -188,9 +188,10 @@ public class AlertStore {
     @Autowired
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                StoreProperties storeProps, ObjectProvider<StoreAvailability> availability,
-               @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled) {
+               @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled,
+               @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
-                ? AlertJournal.open(journalDir(storeProps.duckdbPath())).orElse(null) : null);
+                ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null);
         if (journal != null) {
             StoreAvailability store = availability.getIfAvailable();
             if (store == null) {

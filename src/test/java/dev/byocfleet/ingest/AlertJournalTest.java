@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,38 @@ class AlertJournalTest {
             assertThat(found.getFirst().batch()).isEqualTo(batch("run-1", "a", "b"));
             assertThat(found.get(2).batch().alerts()).containsExactly(unparsed);
             assertThat(restarted.unloadedRecords()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void withAnFsyncIntervalAnAppendIsInTheFileAtOnceAndForcedByTheTimer() throws Exception {
+        try (AlertJournal journal = AlertJournal.open(dir, Duration.ofMillis(20)).orElseThrow()) {
+            journal.append(List.of(batch("run-1", "a", "b")));
+            // what a process killed now leaves behind: the record, as any other process reads the file
+            ByteBuffer header = ByteBuffer.allocate(4);
+            try (FileChannel ch = FileChannel.open(segmentFiles().getLast(), StandardOpenOption.READ)) {
+                ch.read(header, 0);
+            }
+            assertThat(header.flip().getInt()).isEqualTo((int) journal.position() - 8);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (journal.unforced() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(journal.unforced()).as("forced by the timer").isFalse();
+            journal.append(List.of(batch("run-2", "c")));
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("alert-journal-fsync");
+        try (AlertJournal restarted = AlertJournal.open(dir).orElseThrow()) {
+            assertThat(restarted.recover()).extracting(r -> r.batch().ingestRunId()).containsExactly("run-1", "run-2");
+        }
+    }
+
+    @Test
+    void withoutAnIntervalEveryAppendIsForcedBeforeItReturns() {
+        try (AlertJournal journal = AlertJournal.open(dir).orElseThrow()) {
+            journal.append(List.of(batch("run-1", "a")));
+            assertThat(journal.unforced()).isFalse();
         }
     }
 
