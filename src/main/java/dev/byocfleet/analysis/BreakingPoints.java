@@ -60,8 +60,10 @@ class BreakingPoints {
         List<DailyPeak> peaks = repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours());
         long t1 = System.nanoTime();
         Map<SeriesKey, List<Point>> daily = series(peaks, 0);
-        // each forecast depends on its own series only: both cores share them, in the same order
-        List<Forecast> out = forecastAll(asOf, daily).parallelStream().map(c -> toForecast(asOf, c)).toList();
+        List<Forecast> out = new ArrayList<>(daily.size());
+        for (Computed c : forecastAll(asOf, daily)) {
+            out.add(toForecast(asOf, c));
+        }
         log.debug("forecasts: {} daily peaks read in {} ms, {} series forecast in {} ms", peaks.size(),
                 (t1 - t0) / 1_000_000, out.size(), (System.nanoTime() - t1) / 1_000_000);
         return out;
@@ -105,15 +107,13 @@ class BreakingPoints {
         Map<SeriesKey, Result> first = new HashMap<>();
         Map<SeriesKey, Integer> newestBlock = new HashMap<>();
         Map<CapacityMetric, Set<String>> flagged = new EnumMap<>(CapacityMetric.class);
-        List<Map.Entry<SeriesKey, List<Point>>> entries = List.copyOf(daily.entrySet());
-        // the fits are independent and pure: both cores share them; the maps are filled in the
-        // entries' order below, so the output keeps the order of a sequential pass
-        List<Result> fits = entries.parallelStream().map(e -> firstFit(e.getKey().metric(), e.getValue())).toList();
-        for (int i = 0; i < entries.size(); i++) {
-            Map.Entry<SeriesKey, List<Point>> e = entries.get(i);
+        for (Map.Entry<SeriesKey, List<Point>> e : daily.entrySet()) {
             CapacityMetric m = e.getKey().metric();
-            double newest = newestX(e.getValue());
-            Result r = fits.get(i);
+            List<Point> points = e.getValue();
+            double newest = points.stream().mapToDouble(Point::x).max().orElse(-STALE_BLOCKS);
+            Result r = newest <= -STALE_BLOCKS
+                    ? forecaster.forecast(m.warn(), m.crit(), List.of(), null)
+                    : forecaster.forecast(m.warn(), m.crit(), points, null);
             first.put(e.getKey(), r);
             newestBlock.put(e.getKey(), (int) Math.round(-newest));
             if (r.daily() != null && newest == 0 && needsHours(r, m)) {
@@ -136,17 +136,6 @@ class BreakingPoints {
                     runStart(asOf, hours, key.metric().warn())));
         }
         return out;
-    }
-
-    private static double newestX(List<Point> points) {
-        return points.stream().mapToDouble(Point::x).max().orElse(-STALE_BLOCKS);
-    }
-
-    /** The daily-trend forecast of one series; a series with no recent day is insufficient data. */
-    private Result firstFit(CapacityMetric m, List<Point> points) {
-        return newestX(points) <= -STALE_BLOCKS
-                ? forecaster.forecast(m.warn(), m.crit(), List.of(), null)
-                : forecaster.forecast(m.warn(), m.crit(), points, null);
     }
 
     /** Over the critical threshold (to time the crossing) or standing out from the trend (a possible ramp). */

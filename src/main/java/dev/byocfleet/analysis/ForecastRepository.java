@@ -87,16 +87,15 @@ class ForecastRepository {
         if (clusterId != null) {
             spec = spec.param("clusterId", clusterId);
         }
-        List<String[]> series = new ArrayList<>();
+        List<DailyPeak> out = new ArrayList<>();
         spec.query(rs -> {
-            series.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        });
-        // parsing the numbers costs more than reading the rows: both cores parse, in the rows' order
-        return series.parallelStream().<DailyPeak>mapMulti((row, out) -> {
-            for (Forecast.Peak p : StoredDetails.decode(row[2])) {
-                out.accept(new DailyPeak(row[0], row[1], p.block(), p.value()));
+            String cluster = rs.getString(1);
+            String metric = rs.getString(2);
+            for (Forecast.Peak p : StoredDetails.decode(rs.getString(3))) {
+                out.add(new DailyPeak(cluster, metric, p.block(), p.value()));
             }
-        }).toList();
+        });
+        return out;
     }
 
     /**
@@ -143,11 +142,12 @@ class ForecastRepository {
     long replaceForecasts(LocalDateTime computedAt, List<Forecast> forecasts, LocalDateTime keepAfter) {
         jdbc.sql("DELETE FROM alerts.capacity_forecasts WHERE computed_at = :at OR computed_at < :keepAfter")
                 .param("at", computedAt).param("keepAfter", keepAfter).update();
-        // the JSON of each row is independent of the others: both cores write it, in the list's order
-        List<Object[]> rows = forecasts.parallelStream().map(f -> new Object[] {f.clusterId(), f.metricName(),
-                f.computedAt(), f.method(), f.status(), f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(),
-                f.breachEarliest(), f.breachLatest(), f.horizonDays(), f.fitQuality(),
-                JsonColumns.write(StoredDetails.of(f))}).toList();
+        List<Object[]> rows = new ArrayList<>(forecasts.size());
+        for (Forecast f : forecasts) {
+            rows.add(new Object[] {f.clusterId(), f.metricName(), f.computedAt(), f.method(), f.status(),
+                    f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(),
+                    f.breachLatest(), f.horizonDays(), f.fitQuality(), JsonColumns.write(StoredDetails.of(f))});
+        }
         return BulkInsert.rows(dataSource, dialect, "alerts", "capacity_forecasts", 14, rows);
     }
 

@@ -8,6 +8,7 @@ import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -120,7 +121,7 @@ class HealthRepository {
                 WHERE x.bad_hours > 0 OR x.metric_name = c.first_metric
                    OR (d.aggregation = 'sum' AND x.total >= d.warn_threshold)""")
                 .param("after", after).param("asOf", asOf)
-                // by position: the reflective record mapper cost more per row than the grouping
+                // by position: the reflective record mapper converts every value through a conversion service
                 .query((rs, i) -> new MetricWindow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
                         rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)))
                 .list();
@@ -150,14 +151,14 @@ class HealthRepository {
     /** Replaces every score of the hour {@code scoredAt} (call inside a transaction). */
     long replaceScores(LocalDateTime scoredAt, List<HealthScore> scores) {
         jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at").param("at", scoredAt).update();
-        // each row's JSON is independent of the others: both cores write it, in the list's order
-        List<Object[]> rows = scores.parallelStream().map(s -> {
+        List<Object[]> rows = new ArrayList<>(scores.size());
+        for (HealthScore s : scores) {
             var d = s.explanation().dimensions();
-            return new Object[] {s.clusterId(), s.scoredAt(), s.windowStart(), s.windowEnd(), s.score(), s.status(),
+            rows.add(new Object[] {s.clusterId(), s.scoredAt(), s.windowStart(), s.windowEnd(), s.score(), s.status(),
                     dimension(d, "availability"), dimension(d, "resources"), dimension(d, "query"),
                     dimension(d, "ingestion"), dimension(d, "stability"), dimension(d, "alert_pressure"),
-                    JsonColumns.write(s.explanation())};
-        }).toList();
+                    JsonColumns.write(s.explanation())});
+        }
         return BulkInsert.rows(dataSource, dialect, "alerts", "cluster_health_scores", 13, rows);
     }
 

@@ -6,6 +6,7 @@ import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -54,18 +55,19 @@ class RiskRepository {
                 FROM byoc.cluster c
                 LEFT JOIN byoc.account a ON a.account_id = c.account_id
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""")
-                // by position: the reflective record mapper cost more than the join for a fleet
+                // by position: the reflective record mapper converts every value through a conversion service
                 .query((rs, i) -> new ClusterFacts(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** Replaces the snapshots of {@code hour} (call inside a transaction). */
     long replace(LocalDateTime hour, List<RiskAssessment> assessments) {
         jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour = :h").param("h", hour).update();
-        // each row's JSON is independent of the others: both cores write it, in the list's order
-        List<Object[]> rows = assessments.parallelStream().map(a -> new Object[] {a.clusterId(), a.snapshotHour(),
-                a.riskLevel(), a.riskScore(), a.healthScore(), a.healthTrend24h(), a.nearestBreachAt(),
-                a.nearestBreachMetric(), a.openCriticalIssues(), a.tier(),
-                JsonColumns.write(new StoredFactors(a.tierMultiplier(), a.factors()))}).toList();
+        List<Object[]> rows = new ArrayList<>(assessments.size());
+        for (RiskAssessment a : assessments) {
+            rows.add(new Object[] {a.clusterId(), a.snapshotHour(), a.riskLevel(), a.riskScore(), a.healthScore(),
+                    a.healthTrend24h(), a.nearestBreachAt(), a.nearestBreachMetric(), a.openCriticalIssues(), a.tier(),
+                    JsonColumns.write(new StoredFactors(a.tierMultiplier(), a.factors()))});
+        }
         return BulkInsert.rows(dataSource, dialect, "alerts", "cluster_risk_snapshots", 11, rows);
     }
 

@@ -18,10 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The fleet pass fits its series on both cores: every forecast must equal the one the same code
- * gives for that series alone, and the forecasts keep the order of a sequential pass over the
- * series (the back-test's examples depend on it). The fixture has every status and a recent ramp,
- * so the hourly values of flagged series are read too.
+ * The fleet pass forecasts all series together (one read of the daily peaks, one of the hourly
+ * values of the flagged series): every forecast must equal the one the same code gives for that
+ * series alone, and the forecasts come in the order of the series (the back-test's examples depend
+ * on it). The fixture has every status, recent ramps and breached runs, so the hourly values of
+ * flagged series are read too.
  */
 class BreakingPointsTest {
 
