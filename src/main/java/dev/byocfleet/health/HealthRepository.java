@@ -74,7 +74,7 @@ class HealthRepository {
                   AND (c.released_at IS NULL OR c.released_at > :asOf)
                 ORDER BY c.cluster_id""")
                 .param("asOf", asOf)
-                .query(ClusterState.class).list();
+                .query((rs, i) -> new ClusterState(rs.getString(1), rs.getString(2))).list();
     }
 
     /**
@@ -121,7 +121,10 @@ class HealthRepository {
                 WHERE x.bad_hours > 0 OR x.metric_name = c.first_metric
                    OR (d.aggregation = 'sum' AND x.total >= d.warn_threshold)""")
                 .param("after", after).param("asOf", asOf)
-                .query(MetricWindow.class).list();
+                // by position: the reflective record mapper converts every value through a conversion service
+                .query((rs, i) -> new MetricWindow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)))
+                .list();
     }
 
     /**

@@ -55,7 +55,8 @@ class RiskRepository {
                 FROM byoc.cluster c
                 LEFT JOIN byoc.account a ON a.account_id = c.account_id
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""")
-                .query(ClusterFacts.class).list();
+                // by position: the reflective record mapper converts every value through a conversion service
+                .query((rs, i) -> new ClusterFacts(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
     /** Replaces the snapshots of {@code hour} (call inside a transaction). */

@@ -137,6 +137,26 @@ class ForecastRepositoryTest {
         assertThat(repository.forecastsOf("c-a", AS_OF)).containsExactly(stored);
     }
 
+    @Test
+    void nullDetailsAreLeftOutOfTheStoredJsonAndRowsThatSpelledThemOutReadTheSame() {
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        Forecast none = forecast("c-a", AS_OF, 10.0);
+        repository.replaceForecasts(AS_OF, List.of(none), AS_OF.minusDays(30));
+
+        String json = jdbc.queryForObject("SELECT CAST(details AS VARCHAR) FROM alerts.capacity_forecasts", String.class);
+        assertThat(json).doesNotContain("warn_breach_at", "days_to_breach").contains("\"warn_status\":\"no_breach\"");
+        assertThat(repository.forecastsOf("c-a", AS_OF)).containsExactly(none);
+
+        // the form written before: every null spelled out
+        jdbc.update("UPDATE alerts.capacity_forecasts SET details = ?", """
+                {"warn_threshold":80.0,"warn_status":"no_breach","warn_breach_at":null,"warn_breach_earliest":null,
+                 "warn_breach_latest":null,"days_to_breach":null,"unit":"%","line":{"points":1,"level":10.0,
+                 "sigma":0.0,"slope_low_per_day":0.0,"slope_high_per_day":0.0,"daily_trend_slope_per_day":0.0,
+                 "interval_z":1.645,"lookback_days":14,"statistic":"max_value","peaks":null},"peaks":"0:10.0"}""");
+        assertThat(repository.forecastsOf("c-a", AS_OF)).containsExactly(none);
+    }
+
     private static Forecast withBreach(Forecast f, String metric, String status, LocalDateTime at) {
         return new Forecast(f.clusterId(), metric, f.unit(), f.computedAt(), f.method(), status, f.currentValue(),
                 f.threshold(), 1.5, at, at.minusDays(1), at.plusDays(1), 3.0, f.horizonDays(), f.fitQuality(),
