@@ -180,6 +180,17 @@ class IssueControllerIT extends AppTestBase {
         assertThat(JsonPath.<Number>read(merged, "$.issue.merged_into").longValue()).isEqualTo(disk);
         assertThat(JsonPath.<Integer>read(get("/api/issues/" + disk), "$.issue.alert_count")).isEqualTo(3);
         post(client, "/api/issues/" + cpu + "/acknowledge", Map.of()).expectStatus().isEqualTo(409);
+
+        // the issue's own row and its related issues come from one read: each lands where it belongs
+        long latency = idOf(c2, "Query Latency");
+        post(client, "/api/issues/" + disk + "/link", Map.of("target_issue_id", latency)).expectStatus().isOk();
+        String linked = get("/api/issues/" + disk);
+        assertThat(JsonPath.<Number>read(linked, "$.issue.issue_id").longValue()).isEqualTo(disk);
+        assertThat(JsonPath.<List<Number>>read(linked, "$.related[*].issue_id")).extracting(Number::longValue)
+                .containsExactly(latency);
+        assertThat(JsonPath.<List<String>>read(linked, "$.related[*].cluster_id")).containsExactly(c2);
+        assertThat(JsonPath.<List<Number>>read(get("/api/issues/" + latency), "$.related[*].issue_id"))
+                .extracting(Number::longValue).containsExactly(disk);
     }
 
     @Test
