@@ -34,14 +34,14 @@ function usePreloadOfOpenedRoute(features: Features | undefined) {
   useEffect(() => {
     preloads.forEach((p) => p.code());
     // once per opened address (the matches follow it), not on every render
-  }, [pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [pathname]);
   const on = features !== undefined;
   useEffect(() => {
     if (!on) return;
     preloads
       .filter((p) => pageAvailability(navItem(p.page), features) === "available")
       .forEach((p) => p.data(client, new URLSearchParams(search)));
-  }, [client, on, pathname, search]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [client, on, pathname, search]);
 }
 
 /** The signed-in frame: navigation, user menu, theme, shortcuts; pages render in the outlet. */
