@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Outlet, type RouteObject } from "react-router";
 import { ClusterDetailPanel } from "./features/fleet/ClusterDetailPanel";
+import { initialIssueFilters, ISSUE_PAGE_SIZE, issueListQuery } from "./features/issues/useIssues";
 import { ActivatePage } from "./pages/ActivatePage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -10,6 +11,7 @@ import { RequireAuth } from "./shared/auth/RequireAuth";
 import { AppShell } from "./shared/layout/AppShell";
 import { FeatureGate } from "./shared/layout/FeatureGate";
 import { NAV_ITEMS } from "./shared/layout/navItems";
+import type { RoutePreload } from "./shared/layout/routePreload";
 import { Toaster } from "./shared/toast/Toaster";
 import { LoadingState } from "./shared/ui/LoadingState";
 
@@ -23,7 +25,14 @@ const RawAlertsPage = lazy(() => import("./pages/RawAlertsPage").then((m) => ({ 
 const AlertDetailPanel = lazy(() =>
   import("./features/alerts/AlertDetailPanel").then((m) => ({ default: m.AlertDetailPanel })),
 );
-const IssuesPage = lazy(() => import("./pages/IssuesPage").then((m) => ({ default: m.IssuesPage })));
+const loadIssuesPage = () => import("./pages/IssuesPage");
+const IssuesPage = lazy(() => loadIssuesPage().then((m) => ({ default: m.IssuesPage })));
+/** The Issues page's chunk and its first list page, fetched while the shell waits for features and preferences. */
+const issuesPreload: RoutePreload = {
+  page: "issues",
+  code: () => void loadIssuesPage(),
+  data: (client, search) => void client.prefetchQuery(issueListQuery(initialIssueFilters(search), 0, ISSUE_PAGE_SIZE)),
+};
 const IssueDetailPage = lazy(() => import("./pages/IssueDetailPage").then((m) => ({ default: m.IssueDetailPage })));
 const AiIssuesPage = lazy(() => import("./pages/AiIssuesPage").then((m) => ({ default: m.AiIssuesPage })));
 const HelpPage = lazy(() => import("./pages/HelpPage").then((m) => ({ default: m.HelpPage })));
@@ -130,6 +139,7 @@ export const appRoutes: RouteObject[] = [
           },
           {
             path: "issues",
+            handle: issuesPreload,
             element: (
               <FeatureGate page="issues">
                 <Lazy>

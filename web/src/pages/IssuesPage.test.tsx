@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { IssueDetail, IssueSummary } from "../features/issues/issueTypes";
-import { features, mockApi } from "../test/mockApi";
-import { jsonResponse, problemResponse } from "../test/mockFetch";
+import { defaultPreferences, features, mockApi } from "../test/mockApi";
+import { jsonResponse, mockFetch, problemResponse } from "../test/mockFetch";
 import { renderApp } from "../test/renderWithRouter";
 import { testUser } from "../test/session";
 
@@ -25,6 +25,31 @@ const detail = (summary: IssueSummary, events: IssueDetail["events"] = []): Issu
 const on = { features: features(["overview", "issues", "settings", "help"]) };
 
 describe("IssuesPage", () => {
+  // (the app's 30 s staleTime then serves the page from that answer; the tests' client, staleTime 0, asks again)
+  it("asks for the first issue page while the shell still waits for the preferences", async () => {
+    let answerPreferences: () => void = () => {};
+    const preferences = new Promise<Response>((resolve) => {
+      answerPreferences = () => resolve(jsonResponse(defaultPreferences));
+    });
+    const { requests } = mockFetch((url) => {
+      if (url.pathname === "/api/features") return jsonResponse(on.features);
+      if (url.pathname === "/api/auth/me") return jsonResponse(testUser("admin"));
+      if (url.pathname === "/api/settings/preferences") return preferences;
+      if (url.pathname === "/api/issues") return jsonResponse({ items: [issue(1)], page: 0, size: 50, total: 1 });
+      return problemResponse(404, "Not Found", url.pathname);
+    });
+    renderApp("/issues?severity=critical");
+
+    const issueCalls = () => requests().filter((r) => r.url.pathname === "/api/issues");
+    await waitFor(() => expect(issueCalls()).toHaveLength(1));
+    expect(screen.queryByRole("table", { name: "Issues" })).toBeNull();
+    expect(issueCalls()[0].url.searchParams.get("status")).toBe("active");
+    expect(issueCalls()[0].url.searchParams.get("severity")).toBe("critical");
+
+    answerPreferences();
+    expect(await screen.findByRole("table", { name: "Issues" })).toBeTruthy();
+  });
+
   it("lists issues with the filters sent to the server and triages the selected ones in bulk", async () => {
     const { requests } = mockApi((url, request) => {
       if (url.pathname === "/api/issues/bulk") {

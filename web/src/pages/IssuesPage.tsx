@@ -4,7 +4,7 @@ import { BulkTriageBar } from "../features/issues/BulkTriageBar";
 import { IssueFilterBar } from "../features/issues/IssueFilterBar";
 import { IssueTable } from "../features/issues/IssueTable";
 import type { IssueFilters } from "../features/issues/issueTypes";
-import { useIssues } from "../features/issues/useIssues";
+import { initialIssueFilters, ISSUE_PAGE_SIZE, useIssues } from "../features/issues/useIssues";
 import { ClusterPager } from "../features/fleet/ClusterPager";
 import { useDebouncedValue } from "../shared/hooks/useDebouncedValue";
 import { EmptyState } from "../shared/ui/EmptyState";
@@ -13,17 +13,9 @@ import { LoadingState } from "../shared/ui/LoadingState";
 
 export function IssuesPage() {
   const [search] = useSearchParams();
-  const [filters, setFilters] = useState<IssueFilters>({
-    status: search.get("status") ?? "active",
-    severity: search.get("severity") ?? "",
-    tier: search.get("tier") ?? "",
-    owner: search.get("owner") ?? "",
-    age: search.get("age") ?? "",
-    q: search.get("q") ?? "",
-    cluster_id: search.get("cluster_id") ?? "",
-  });
+  const [filters, setFilters] = useState<IssueFilters>(() => initialIssueFilters(search));
   const [page, setPage] = useState(0);
-  const [size, setSize] = useState(50);
+  const [size, setSize] = useState(ISSUE_PAGE_SIZE);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const debounced = useDebouncedValue(filters, 300);
   const issues = useIssues(debounced, page, size);

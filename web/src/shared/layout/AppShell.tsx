@@ -1,11 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { Outlet } from "react-router";
+import { Outlet, useLocation, useMatches } from "react-router";
 import { isApiError } from "../api/ApiError";
 import { fetchMe } from "../auth/authApi";
 import { updateSessionUser } from "../auth/session";
 import { useSession } from "../auth/useSession";
-import { useFeatures } from "../features/useFeatures";
+import { type Features, useFeatures } from "../features/useFeatures";
 import { useKeyboardShortcuts } from "../keyboard/useKeyboardShortcuts";
 import { usePreferences } from "../preferences/usePreferences";
 import { storedTheme } from "../theme/theme";
@@ -13,6 +13,8 @@ import { useAppliedTheme } from "../theme/useAppliedTheme";
 import { toast } from "../toast/toastStore";
 import { LoadingState } from "../ui/LoadingState";
 import { MainNav } from "./MainNav";
+import { navItem, pageAvailability } from "./navItems";
+import { isRoutePreload } from "./routePreload";
 import { UserMenu } from "./UserMenu";
 
 function useToastOnError(error: unknown, title: string) {
@@ -21,6 +23,25 @@ function useToastOnError(error: unknown, title: string) {
       toast.error(title, isApiError(error) ? (error.detail ?? error.title) : undefined);
     }
   }, [error, title]);
+}
+
+/** Starts what the opened route preloads (its code, its first query) in parallel with the shell's own requests. */
+function usePreloadOfOpenedRoute(features: Features | undefined) {
+  const client = useQueryClient();
+  const matches = useMatches();
+  const { pathname, search } = useLocation();
+  const preloads = matches.map((m) => m.handle).filter(isRoutePreload);
+  useEffect(() => {
+    preloads.forEach((p) => p.code());
+    // once per opened address (the matches follow it), not on every render
+  }, [pathname]);
+  const on = features !== undefined;
+  useEffect(() => {
+    if (!on) return;
+    preloads
+      .filter((p) => pageAvailability(navItem(p.page), features) === "available")
+      .forEach((p) => p.data(client, new URLSearchParams(search)));
+  }, [client, on, pathname, search]);
 }
 
 /** The signed-in frame: navigation, user menu, theme, shortcuts; pages render in the outlet. */
@@ -35,6 +56,7 @@ export function AppShell() {
   }, [me.data]);
   useAppliedTheme(preferences.data?.theme ?? (preferences.isError ? storedTheme() : undefined));
   useKeyboardShortcuts();
+  usePreloadOfOpenedRoute(features.data);
   useToastOnError(features.error, "Could not load which pages are available");
   useToastOnError(preferences.error, "Could not load your preferences");
 

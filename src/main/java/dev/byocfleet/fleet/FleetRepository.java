@@ -11,11 +11,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -84,56 +86,78 @@ class FleetRepository {
         this.jdbc = jdbc;
     }
 
-    long countOrganizations() {
-        return jdbc.sql("SELECT count(*) FROM byoc.organization").query(Long.class).single();
+    /**
+     * What the summary reads: organizations, clusters by each dimension, live nodes by type, the
+     * version of the bills ({@link #billVersion}) and the newest snapshot hour.
+     */
+    record Inventory(long organizations, List<ClusterGroup> groups, Map<String, Long> liveNodesByType,
+                     BillVersion bills, @Nullable LocalDateTime newestSnapshotHour) {
     }
 
     /**
-     * Cluster counts by each dimension on its own, in one pass: a grouping set per dimension, so the
-     * answer is a few rows per dimension rather than one per combination of all five. The
-     * organization is not joined: no dimension reads it, and the joins are on primary keys.
+     * Everything the summary reads but the bill figures, in one statement (one prepare and execute
+     * instead of five; {@code part} tells the rows apart): cluster counts by each dimension on its
+     * own, a grouping set per dimension, so the answer is a few rows per dimension rather than one
+     * per combination of all five (the organization is not joined: no dimension reads it, and the
+     * joins are on primary keys); live nodes by node type over clusters that are not released; the
+     * number of organizations; the bills' version; the newest snapshot hour.
      */
-    List<ClusterGroup> clusterGroups() {
-        return jdbc.sql("""
-                SELECT GROUPING(c.cluster_state) AS g_state, GROUPING(c.cluster_type) AS g_type,
+    Inventory inventory() {
+        List<ClusterGroup> groups = new ArrayList<>();
+        Map<String, Long> nodes = new HashMap<>();
+        long[] organizations = {0};
+        BillVersion[] bills = {null};
+        LocalDateTime[] newestSnapshot = {null};
+        jdbc.sql("""
+                SELECT 0 AS part, GROUPING(c.cluster_state) AS g_state, GROUPING(c.cluster_type) AS g_type,
                        GROUPING(c.region) AS g_region, GROUPING(c.cluster_version) AS g_version,
-                       c.cluster_state, c.cluster_type, c.region, c.cluster_version, p.tier, count(*) AS clusters
+                       c.cluster_state, c.cluster_type, c.region, c.cluster_version, p.tier, count(*) AS clusters,
+                       NULL AS newest_date, NULL AS newest_hour
                 FROM byoc.cluster c
                 LEFT JOIN byoc.account a ON a.account_id = c.account_id
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
-                GROUP BY GROUPING SETS ((c.cluster_state), (c.cluster_type), (c.region), (c.cluster_version), (p.tier))""")
-                .query((rs, i) -> {
-                    Dimension d = rs.getInt("g_state") == 0 ? Dimension.STATE
-                            : rs.getInt("g_type") == 0 ? Dimension.TYPE
-                            : rs.getInt("g_region") == 0 ? Dimension.REGION
-                            : rs.getInt("g_version") == 0 ? Dimension.VERSION
-                            : Dimension.TIER;
-                    String column = switch (d) {
-                        case STATE -> "cluster_state";
-                        case TYPE -> "cluster_type";
-                        case REGION -> "region";
-                        case VERSION -> "cluster_version";
-                        case TIER -> "tier";
-                    };
-                    return new ClusterGroup(d, rs.getString(column), rs.getLong("clusters"));
-                })
-                .list();
-    }
-
-    /** Live nodes by node type, over clusters that are not released. */
-    Map<String, Long> liveNodesByType() {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("""
-                SELECT n.node_type, count(*) AS nodes
+                GROUP BY GROUPING SETS ((c.cluster_state), (c.cluster_type), (c.region), (c.cluster_version), (p.tier))
+                UNION ALL
+                SELECT 1, 1, 1, 1, 1, NULL, n.node_type, NULL, NULL, NULL, count(*), NULL, NULL
                 FROM byoc.node n
                 JOIN byoc.cluster c ON c.cluster_id = n.cluster_id
                 WHERE %s AND coalesce(upper(c.cluster_state), '') <> 'RELEASED'
-                GROUP BY n.node_type""".formatted(LIVE_NODE))
+                GROUP BY n.node_type
+                UNION ALL
+                SELECT 2, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL FROM byoc.organization
+                UNION ALL
+                SELECT 3, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, count(*), max(bill_date), NULL FROM byoc.bill_detail
+                UNION ALL
+                SELECT 4, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, 0, NULL, max(snapshot_hour)
+                FROM metrics.amv_hourly_snapshots_v1""".formatted(LIVE_NODE))
                 .query(rs -> {
-                    counts.put(String.valueOf(rs.getString("node_type")).toUpperCase(Locale.ROOT),
-                            rs.getLong("nodes"));
+                    switch (rs.getInt("part")) {
+                        case 0 -> groups.add(clusterGroup(rs));
+                        case 1 -> nodes.put(String.valueOf(rs.getString("cluster_type")).toUpperCase(Locale.ROOT),
+                                rs.getLong("clusters"));
+                        case 2 -> organizations[0] = rs.getLong("clusters");
+                        case 3 -> bills[0] = new BillVersion(rs.getLong("clusters"),
+                                rs.getObject("newest_date", LocalDate.class));
+                        default -> newestSnapshot[0] = rs.getObject("newest_hour", LocalDateTime.class);
+                    }
                 });
-        return counts;
+        return new Inventory(organizations[0], groups, nodes, Objects.requireNonNull(bills[0]), newestSnapshot[0]);
+    }
+
+    private static ClusterGroup clusterGroup(ResultSet rs) throws java.sql.SQLException {
+        Dimension d = rs.getInt("g_state") == 0 ? Dimension.STATE
+                : rs.getInt("g_type") == 0 ? Dimension.TYPE
+                : rs.getInt("g_region") == 0 ? Dimension.REGION
+                : rs.getInt("g_version") == 0 ? Dimension.VERSION
+                : Dimension.TIER;
+        String column = switch (d) {
+            case STATE -> "cluster_state";
+            case TYPE -> "cluster_type";
+            case REGION -> "region";
+            case VERSION -> "cluster_version";
+            case TIER -> "tier";
+        };
+        return new ClusterGroup(d, rs.getString(column), rs.getLong("clusters"));
     }
 
     /** The newest hour that has bills. */
@@ -174,12 +198,21 @@ class FleetRepository {
                 .query(LocalDateTime.class).optional();
     }
 
-    long countClusters(ClusterQuery query) {
+    /** How many clusters a list query matches, and the bills' version ({@link #billVersion}) read with it. */
+    record ClusterCount(long total, BillVersion bills) {
+    }
+
+    /** The list's count and the bills' version in one statement (the list needs both on every page). */
+    ClusterCount countClusters(ClusterQuery query) {
         ClusterFilter filter = ClusterFilter.of(query);
         // the joins are on primary keys: they never change which clusters match, so only a filter that reads them needs them
-        return jdbc.sql("SELECT count(*) " + clusterFrom(filter.needsJoins()) + filter.where())
+        return jdbc.sql("SELECT count(*) AS total, (SELECT count(*) FROM byoc.bill_detail) AS bill_rows, "
+                        + "(SELECT max(bill_date) FROM byoc.bill_detail) AS newest_date "
+                        + clusterFrom(filter.needsJoins()) + filter.where())
                 .params(filter.params())
-                .query(Long.class).single();
+                .query((rs, i) -> new ClusterCount(rs.getLong("total"),
+                        new BillVersion(rs.getLong("bill_rows"), rs.getObject("newest_date", LocalDate.class))))
+                .single();
     }
 
     /**
@@ -303,19 +336,40 @@ class FleetRepository {
      * metric dictionary (a few dozen rows).
      */
     SnapshotVersion snapshotVersion() {
-        SnapshotVersion.Rows rows = jdbc.sql("""
-                SELECT s.snapshot_rows, s.newest_hour, r.rollups, r.last_refresh, r.watermark
+        // one statement (one prepare and execute per cluster detail, which asks every time): the
+        // facts in the row of part 0, the dictionary in the rows of part 1, in the dictionary's order
+        SnapshotVersion.Rows[] rows = {null};
+        List<SnapshotVersion.DictionaryEntry> dictionary = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 0 AS part, s.snapshot_rows, s.newest_hour, r.rollups, r.last_refresh, r.watermark,
+                       NULL AS metric_name, NULL AS category, NULL AS unit, NULL AS direction,
+                       NULL AS warn_threshold, NULL AS crit_threshold
                 FROM (SELECT count(*) AS snapshot_rows, max(snapshot_hour) AS newest_hour
                       FROM metrics.amv_hourly_snapshots_v1) s
                 CROSS JOIN (SELECT count(*) AS rollups, max(refreshed_at) AS last_refresh, max(watermark) AS watermark
-                            FROM metrics.rollup_state) r""")
-                .query(SnapshotVersion.Rows.class).single();
-        List<SnapshotVersion.DictionaryEntry> dictionary = jdbc.sql("""
-                SELECT metric_name, category, unit, direction, warn_threshold, crit_threshold
+                            FROM metrics.rollup_state) r
+                UNION ALL
+                SELECT 1, NULL, NULL, NULL, NULL, NULL, metric_name, category, unit, direction, warn_threshold, crit_threshold
                 FROM metrics.metric_dictionary
-                ORDER BY metric_name, category, unit, direction""")
-                .query(SnapshotVersion.DictionaryEntry.class).list();
-        return new SnapshotVersion(rows, dictionary);
+                ORDER BY part, metric_name, category, unit, direction""")
+                .query(rs -> {
+                    if (rs.getInt("part") == 0) {
+                        rows[0] = new SnapshotVersion.Rows(rs.getLong("snapshot_rows"),
+                                rs.getObject("newest_hour", LocalDateTime.class), rs.getLong("rollups"),
+                                rs.getObject("last_refresh", LocalDateTime.class),
+                                rs.getObject("watermark", LocalDateTime.class));
+                    } else {
+                        dictionary.add(new SnapshotVersion.DictionaryEntry(rs.getString("metric_name"),
+                                rs.getString("category"), rs.getString("unit"), rs.getString("direction"),
+                                nullableDouble(rs, "warn_threshold"), nullableDouble(rs, "crit_threshold")));
+                    }
+                });
+        return new SnapshotVersion(Objects.requireNonNull(rows[0]), List.copyOf(dictionary));
+    }
+
+    private static @Nullable Double nullableDouble(ResultSet rs, String column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     /**
@@ -340,21 +394,33 @@ class FleetRepository {
                 .list();
     }
 
-    Optional<ClusterInfo> findCluster(String clusterId) {
-        return jdbc.sql("SELECT " + columns(ClusterInfo.class) + " FROM byoc.cluster WHERE cluster_id = :id")
-                .param("id", clusterId)
-                .query(ClusterInfo.class).optional();
+    /** A cluster's row and its organization with the customer profile (null when its account or organization is missing). */
+    record ClusterRow(ClusterInfo cluster, @Nullable OrganizationInfo organization) {
     }
 
-    Optional<OrganizationInfo> findOrganizationOfAccount(String accountId) {
-        return jdbc.sql("""
-                SELECT o.org_id, o.org_name, o.payment_type, p.customer_name, p.tier, p.region, p.industry, p.owner
-                FROM byoc.account a
-                JOIN byoc.organization o ON o.org_id = a.org_id
+    /**
+     * The cluster's row and its organization in one statement: the account, organization and
+     * profile joined on their primary keys, so at most one row.
+     */
+    Optional<ClusterRow> findCluster(String clusterId) {
+        RowMapper<ClusterInfo> cluster = new SimplePropertyRowMapper<>(ClusterInfo.class);
+        String columns = Arrays.stream(columns(ClusterInfo.class).split(", ")).map(c -> "c." + c)
+                .collect(Collectors.joining(", "));
+        return jdbc.sql("SELECT " + columns + """
+                , o.org_id AS o_org_id, o.org_name AS o_org_name, o.payment_type AS o_payment_type,
+                  p.customer_name AS o_customer_name, p.tier AS o_tier, p.region AS o_region,
+                  p.industry AS o_industry, p.owner AS o_owner
+                FROM byoc.cluster c
+                LEFT JOIN byoc.account a ON a.account_id = c.account_id
+                LEFT JOIN byoc.organization o ON o.org_id = a.org_id
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = o.org_id
-                WHERE a.account_id = :accountId""")
-                .param("accountId", accountId)
-                .query(OrganizationInfo.class).optional();
+                WHERE c.cluster_id = :id""")
+                .param("id", clusterId)
+                .query((rs, i) -> new ClusterRow(cluster.mapRow(rs, i), rs.getString("o_org_id") == null ? null
+                        : new OrganizationInfo(rs.getString("o_org_id"), rs.getString("o_org_name"),
+                        rs.getString("o_payment_type"), rs.getString("o_customer_name"), rs.getString("o_tier"),
+                        rs.getString("o_region"), rs.getString("o_industry"), rs.getString("o_owner"))))
+                .optional();
     }
 
     List<ResourceInfo> resources(String clusterId) {

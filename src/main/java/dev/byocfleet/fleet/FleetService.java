@@ -7,9 +7,11 @@ import dev.byocfleet.fleet.ClusterDetail.MetricReading;
 import dev.byocfleet.fleet.ClusterQuery.SortField;
 import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
+import dev.byocfleet.fleet.FleetRepository.ClusterCount;
 import dev.byocfleet.fleet.FleetRepository.ClusterGroup;
 import dev.byocfleet.fleet.FleetRepository.ClusterReading;
 import dev.byocfleet.fleet.FleetRepository.Dimension;
+import dev.byocfleet.fleet.FleetRepository.Inventory;
 import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
@@ -104,12 +106,13 @@ public class FleetService {
 
     public FleetSummary summary() {
         access.require(Role.VIEWER);
-        List<ClusterGroup> groups = repository.clusterGroups();
-        Map<String, Long> nodes = repository.liveNodesByType();
-        BillFigures figures = this.bills.get();
+        Inventory inventory = repository.inventory();
+        List<ClusterGroup> groups = inventory.groups();
+        Map<String, Long> nodes = inventory.liveNodesByType();
+        BillFigures figures = this.bills.get(inventory.bills());
         BillWeeks bills = figures.weeks();
         return new FleetSummary(
-                repository.countOrganizations(),
+                inventory.organizations(),
                 groups.stream().filter(g -> g.dimension() == Dimension.STATE).mapToLong(ClusterGroup::clusters).sum(),
                 new FleetSummary.NodeCounts(nodes.getOrDefault("FE", 0L), nodes.getOrDefault("BE", 0L),
                         nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
@@ -120,16 +123,17 @@ public class FleetService {
                 breakdown(groups, Dimension.REGION, Function.identity(), Comparator.naturalOrder()),
                 bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
                 figures.weekStart(),
-                repository.newestSnapshotHour().orElse(null));
+                inventory.newestSnapshotHour());
     }
 
     public ClusterPage clusters(ClusterQuery query) {
         access.require(Role.VIEWER);
-        long total = repository.countClusters(query);
+        ClusterCount count = repository.countClusters(query);
+        long total = count.total();
         if (total == 0 || query.offset() >= total) {
             return new ClusterPage(List.of(), query.page(), query.size(), total);
         }
-        BillFigures figures = bills.get();
+        BillFigures figures = bills.get(count.bills());
         List<ClusterListItem> items = query.sort() == SortField.CCU_7D
                 ? byCcu(query, figures)
                 : repository.findClusters(query);
@@ -180,8 +184,8 @@ public class FleetService {
                     "a cluster id has 1 to " + MAX_CLUSTER_ID_LENGTH + " characters");
         }
         return repository.findCluster(clusterId).map(c -> new ClusterDetail(
-                c,
-                c.accountId() == null ? null : repository.findOrganizationOfAccount(c.accountId()).orElse(null),
+                c.cluster(),
+                c.cluster().accountId() == null ? null : c.organization(),
                 repository.resources(clusterId),
                 repository.nodes(clusterId),
                 repository.recentActions(clusterId, RECENT_ROWS),

@@ -71,14 +71,30 @@ final class VersionedValue<V, T> {
     }
 
     T get() {
-        V now = version.get();
+        return get(version.get(), true);
+    }
+
+    /**
+     * The value of version {@code now}, which the caller read just before (in one statement with
+     * reads of its own, saving the version's own query); computed when the one in memory is of
+     * another version. A value computed for an older version than the newest never passes for a
+     * newer one: the next reader with the newer version computes again.
+     */
+    T get(V now) {
+        return get(now, false);
+    }
+
+    /** {@code reread}: read the version again once the lock is held (the inputs may have moved on meanwhile). */
+    private T get(V now, boolean reread) {
         Entry<V, T> entry = current;
         if (entry != null && entry.version().equals(now)) {
             return entry.value();
         }
         synchronized (lock) {
-            // Read again: another reader may have computed it, or the inputs moved on meanwhile.
-            now = version.get();
+            // another reader may have computed it meanwhile
+            if (reread) {
+                now = version.get();
+            }
             entry = current;
             if (entry != null && entry.version().equals(now)) {
                 return entry.value();

@@ -137,6 +137,27 @@ class IssueQueryRepository {
                 .param("c", clusterId).param("from", from).param("to", to).query(Long.class).optional();
     }
 
+    /** A cluster's health scores when an issue started and now; null where it has none. */
+    record ClusterScores(Double atStart, Double now) {
+        static final ClusterScores NONE = new ClusterScores(null, null);
+    }
+
+    /**
+     * The cluster's score of the newest hour the fleet was scored at or before {@code start}, and at
+     * or before {@code now} (null when the cluster has no score that hour), as the health service's
+     * fleet-wide {@code scoreValuesAtOrBefore} has them, but reading one cluster's rows in one query.
+     */
+    ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now) {
+        String at = """
+                (SELECT max(s.score) FROM alerts.cluster_health_scores s
+                 WHERE s.cluster_id = :cluster AND s.score IS NOT NULL
+                   AND s.scored_at = (SELECT max(h.scored_at) FROM alerts.cluster_health_scores h WHERE h.scored_at <= :%s))""";
+        return jdbc.sql("SELECT " + at.formatted("start") + " AS at_start, " + at.formatted("now") + " AS now_score")
+                .param("cluster", clusterId).param("start", start).param("now", now)
+                .query((rs, i) -> new ClusterScores(rs.getObject("at_start", Double.class), rs.getObject("now_score", Double.class)))
+                .single();
+    }
+
     List<IssueDetail.InvestigationLink> investigations(long issueId) {
         return jdbc.sql("""
                 SELECT investigation_id, status, root_cause, started_at FROM alerts.agent_investigations

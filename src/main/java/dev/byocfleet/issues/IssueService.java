@@ -6,12 +6,12 @@ import dev.byocfleet.api.NotFoundException;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
-import dev.byocfleet.health.HealthService;
 import dev.byocfleet.ingest.lark.IsoTimes;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +36,12 @@ public class IssueService {
     private final IssueRepository repository;
     private final IssueQueryRepository queries;
     private final AccessGuard access;
-    private final HealthService health;
 
-    IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
-                 HealthService health) {
+    IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access) {
         this.grouping = grouping;
         this.repository = repository;
         this.queries = queries;
         this.access = access;
-        this.health = health;
     }
 
     public IssuePage issues(IssueQuery query) {
@@ -62,17 +59,20 @@ public class IssueService {
         if (s == null) {
             throw new NotFoundException("No issue " + issueId + ".");
         }
-        IssueSummary summary = queries.byIds(List.of(issueId)).getFirst();
-        Double atStart = null;
-        Double now = null;
-        if (s.clusterId != null && s.firstSeen != null) {
-            atStart = health.scoreValuesAtOrBefore(s.firstSeen).get(s.clusterId);
-            now = health.scoreValuesAtOrBefore(grouping.now()).get(s.clusterId);
-        }
+        // the issue's own row and its related issues' in one read, in the list's order (first seen)
+        Set<Long> related = new HashSet<>(s.relatedIssues);
+        List<Long> rows = new ArrayList<>(s.relatedIssues);
+        rows.add(issueId);
+        List<IssueSummary> read = queries.byIds(rows);
+        IssueSummary summary = read.stream().filter(r -> r.issueId() == issueId).findFirst().orElseThrow();
+        IssueQueryRepository.ClusterScores scores = s.clusterId != null && s.firstSeen != null
+                ? queries.clusterScores(s.clusterId, s.firstSeen, grouping.now())
+                : IssueQueryRepository.ClusterScores.NONE;
         List<IssueAlert> alerts = s.alerts.stream().sorted(java.util.Comparator.comparing(IssueAlert::eventAt)).toList();
         return new IssueDetail(summary, s.summary, s.groupingKey, List.copyOf(s.affectedNodes), List.copyOf(s.fingerprints),
                 s.acknowledgedAt, s.closedAt, s.explanation, alerts, repository.events(issueId),
-                queries.byIds(s.relatedIssues), atStart, now, queries.investigations(issueId), s.aiIssueId);
+                read.stream().filter(r -> related.contains(r.issueId())).toList(), scores.atStart(), scores.now(),
+                queries.investigations(issueId), s.aiIssueId);
     }
 
     /** One triage action on one issue; answers the issue as it is afterwards. */

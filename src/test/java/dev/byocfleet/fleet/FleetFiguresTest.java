@@ -120,6 +120,17 @@ class FleetFiguresTest {
         assertListsMatchTheDirectRead();
     }
 
+    /** The list reads the bills' version in its count's statement: a new bill shows on its next read, no summary between. */
+    @Test
+    void aNewBillShowsInTheListOnItsOwnNextRead() {
+        assertThat(ccuOf("c-004")).isEqualByComparingTo("0");
+
+        bill("2025-06-10", 3, "c-004", "1.500000", "0.975000");
+
+        assertThat(ccuOf("c-004")).isEqualByComparingTo("1.5");
+        assertListsMatchTheDirectRead();
+    }
+
     @Test
     void aNewerBillHourMovesTheWindowsOnTheNextRead() {
         fleet.summary();

@@ -5,6 +5,7 @@ import static dev.byocfleet.issues.IssueAlerts.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.health.HealthService;
 import dev.byocfleet.ingest.AlertStore;
 import dev.byocfleet.support.AppTestBase;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 class IssueControllerIT extends AppTestBase {
@@ -25,6 +27,10 @@ class IssueControllerIT extends AppTestBase {
 
     @Autowired
     AlertStore alerts;
+    @Autowired
+    HealthService health;
+    @Autowired
+    JdbcClient jdbc;
 
     private String c1;
     private String c2;
@@ -174,6 +180,17 @@ class IssueControllerIT extends AppTestBase {
         assertThat(JsonPath.<Number>read(merged, "$.issue.merged_into").longValue()).isEqualTo(disk);
         assertThat(JsonPath.<Integer>read(get("/api/issues/" + disk), "$.issue.alert_count")).isEqualTo(3);
         post(client, "/api/issues/" + cpu + "/acknowledge", Map.of()).expectStatus().isEqualTo(409);
+
+        // the issue's own row and its related issues come from one read: each lands where it belongs
+        long latency = idOf(c2, "Query Latency");
+        post(client, "/api/issues/" + disk + "/link", Map.of("target_issue_id", latency)).expectStatus().isOk();
+        String linked = get("/api/issues/" + disk);
+        assertThat(JsonPath.<Number>read(linked, "$.issue.issue_id").longValue()).isEqualTo(disk);
+        assertThat(JsonPath.<List<Number>>read(linked, "$.related[*].issue_id")).extracting(Number::longValue)
+                .containsExactly(latency);
+        assertThat(JsonPath.<List<String>>read(linked, "$.related[*].cluster_id")).containsExactly(c2);
+        assertThat(JsonPath.<List<Number>>read(get("/api/issues/" + latency), "$.related[*].issue_id"))
+                .extracting(Number::longValue).containsExactly(disk);
     }
 
     @Test
@@ -192,5 +209,33 @@ class IssueControllerIT extends AppTestBase {
     private static void expectProblem(RestTestClient.ResponseSpec response, int status, String parameter) {
         String body = response.expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).as(body).contains(parameter);
+    }
+
+    /**
+     * The detail reads one cluster's scores, but gives what the fleet-wide read of the health
+     * service gives: the cluster's score of the newest hour scored at or before the first alert,
+     * and at or before now; null for a cluster without scores.
+     */
+    @Test
+    void detailShowsTheClustersHealthAtTheStartAndNow() {
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        String insert = "INSERT INTO alerts.cluster_health_scores (cluster_id, scored_at, score, status) VALUES (:c, :at, :s, 'ok')";
+        try {
+            jdbc.sql(insert).param("c", c1).param("at", T).param("s", 81.5).update();
+            jdbc.sql(insert).param("c", c2).param("at", T).param("s", 40.0).update();
+            jdbc.sql(insert).param("c", c1).param("at", now).param("s", 64.25).update();
+            long disk = idOf(c1, "Data Disk");
+            String detail = get("/api/issues/" + disk);
+            assertThat(JsonPath.<Double>read(detail, "$.health_at_start")).isEqualTo(81.5)
+                    .isEqualTo(health.scoreValuesAtOrBefore(T).get(c1));
+            assertThat(JsonPath.<Double>read(detail, "$.health_now")).isEqualTo(64.25)
+                    .isEqualTo(health.scoreValuesAtOrBefore(now).get(c1));
+            // c2 has a score when its issue started, but the newest scored hour now has none of it
+            String other = get("/api/issues/" + idOf(c2, "Query Latency"));
+            assertThat(health.scoreValuesAtOrBefore(now).get(c2)).isNull();
+            assertThat(JsonPath.<Object>read(other, "$.health_now")).isNull();
+        } finally {
+            jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE cluster_id IN (:c)").param("c", List.of(c1, c2)).update();
+        }
     }
 }
