@@ -5,8 +5,10 @@ import dev.byocfleet.store.TableWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -37,12 +39,19 @@ class AlertRepository {
     }
 
     Set<String> existingMessageIds(Collection<String> ids) {
-        Set<String> found = new HashSet<>();
+        return storedRuns(ids).keySet();
+    }
+
+    /** The ids among {@code ids} that are stored, each with the ingestion run that stored it. */
+    Map<String, String> storedRuns(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            found.addAll(jdbc.sql("SELECT message_id FROM alerts.lark_alerts WHERE message_id IN (:ids)")
-                    .param("ids", chunk).query(String.class).list());
+            jdbc.sql("SELECT message_id, ingest_run_id FROM alerts.lark_alerts WHERE message_id IN (:ids)")
+                    .param("ids", chunk)
+                    .query((rs, n) -> found.put(rs.getString(1), rs.getString(2)))
+                    .list();
         }
         return found;
     }

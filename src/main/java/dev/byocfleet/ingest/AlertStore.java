@@ -100,6 +100,12 @@ public class AlertStore {
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled,
                          CompletableFuture<StoreResult> result) {}
 
+    /** Ids a load committed (the store has them now), and those of them it inserted as webhook rows. */
+    private record Done(List<String> ids, List<String> webhookRows) {}
+
+    /** How every webhook ingestion run id starts ({@code webhook-<source>-<hour>-<instance>}). */
+    public static final String WEBHOOK_RUNS = "webhook-";
+
     /**
      * New alerts on their way into the store: from a caller's batch ({@code waiting} is its answer when
      * it waits for the commit, null when it was answered already) or from the journal after a restart
@@ -145,7 +151,7 @@ public class AlertStore {
      */
     private final Set<String> pending = new HashSet<>();
     /** Ids the loader stored, for the writer to move from {@link #pending} to the index. */
-    private final ConcurrentLinkedQueue<List<String>> done = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
     private volatile Thread writer;
     private final ConcurrentLinkedQueue<Load> loads = new ConcurrentLinkedQueue<>();
     private final AtomicLong loadsQueued = new AtomicLong();
@@ -377,12 +383,13 @@ public class AlertStore {
 
     /** Ids the loader stored since the last group: they join the index and leave pending. */
     private void applyDone() {
-        List<String> ids;
-        while ((ids = done.poll()) != null) {
-            for (String id : ids) {
+        Done d;
+        while ((d = done.poll()) != null) {
+            for (String id : d.ids()) {
                 index.add(id);
                 pending.remove(id);
             }
+            d.webhookRows().forEach(index::addCertain);
         }
     }
 
@@ -391,17 +398,25 @@ public class AlertStore {
         Set<String> maybeStored = new HashSet<>();
         for (Batch b : group) {
             for (NormalizedAlert a : b.alerts()) {
-                if (!pending.contains(a.messageId()) && index.mightContain(a.messageId())) {
+                if (!pending.contains(a.messageId()) && !index.certainlyStored(a.messageId())
+                        && index.mightContain(a.messageId())) {
                     maybeStored.add(a.messageId());
                 }
             }
         }
-        Set<String> claimed = new HashSet<>(maybeStored.isEmpty() ? Set.of() : repository.existingMessageIds(maybeStored));
+        Map<String, String> storedRuns = maybeStored.isEmpty() ? Map.of() : repository.storedRuns(maybeStored);
+        storedRuns.forEach((id, run) -> {
+            if (run != null && run.startsWith(WEBHOOK_RUNS)) {
+                index.addCertain(id);
+            }
+        });
+        Set<String> claimed = new HashSet<>(storedRuns.keySet());
         List<Load> result = new ArrayList<>(group.size());
         for (Batch b : group) {
             Map<String, NormalizedAlert> fresh = new LinkedHashMap<>();
             for (NormalizedAlert a : b.alerts()) {
-                if (!pending.contains(a.messageId()) && claimed.add(a.messageId())) {
+                if (!pending.contains(a.messageId()) && !index.certainlyStored(a.messageId())
+                        && claimed.add(a.messageId())) {
                     fresh.put(a.messageId(), a);
                 }
             }
@@ -535,7 +550,14 @@ public class AlertStore {
         } catch (RuntimeException e) {
             return e;
         }
-        done.add(group.stream().flatMap(l -> l.alerts().stream()).map(NormalizedAlert::messageId).toList());
+        List<String> webhookRows = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i).segment() >= 0) {
+                stored.get(i).forEach(a -> webhookRows.add(a.messageId()));
+            }
+        }
+        done.add(new Done(group.stream().flatMap(l -> l.alerts().stream()).map(NormalizedAlert::messageId).toList(),
+                webhookRows));
         notifyListeners(stored.stream().flatMap(List::stream).toList());
         List<Load> answered = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {

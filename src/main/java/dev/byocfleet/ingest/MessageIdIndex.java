@@ -1,6 +1,7 @@
 package dev.byocfleet.ingest;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongLongHashMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,11 +12,34 @@ import java.security.NoSuchAlgorithmException;
  * ids, and rows can be deleted behind its back, so a "maybe" is always checked against the store.
  * A "not stored" is trusted; if the store has the row after all (another writer), the insert fails
  * and the store checks every id of that batch.
+ *
+ * <p>Besides, it remembers the last {@link #CERTAIN_CAPACITY} ids known to be stored as webhook rows
+ * (the rows this process's webhooks inserted, and webhook rows a check found), by 128 bits of each:
+ * nothing in the application deletes a webhook row (only the evaluation deletes, and only its own
+ * runs' rows), so for these a redelivery is known to be a duplicate without asking the store.
+ * Alertmanager repeats every firing alert at its repeat interval, so most redeliveries are recent.
  */
 final class MessageIdIndex {
 
+    /** About 40 MB at most: ids of the last few hours at tens of alerts a second. */
+    static final int CERTAIN_CAPACITY = 500_000;
+
     private final LongHashSet keys = new LongHashSet();
     private boolean loaded;
+    /** First 64 bits of a certainly stored id to its next 64 bits. */
+    private final LongLongHashMap certain = new LongLongHashMap();
+    /** The certain ids' first 64 bits in the order they came, to forget the oldest. */
+    private final long[] certainOrder;
+    private int certainNext;
+    private int certainCount;
+
+    MessageIdIndex() {
+        this(CERTAIN_CAPACITY);
+    }
+
+    MessageIdIndex(int certainCapacity) {
+        certainOrder = new long[certainCapacity];
+    }
 
     boolean loaded() {
         return loaded;
@@ -37,27 +61,66 @@ final class MessageIdIndex {
         return keys.size();
     }
 
+    /** Remembers an id known to be stored as a webhook row, forgetting the oldest such id when full. */
+    void addCertain(String messageId) {
+        long first = key(messageId);
+        long second = secondKey(messageId);
+        if (certain.containsKey(first)) {
+            certain.put(first, second); // the same id again, or (rarely) another with the same first half
+            return;
+        }
+        if (certainCount == certainOrder.length) {
+            certain.remove(certainOrder[certainNext]);
+        } else {
+            certainCount++;
+        }
+        certain.put(first, second);
+        certainOrder[certainNext] = first;
+        certainNext = (certainNext + 1) % certainOrder.length;
+    }
+
+    /** True only for an id {@link #addCertain} remembers (all 128 bits equal); false says nothing. */
+    boolean certainlyStored(String messageId) {
+        long first = key(messageId);
+        int slot = certain.indexOf(first);
+        return certain.indexExists(slot) && certain.indexGet(slot) == secondKey(messageId);
+    }
+
+    int certainSize() {
+        return certain.size();
+    }
+
     /** The first 16 hex digits of a SHA-256 hex id; any other id is hashed first. */
     static long key(String messageId) {
-        if (messageId.length() >= 16) {
+        return hexOrHashed(messageId, 0);
+    }
+
+    /** The next 16 hex digits (17th to 32nd), likewise. */
+    static long secondKey(String messageId) {
+        return hexOrHashed(messageId, 1);
+    }
+
+    private static long hexOrHashed(String messageId, int part) {
+        int from = part * 16;
+        if (messageId.length() >= from + 16) {
             long k = 0;
-            for (int i = 0; i < 16; i++) {
+            for (int i = from; i < from + 16; i++) {
                 int d = Character.digit(messageId.charAt(i), 16);
                 if (d < 0) {
-                    return hashed(messageId);
+                    return hashed(messageId, part);
                 }
                 k = (k << 4) | d;
             }
             return k;
         }
-        return hashed(messageId);
+        return hashed(messageId, part);
     }
 
-    private static long hashed(String messageId) {
+    private static long hashed(String messageId, int part) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
             long k = 0;
-            for (int i = 0; i < 8; i++) {
+            for (int i = part * 8; i < part * 8 + 8; i++) {
                 k = (k << 8) | (d[i] & 0xFF);
             }
             return k;

@@ -62,11 +62,19 @@ class AlertJournalTest {
             assertThat(journal.unforced()).as("forced by the timer").isFalse();
             journal.append(List.of(batch("run-2", "c")));
         }
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .doesNotContain("alert-journal-fsync");
+        // the timer's thread ends right after its pool terminates in close()
+        long gone = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (timerThreadAlive() && System.nanoTime() < gone) {
+            Thread.sleep(5);
+        }
+        assertThat(timerThreadAlive()).isFalse();
         try (AlertJournal restarted = AlertJournal.open(dir).orElseThrow()) {
             assertThat(restarted.recover()).extracting(r -> r.batch().ingestRunId()).containsExactly("run-1", "run-2");
         }
+    }
+
+    private static boolean timerThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("alert-journal-fsync"));
     }
 
     @Test

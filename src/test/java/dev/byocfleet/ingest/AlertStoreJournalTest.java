@@ -12,11 +12,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -57,9 +60,13 @@ class AlertStoreJournalTest {
     }
 
     private AlertStore open(List<AlertsStoredListener> listeners) {
-        AlertStore store = new AlertStore(new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable),
-                new DuckDbDialect()), new TransactionTemplate(new DataSourceTransactionManager(switchable)), listeners,
-                AlertJournal.open(journalDir).orElseThrow());
+        return open(listeners, new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable),
+                new DuckDbDialect()));
+    }
+
+    private AlertStore open(List<AlertsStoredListener> listeners, AlertRepository repository) {
+        AlertStore store = new AlertStore(repository, new TransactionTemplate(new DataSourceTransactionManager(switchable)),
+                listeners, AlertJournal.open(journalDir).orElseThrow());
         store.loadJournal();
         opened.add(store);
         return store;
@@ -100,6 +107,56 @@ class AlertStoreJournalTest {
         assertThat(store.accept(alerts("a", "b", "c"), "run-3")).isEqualTo(new StoreResult(0, 3, 0, 0));
         assertThat(store.store(alerts("c", "d"), "run-4")).isEqualTo(new StoreResult(1, 1, 0, 0));
         assertThat(rows()).isEqualTo(4);
+    }
+
+    /** A repository that counts the existence checks the store asks for. */
+    private AlertRepository counting(AtomicInteger checks) {
+        return new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable), new DuckDbDialect()) {
+            @Override
+            Map<String, String> storedRuns(Collection<String> ids) {
+                checks.incrementAndGet();
+                return super.storedRuns(ids);
+            }
+        };
+    }
+
+    @Test
+    void aRedeliveryOfWebhookRowsIsKnownToBeADuplicateWithoutAskingTheStore() {
+        AtomicInteger checks = new AtomicInteger();
+        AlertStore store = open(List.of(), counting(checks));
+        String run = AlertStore.WEBHOOK_RUNS + "alertmanager-2026112910-test";
+        assertThat(store.accept(alerts("a", "b"), run)).isEqualTo(new StoreResult(2, 0, 0, 0));
+        assertThat(store.awaitListeners(WAIT)).isTrue();
+        assertThat(store.accept(alerts("a", "b"), run)).isEqualTo(new StoreResult(0, 2, 0, 0));
+        assertThat(checks).as("no existence query for the webhook's own rows").hasValue(0);
+
+        // rows stored by another path (the evaluation deletes its own) are still checked, and a deleted
+        // one is stored again
+        assertThat(store.store(alerts("e"), "eval-1")).isEqualTo(new StoreResult(1, 0, 0, 0));
+        assertThat(store.accept(alerts("e"), run)).isEqualTo(new StoreResult(0, 1, 0, 0));
+        assertThat(checks).hasValue(1);
+        jdbc.update("DELETE FROM alerts.lark_alerts WHERE message_id = 'e'");
+        assertThat(store.accept(alerts("e"), run)).isEqualTo(new StoreResult(1, 0, 0, 0));
+        assertThat(store.awaitListeners(WAIT)).isTrue();
+        assertThat(count("e")).isEqualTo(1);
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
+    void afterARestartAWebhookRowFoundByOneCheckNeedsNoOther() {
+        AlertStore before = open(List.of());
+        String run = AlertStore.WEBHOOK_RUNS + "grafana-2026112910-test";
+        before.accept(alerts("a"), run);
+        assertThat(before.awaitListeners(WAIT)).isTrue();
+        before.stop();
+        opened.remove(before);
+
+        AtomicInteger checks = new AtomicInteger();
+        AlertStore after = open(List.of(), counting(checks));
+        assertThat(after.accept(alerts("a"), run)).isEqualTo(new StoreResult(0, 1, 0, 0));
+        assertThat(after.accept(alerts("a"), run)).isEqualTo(new StoreResult(0, 1, 0, 0));
+        assertThat(checks).hasValue(1);
+        assertThat(count("a")).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.byocfleet.ingest.webhook;
 
+import dev.byocfleet.ingest.AlertStore;
 import dev.byocfleet.ingest.AlertStore.StoreResult;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -72,7 +73,8 @@ class WebhookRuns {
     }
 
     String runId(String source, LocalDateTime receivedAt) {
-        return KIND + "-" + source + "-" + HOUR.format(receivedAt) + "-" + instance;
+        // AlertStore trusts rows of these runs to stay: nothing deletes them
+        return AlertStore.WEBHOOK_RUNS + source + "-" + HOUR.format(receivedAt) + "-" + instance;
     }
 
     void record(String source, LocalDateTime receivedAt, int received, StoreResult stored) {
