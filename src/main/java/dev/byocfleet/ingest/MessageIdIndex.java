@@ -21,7 +21,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class MessageIdIndex {
 
-    /** About 40 MB at most: ids of the last few hours at tens of alerts a second. */
+    /** About 20 MB at most (a map of 2^20 slots and the order): hours of ids at tens of alerts a second. */
     static final int CERTAIN_CAPACITY = 500_000;
 
     private final LongHashSet keys = new LongHashSet();
