@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "byoc.analysis.schedule-enabled=false",
         // tiny has three days of history: three daily peaks are enough here
         "byoc.analysis.min-points=3",
+        // channels in these tests post to local replay servers, which the outbound-URL policy refuses by default
+        "byoc.outbound.allowed-hosts=127.0.0.1",
         "byoc.auth.admin-email=" + ScoredFleetTestBase.ADMIN, "byoc.auth.admin-password=" + ScoredFleetTestBase.PASSWORD})
 @AutoConfigureRestTestClient
 public abstract class ScoredFleetTestBase {
