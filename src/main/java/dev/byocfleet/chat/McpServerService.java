@@ -17,7 +17,6 @@ import dev.byocfleet.outbound.RefusedUrlException;
 import dev.byocfleet.store.JsonColumns;
 import dev.byocfleet.store.StoreAvailability;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -193,22 +192,19 @@ class McpServerService {
         if (url == null || url.isBlank() || url.length() > 1024) {
             throw new InvalidParameterException("url", "url is required (at most 1024 characters)");
         }
+        URI uri;
         try {
-            outbound.checkUrl(url);
+            // parses the URL and checks scheme, host and user info (and where the host points)
+            uri = outbound.checkUrl(url);
         } catch (RefusedUrlException e) {
             throw new InvalidParameterException("url", "url refused: " + e.reason());
         }
-        try {
-            URI uri = new URI(url.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-                throw new InvalidParameterException("url", "url must be an http(s) URL with a host, no user info and no fragment, "
-                        + "for example https://mcp.example.com/mcp");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new InvalidParameterException("url", "url is not a valid URL: " + e.getReason());
+        // what the policy leaves: the scheme in lower case, and no fragment
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getRawFragment() != null) {
+            throw new InvalidParameterException("url", "url must be an http(s) URL with a host, no user info and no fragment, "
+                    + "for example https://mcp.example.com/mcp");
         }
+        return uri.toString();
     }
 
     /** The headers as stored: names in clear, values encrypted. */

@@ -396,10 +396,16 @@ public class AlertStore {
     /** Each batch's new alerts and counts: what is stored, accepted, or claimed by an earlier batch is a duplicate. */
     private List<Load> select(List<Batch> group) {
         Set<String> maybeStored = new HashSet<>();
+        // ids known to be stored: those the index is certain of, then those the store has
+        Set<String> claimed = new HashSet<>();
         for (Batch b : group) {
             for (NormalizedAlert a : b.alerts()) {
-                if (!pending.contains(a.messageId()) && !index.certainlyStored(a.messageId())
-                        && index.mightContain(a.messageId())) {
+                if (pending.contains(a.messageId())) {
+                    continue;
+                }
+                if (index.certainlyStored(a.messageId())) {
+                    claimed.add(a.messageId());
+                } else if (index.mightContain(a.messageId())) {
                     maybeStored.add(a.messageId());
                 }
             }
@@ -410,13 +416,12 @@ public class AlertStore {
                 index.addCertain(id);
             }
         });
-        Set<String> claimed = new HashSet<>(storedRuns.keySet());
+        claimed.addAll(storedRuns.keySet());
         List<Load> result = new ArrayList<>(group.size());
         for (Batch b : group) {
             Map<String, NormalizedAlert> fresh = new LinkedHashMap<>();
             for (NormalizedAlert a : b.alerts()) {
-                if (!pending.contains(a.messageId()) && !index.certainlyStored(a.messageId())
-                        && claimed.add(a.messageId())) {
+                if (!pending.contains(a.messageId()) && claimed.add(a.messageId())) {
                     fresh.put(a.messageId(), a);
                 }
             }

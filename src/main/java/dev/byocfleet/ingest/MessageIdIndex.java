@@ -31,7 +31,6 @@ final class MessageIdIndex {
     /** The certain ids' first 64 bits in the order they came, to forget the oldest. */
     private final long[] certainOrder;
     private int certainNext;
-    private int certainCount;
 
     MessageIdIndex() {
         this(CERTAIN_CAPACITY);
@@ -69,10 +68,9 @@ final class MessageIdIndex {
             certain.put(first, second); // the same id again, or (rarely) another with the same first half
             return;
         }
-        if (certainCount == certainOrder.length) {
+        // every key in the map is in the order once (a key already there returned above)
+        if (certain.size() == certainOrder.length) {
             certain.remove(certainOrder[certainNext]);
-        } else {
-            certainCount++;
         }
         certain.put(first, second);
         certainOrder[certainNext] = first;
