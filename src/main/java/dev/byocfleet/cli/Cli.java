@@ -76,6 +76,11 @@ public final class Cli implements Callable<Integer> {
         // write to the store and load the cores while a command is being timed)
         args.add("--byoc.agents.schedule-enabled=false");
         args.add("--byoc.issues.schedule-enabled=false");
+        // one statement at a time: every core for it, unless the operator chose otherwise
+        if (System.getenv("BYOC_DUCKDB_THREADS") == null
+                && args.stream().noneMatch(a -> a.startsWith("--byoc.store.duckdb-threads="))) {
+            args.add("--byoc.store.duckdb-threads=" + Runtime.getRuntime().availableProcessors());
+        }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ByocFleetApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

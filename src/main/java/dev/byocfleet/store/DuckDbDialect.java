@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 import org.jspecify.annotations.Nullable;
 
 /** The embedded default: one DuckDB file; the three databases are schemas in it. */
@@ -26,6 +27,8 @@ public final class DuckDbDialect implements Dialect {
 
     /** Numbers the staging tables of {@link #bulkReplace}: one process per DuckDB file, so concurrent ones stay apart. */
     private static final AtomicLong STAGES = new AtomicLong();
+    /** Prepared statements each connection of the main pool keeps for the next use of the same SQL text. */
+    static final int KEPT_STATEMENTS = 64;
 
     @Override
     public String name() {
@@ -41,14 +44,16 @@ public final class DuckDbDialect implements Dialect {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + file.getParent(), e);
         }
-        return pool("jdbc:duckdb:" + file, props.poolSize());
+        return pool("duckdb", "jdbc:duckdb:" + file, props.poolSize(), KEPT_STATEMENTS, props.duckdbQueryThreads());
     }
 
     /** Same URL and settings as the main pool, so DuckDB hands out connections to the same instance. */
     @Override
     public DataSource openReadOnlyDataSource(StoreProperties props, @Nullable String user, @Nullable String password,
                                              int poolSize) {
-        return pool("duckdb-read-only", "jdbc:duckdb:" + props.duckdbPath().toAbsolutePath(), poolSize);
+        // Agent SQL is seldom repeated word for word: its statements are not kept.
+        return pool("duckdb-read-only", "jdbc:duckdb:" + props.duckdbPath().toAbsolutePath(), poolSize, 0,
+                props.duckdbQueryThreads());
     }
 
     @Override
@@ -59,17 +64,26 @@ public final class DuckDbDialect implements Dialect {
 
     /** A pool on any DuckDB URL; tests pass a temporary file. */
     public static HikariDataSource pool(String jdbcUrl, int size) {
-        return pool("duckdb", jdbcUrl, size);
+        return pool("duckdb", jdbcUrl, size, KEPT_STATEMENTS, 0);
     }
 
-    private static HikariDataSource pool(String name, String jdbcUrl, int size) {
+    /**
+     * {@code keptStatements} per connection are kept prepared ({@link StatementCachingDataSource}); 0 keeps
+     * none. {@code threads} &gt; 0 sets DuckDB's threads per query (a setting of the whole database,
+     * so the same for every pool on the file); 0 leaves DuckDB's default, every core.
+     */
+    private static HikariDataSource pool(String name, String jdbcUrl, int size, int keptStatements, int threads) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setDriverClassName("org.duckdb.DuckDBDriver");
-        config.setJdbcUrl(jdbcUrl);
+        if (keptStatements > 0) {
+            config.setDataSource(new StatementCachingDataSource(new DuckDBDriver(), jdbcUrl, keptStatements));
+        } else {
+            config.setDriverClassName("org.duckdb.DuckDBDriver");
+            config.setJdbcUrl(jdbcUrl);
+        }
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
-        config.setConnectionInitSql("SET TimeZone = 'UTC'");
+        config.setConnectionInitSql("SET TimeZone = 'UTC'" + (threads > 0 ? "; SET threads = " + threads : ""));
         // Fail start-up fast when another process holds the file lock.
         config.setInitializationFailTimeout(5_000);
         config.setConnectionTimeout(10_000);

@@ -2,6 +2,7 @@ package dev.byocfleet.store;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Where the data lives. Bound from {@code byoc.store.*}, which application.yml fills from the
@@ -11,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir     folder for the DuckDB file, generated payload files and ground truth
  * @param duckdbFile  DuckDB file name inside {@code dataDir}, or an absolute path
  * @param starrocksUrl JDBC URL of a StarRocks FE (MySQL protocol)
+ * @param duckdbThreads threads DuckDB may use for one query; 0 (the default) is half the cores, at least
+ *                      one, because the server runs many small queries at once, where a second thread
+ *                      per query costs more CPU than it saves time (the one-shot commands use every core)
  */
 @ConfigurationProperties("byoc.store")
 public record StoreProperties(
@@ -20,13 +24,30 @@ public record StoreProperties(
         String starrocksUrl,
         String starrocksUser,
         String starrocksPassword,
-        int poolSize) {
+        int poolSize,
+        int duckdbThreads) {
 
+    @ConstructorBinding
     public StoreProperties {
         kind = kind == null || kind.isBlank() ? "duckdb" : kind.trim().toLowerCase();
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         duckdbFile = duckdbFile == null || duckdbFile.isBlank() ? "byoc-fleet.duckdb" : duckdbFile;
         poolSize = poolSize <= 0 ? 8 : poolSize;
+        if (duckdbThreads < 0) {
+            throw new IllegalArgumentException("byoc.store.duckdb-threads (BYOC_DUCKDB_THREADS) must be 0 (half the cores)"
+                    + " or a number of threads, not " + duckdbThreads);
+        }
+    }
+
+    /** With the default number of DuckDB threads. */
+    public StoreProperties(String kind, Path dataDir, String duckdbFile, String starrocksUrl, String starrocksUser,
+                           String starrocksPassword, int poolSize) {
+        this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, 0);
+    }
+
+    /** The threads DuckDB may use for one query: {@link #duckdbThreads}, or half the cores when that is 0. */
+    public int duckdbQueryThreads() {
+        return duckdbThreads > 0 ? duckdbThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     public Path duckdbPath() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.byocfleet.support.TestStore;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class DialectTest {
@@ -237,6 +239,34 @@ class DialectTest {
                 }
             }
         }
+    }
+
+    @Test
+    void duckDbPoolRunsEachQueryOnTheConfiguredThreadsAndKeepsUtc(@TempDir Path dir) throws SQLException {
+        for (int threads : new int[] {1, 3}) {
+            StoreProperties props = new StoreProperties("duckdb", dir, "threads-" + threads + ".duckdb", null, null,
+                    null, 2, threads);
+            var pool = (com.zaxxer.hikari.HikariDataSource) duckDb.openDataSource(props);
+            try (pool; Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('threads'), current_setting('TimeZone')")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(threads);
+                assertThat(rs.getString(2)).isEqualTo("UTC");
+            }
+        }
+    }
+
+    @Test
+    void duckDbThreadsDefaultToHalfTheCoresAndRefuseANegativeNumber() {
+        StoreProperties defaults = new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2);
+        assertThat(defaults.duckdbQueryThreads())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        assertThat(new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, 5).duckdbQueryThreads())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BYOC_DUCKDB_THREADS")
+                .hasMessageContaining("-1");
     }
 
     @Test
