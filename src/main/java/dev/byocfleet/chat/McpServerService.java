@@ -10,6 +10,7 @@ import dev.byocfleet.chat.ChatRecords.McpServerRequest;
 import dev.byocfleet.chat.ChatRecords.McpServerTools;
 import dev.byocfleet.chat.ChatRecords.McpServerView;
 import dev.byocfleet.chat.McpServerRepository.StoredServer;
+import dev.byocfleet.auth.SealedSecretStore;
 import dev.byocfleet.auth.SecretCipher;
 import dev.byocfleet.auth.UnreadableSecretException;
 import dev.byocfleet.auth.SecretState;
@@ -43,7 +44,7 @@ import tools.jackson.core.type.TypeReference;
  * (a bearer token, say) and whether the agent may call tools that are not marked read-only.
  */
 @Service
-class McpServerService {
+class McpServerService implements SealedSecretStore {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]|_(?!_)){0,30}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
@@ -106,6 +107,34 @@ class McpServerService {
         } catch (RuntimeException e) {
             log.warn("could not encrypt plaintext MCP server credentials now (retried at the next start): {}", e.toString());
         }
+    }
+
+    @Override
+    public String what() {
+        return "MCP servers";
+    }
+
+    /** Every server's URL and header values opened with {@code from} and sealed with {@code to}; written when run. */
+    @Override
+    public List<Runnable> resealAll(SecretCipher from, SecretCipher to) {
+        List<Runnable> writes = new ArrayList<>();
+        for (StoredServer s : repository.all()) {
+            String url;
+            Map<String, String> headers = new LinkedHashMap<>();
+            try {
+                url = to.seal(from.open(s.url(), urlContext(s.name())), urlContext(s.name()));
+                if (s.headers() != null) {
+                    JsonColumns.MAPPER.readValue(s.headers(), HEADERS).forEach((k, v) ->
+                            headers.put(k, to.seal(from.open(v, context(s.name(), k)), context(s.name(), k))));
+                }
+            } catch (UnreadableSecretException e) {
+                throw new UnreadableSecretException("MCP server " + s.name() + ": " + e.getMessage());
+            }
+            StoredServer resealed = new StoredServer(s.name(), url, s.headers() == null ? null : JsonColumns.write(headers),
+                    s.writable(), s.createdAt(), s.updatedAt());
+            writes.add(() -> repository.update(resealed));
+        }
+        return writes;
     }
 
     List<McpServerView> list() {
