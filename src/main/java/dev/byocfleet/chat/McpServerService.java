@@ -149,9 +149,6 @@ class McpServerService implements SealedSecretStore {
             throw new ConflictException("An MCP server named '" + name + "' exists already.");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (request.url() == null) {
-            throw new InvalidParameterException("url", URL_REQUIRED);
-        }
         StoredServer server = new StoredServer(name, cipher.seal(url(request.url()), urlContext(name)),
                 headersJson(name, request.headers()), Boolean.TRUE.equals(request.writable()), now, now);
         repository.insert(server, admin.userId());
