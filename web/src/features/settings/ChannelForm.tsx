@@ -24,12 +24,14 @@ export function ChannelForm({ channel, onDone }: ChannelFormProps) {
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const [secret, setSecret] = useState("");
   const save = useSaveChannel();
+  const unreadable = channel?.secret_state === "unreadable";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input: ChannelInput = { name: name.trim(), kind, min_severity: minSeverity, enabled };
     if (url.trim()) input.url = url.trim();
-    if (secret) input.secret = secret;
+    // Credentials the server cannot decrypt must all be sent again; an empty secret then means none.
+    if (secret || unreadable) input.secret = secret;
     save.mutate(
       { channelId: channel?.channel_id, input },
       {
@@ -64,9 +66,17 @@ export function ChannelForm({ channel, onDone }: ChannelFormProps) {
           label="Webhook URL"
           name="channel_url"
           type="url"
-          required={!channel}
+          required={!channel || unreadable}
           value={url}
-          hint={channel ? `Stored: ${channel.url_hint} — leave empty to keep it` : kind === "lark_bot" ? "https://open.larksuite.com/open-apis/bot/v2/hook/…" : undefined}
+          hint={
+            unreadable
+              ? "The stored URL and secret cannot be decrypted with the server's current key: enter both again."
+              : channel
+                ? `Stored: ${channel.url_hint} — leave empty to keep it`
+                : kind === "lark_bot"
+                  ? "https://open.larksuite.com/open-apis/bot/v2/hook/…"
+                  : undefined
+          }
           onChange={(e) => setUrl(e.target.value)}
         />
         <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
@@ -86,7 +96,7 @@ export function ChannelForm({ channel, onDone }: ChannelFormProps) {
             type="password"
             autoComplete="new-password"
             value={secret}
-            placeholder={channel?.has_secret ? "Leave empty to keep the current secret" : "Optional"}
+            placeholder={unreadable ? "Enter it again (empty for none)" : channel?.has_secret ? "Leave empty to keep the current secret" : "Optional"}
             hint={kind === "lark_bot" ? "The bot's signature verification secret; never shown again once saved." : "Never shown again once saved."}
             onChange={(e) => setSecret(e.target.value)}
           />

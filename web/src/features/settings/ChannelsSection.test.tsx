@@ -22,7 +22,9 @@ function serveChannels(initial: Channel[]) {
     }
     if (url.pathname === "/api/settings/channels/ch-1" && request.method === "PUT") {
       const { secret, url: _url, ...rest } = body ?? {};
-      channels = channels.map((c) => (c.channel_id === "ch-1" ? { ...c, ...(rest as object), has_secret: c.has_secret || Boolean(secret) } : c));
+      // re-sent credentials replace undecryptable ones, as the server does
+      const resaved = _url ? { secret_state: secret ? "stored" : "none", problem: null, has_secret: Boolean(secret) } : {};
+      channels = channels.map((c) => (c.channel_id === "ch-1" ? { ...c, ...(rest as object), has_secret: c.has_secret || Boolean(secret), ...resaved } as Channel : c));
       return jsonResponse(channels[0]);
     }
     if (url.pathname === "/api/settings/channels/ch-1/test") return jsonResponse({ delivered: false, retryable: false, http_status: 19021, code: 19021, detail: "sign match fail" });
@@ -100,6 +102,39 @@ describe("ChannelsSection", () => {
     fireEvent.click(within(table).getByRole("button", { name: "Edit" }));
     expect((screen.getByLabelText("Secret") as HTMLInputElement).value).toBe("");
     secretIsNowhere();
+  });
+
+  it("reports credentials the server cannot decrypt and asks for both again", async () => {
+    const problem =
+      "The stored url or secret cannot be decrypted with the current key: it was encrypted with another key (key id 00000000, this server's is 5845e7f3). Save the channel again with its url and secret.";
+    const { requests } = serveChannels([{ ...larkChannel, has_secret: false, secret_state: "unreadable", problem, url_hint: "(cannot be decrypted: save the url again)" }]);
+    renderWithRouter(<ChannelsSection />, { as: "admin" });
+
+    const table = await screen.findByRole("table", { name: "Notification channels" });
+    expect(within(table).getByText("Cannot be decrypted")).toBeTruthy();
+    expect(within(table).getByText(/cannot be decrypted with the current key: it was encrypted with another key/)).toBeTruthy();
+    expect(within(table).queryByText("none")).toBeNull();
+
+    fireEvent.click(within(table).getByRole("button", { name: "Edit" }));
+    const form = screen.getByRole("form", { name: "Edit channel SRE Lark group" });
+    const url = within(form).getByLabelText("Webhook URL") as HTMLInputElement;
+    expect(url.required).toBe(true);
+    expect(within(form).getByText(/cannot be decrypted with the server's current key: enter both again/)).toBeTruthy();
+    fireEvent.change(url, { target: { value: "https://open.larksuite.com/open-apis/bot/v2/hook/new" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save channel" }));
+
+    await waitFor(() => expect(requests().some((r) => r.method === "PUT")).toBe(true));
+    // an empty secret is sent as "" (none): the server needs every credential again
+    expect(requests().find((r) => r.method === "PUT")?.body).toEqual({
+      name: "SRE Lark group",
+      kind: "lark_bot",
+      url: "https://open.larksuite.com/open-apis/bot/v2/hook/new",
+      min_severity: "warning",
+      enabled: true,
+      secret: "",
+    });
+    await waitFor(() => expect(within(table).queryByText("Cannot be decrypted")).toBeNull());
+    expect(within(table).getByText("none")).toBeTruthy();
   });
 
   it("shows the outcome of 'send test' and deletes after a confirmation", async () => {

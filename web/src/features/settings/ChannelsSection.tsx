@@ -18,6 +18,22 @@ function TestOutcome({ result }: { result: ChannelTestResult }) {
   );
 }
 
+/** "secret set", "none", or — when the server cannot decrypt what it stored — the problem and what to do. */
+function SecretCell({ channel }: { channel: Channel }) {
+  if (channel.secret_state === "unreadable") {
+    return (
+      <div className="max-w-xs space-y-0.5">
+        <div className="font-medium text-red-700 dark:text-red-400">Cannot be decrypted</div>
+        <div className="text-xs text-slate-600 dark:text-slate-400">
+          {channel.problem ?? "The stored URL or secret cannot be decrypted with the current key."} Edit the channel and
+          enter its URL and secret again.
+        </div>
+      </div>
+    );
+  }
+  return <>{channel.has_secret ? "secret set" : "none"}</>;
+}
+
 function ChannelRow({ channel, onEdit }: { channel: Channel; onEdit: () => void }) {
   const test = useTestChannel();
   const remove = useDeleteChannel();
@@ -36,7 +52,9 @@ function ChannelRow({ channel, onEdit }: { channel: Channel; onEdit: () => void 
       <td className={cellClass}>
         <StatusPill status={channel.enabled ? "active" : "disabled"} />
       </td>
-      <td className={cellClass}>{channel.has_secret ? "secret set" : "none"}</td>
+      <td className={cellClass}>
+        <SecretCell channel={channel} />
+      </td>
       <td className={`${cellClass} space-y-1 text-right`}>
         <div className="flex justify-end gap-1">
           <Button disabled={test.isPending} onClick={() => test.mutate(channel.channel_id)}>

@@ -47,6 +47,12 @@ export const CHANNEL_KINDS: { value: ChannelKind; label: string }[] = [
 export const SEVERITIES: Severity[] = ["critical", "warning", "info"];
 
 /**
+ * Whether a channel's stored credentials can be used: "unreadable" when the server cannot decrypt
+ * them with its current key (or they were changed in the store); the channel must be saved again.
+ */
+export type SecretState = "none" | "stored" | "unreadable";
+
+/**
  * A notification channel as the API returns it: neither the URL (it can carry a token) nor the
  * secret comes back, only a hint of the URL's host.
  */
@@ -59,6 +65,9 @@ export interface Channel {
   min_severity: Severity;
   enabled: boolean;
   has_secret: boolean;
+  secret_state?: SecretState;
+  /** Why the stored credentials cannot be used, when secret_state is "unreadable". */
+  problem?: string | null;
 }
 
 /** Create/update body; `url` and `secret` are write-only and left out on update to keep the stored ones. */

@@ -80,8 +80,9 @@ public final class SecretCipher {
         }
         String storedKeyId = rest.substring(0, colon);
         if (!storedKeyId.equals(keyId)) {
-            throw new UnreadableSecretException("a stored credential was encrypted with another key (key id " + storedKeyId
-                    + ", this server's is " + keyId + "): set BYOC_SECRETS_KEY to the key it was saved with, or save it again");
+            throw new UnreadableSecretException("a stored credential cannot be decrypted with the current key: it was "
+                    + "encrypted with another key (key id " + storedKeyId + ", this server's is " + keyId
+                    + "): set BYOC_SECRETS_KEY to the key it was saved with, or save it again");
         }
         byte[] data;
         try {

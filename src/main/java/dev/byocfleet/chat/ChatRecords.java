@@ -44,9 +44,14 @@ public final class ChatRecords {
     public record McpServerRequest(@Nullable String name, @Nullable String url, @Nullable Map<String, String> headers,
                                    @Nullable Boolean writable) {}
 
-    /** An external MCP server as the API shows it: header names only, never their values. */
-    public record McpServerView(String name, String url, List<String> headerNames, boolean writable,
-                                LocalDateTime createdAt, LocalDateTime updatedAt) {}
+    /**
+     * An external MCP server as the API shows it: the URL redacted (scheme, host, port, path; query
+     * values masked), header names only, never their values. {@code secretState} is none, stored or
+     * unreadable (then {@code url} may be null and {@code problem} says why: save it again).
+     */
+    public record McpServerView(String name, @Nullable String url, List<String> headerNames, boolean writable,
+                                String secretState, @Nullable String problem, LocalDateTime createdAt,
+                                LocalDateTime updatedAt) {}
 
     /** An external MCP server's tools as seen now (or why it could not be reached). */
     public record McpServerTools(String name, boolean reachable, @Nullable String error, List<String> tools) {}

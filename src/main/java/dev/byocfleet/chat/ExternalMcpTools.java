@@ -3,7 +3,6 @@ package dev.byocfleet.chat;
 import dev.byocfleet.agentloop.AgentTool;
 import dev.byocfleet.agentloop.AgentTool.ToolOutput;
 import dev.byocfleet.agentloop.McpToolAdapter;
-import dev.byocfleet.chat.McpServerRepository.StoredServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -12,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import dev.byocfleet.outbound.OutboundPolicy;
+import dev.byocfleet.outbound.RedactedUrl;
 import dev.byocfleet.outbound.RefusedUrlException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,29 +47,38 @@ final class ExternalMcpTools implements AutoCloseable {
     }
 
     /**
-     * Connects to every server (a failing one is reported, not fatal) and lists its tools. A server
-     * in {@code unusable} (its headers cannot be decrypted) or whose host the outbound policy refuses
-     * is reported without a connection.
+     * A server to connect to, its URL and header values decrypted. Never logged or shown whole:
+     * messages name the server and show the URL redacted.
      */
-    static ExternalMcpTools connect(List<StoredServer> servers, Map<String, Map<String, String>> headers,
-                                    Map<String, String> unusable, Duration timeout, OutboundPolicy policy) {
+    record Target(String name, String url, Map<String, String> headers, boolean writable) {
+        @Override
+        public String toString() {
+            return "Target[name=" + name + ", url=" + RedactedUrl.of(url) + ", headers=" + headers.keySet() + "]";
+        }
+    }
+
+    /**
+     * Connects to every server (a failing one is reported, not fatal) and lists its tools. A server
+     * in {@code unusable} (its URL or headers cannot be decrypted) is reported without a connection;
+     * one whose host the outbound policy refuses is reported before any request reaches it.
+     */
+    static ExternalMcpTools connect(List<Target> servers, Map<String, String> unusable, Duration timeout,
+                                    OutboundPolicy policy) {
         ExternalMcpTools connected = new ExternalMcpTools();
-        for (StoredServer server : servers) {
-            if (unusable.containsKey(server.name())) {
-                connected.unreachable.add(new Unreachable(server.name(), unusable.get(server.name())));
-                continue;
-            }
+        unusable.forEach((server, reason) -> connected.unreachable.add(new Unreachable(server, reason)));
+        for (Target server : servers) {
             McpSyncClient client = null;
             try {
-                client = client(server, headers.getOrDefault(server.name(), Map.of()), timeout, policy);
+                client = client(server, timeout, policy);
                 client.initialize();
                 connected.clients.add(client);
                 for (Tool tool : listTools(client)) {
                     connected.tools.add(adapt(server, client, tool));
                 }
             } catch (RuntimeException e) {
-                log.warn("MCP server {} could not be used: {}", server.name(), e.toString());
-                connected.unreachable.add(new Unreachable(server.name(), reason(e)));
+                String reason = reason(e, server.url());
+                log.warn("MCP server {} ({}) could not be used: {}", server.name(), RedactedUrl.of(server.url()), reason);
+                connected.unreachable.add(new Unreachable(server.name(), reason));
                 if (client != null) {
                     client.close();
                 }
@@ -87,19 +96,20 @@ final class ExternalMcpTools implements AutoCloseable {
     }
 
     /**
-     * A client that never follows redirects and checks the server's host against the outbound
-     * policy before every request it sends (the host is resolved again each time).
+     * A client that never follows redirects and checks the server's URL against the outbound policy
+     * before every request it sends, the first included (scheme, user info, and the host resolved
+     * again each time), so nothing is checked ahead of building it: the first request is the first
+     * contact. A stored URL that does not even parse fails here, before any request.
      */
-    private static McpSyncClient client(StoredServer server, Map<String, String> headers, Duration timeout,
-                                        OutboundPolicy policy) {
-        URI uri = policy.checkBeforeConnect(URI.create(server.url()));
+    private static McpSyncClient client(Target server, Duration timeout, OutboundPolicy policy) {
+        URI uri = URI.create(server.url());
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
         String endpoint = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             endpoint += "?" + uri.getRawQuery();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder();
-        headers.forEach(request::header);
+        server.headers().forEach(request::header);
         return McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
                         .endpoint(endpoint)
                         .requestBuilder(request)
@@ -136,7 +146,7 @@ final class ExternalMcpTools implements AutoCloseable {
         return tool.annotations() != null && Boolean.TRUE.equals(tool.annotations().readOnlyHint());
     }
 
-    private static AgentTool adapt(StoredServer server, McpSyncClient client, Tool tool) {
+    private static AgentTool adapt(Target server, McpSyncClient client, Tool tool) {
         String description = "[MCP server " + server.name() + "] "
                 + (tool.description() != null ? tool.description() : tool.title() != null ? tool.title() : tool.name());
         Map<String, Object> schema = tool.inputSchema() == null ? Map.of("type", "object") : tool.inputSchema();
@@ -151,7 +161,8 @@ final class ExternalMcpTools implements AutoCloseable {
         });
     }
 
-    private static String reason(RuntimeException e) {
+    /** The root cause in words, the server's URL (should the message quote it) redacted. */
+    private static String reason(RuntimeException e, String url) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -160,6 +171,7 @@ final class ExternalMcpTools implements AutoCloseable {
         if (root instanceof RefusedUrlException refused) {
             message = "refused by the outbound-URL policy: " + refused.reason();
         }
+        message = RedactedUrl.scrub(message, url);
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 

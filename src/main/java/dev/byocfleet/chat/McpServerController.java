@@ -27,7 +27,10 @@ class McpServerController {
     }
 
     @GetMapping("/api/chat/mcp-servers")
-    @Operation(summary = "The external MCP servers (header names only, never their values)")
+    @Operation(summary = "The external MCP servers (header names only, never their values)",
+            description = "url is redacted: scheme, host, port and path, every query value masked (?token=***). "
+                    + "secret_state is none, stored or unreadable; unreadable (the URL or a header value cannot be "
+                    + "decrypted with the current key, or was changed) comes with a problem: save it again.")
     List<McpServerView> list() {
         return servers.list();
     }
@@ -37,13 +40,17 @@ class McpServerController {
     @Operation(summary = "Add an MCP server (Streamable HTTP URL, optional headers, writable default false)",
             description = "Its tools are offered to the agent as <name>__<tool>. Unless writable, tools whose "
                     + "annotations do not say readOnlyHint are refused with a tool error. The url is held to the "
-                    + "outbound-URL policy (no internal addresses unless allowed); header values are stored encrypted.")
+                    + "outbound-URL policy (no internal addresses unless allowed) and at most 700 bytes; the url and the header "
+                    + "values are stored encrypted.")
     McpServerView create(@RequestBody(required = false) McpServerRequest request) {
         return servers.create(request == null ? new McpServerRequest(null, null, null, null) : request);
     }
 
     @PutMapping("/api/chat/mcp-servers/{name}")
-    @Operation(summary = "Change URL, headers (kept when left out) and writable")
+    @Operation(summary = "Change URL, headers (kept when left out) and writable",
+            description = "url left out, or sent back exactly as the redacted form the list shows, keeps the stored URL "
+                    + "with its query. A stored url or headers that cannot be decrypted must be sent again (400 naming "
+                    + "the field otherwise).")
     McpServerView update(@PathVariable String name, @RequestBody(required = false) McpServerRequest request) {
         return servers.update(name, request == null ? new McpServerRequest(null, null, null, null) : request);
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "byoc-fleet", mixinStandardHelpOptions = true, version = "byoc-fleet 0.1",
         description = "Keeps a fleet of StarRocks BYOC clusters healthy.",
         subcommands = {ServeCommand.class, GenerateCommand.class, RefreshSnapshotsCommand.class, BenchRollupCommand.class,
-                BenchSentinelCommand.class, LarkLoadCommand.class, LarkPullCommand.class, ScoreCommand.class, BenchKnowledgeCommand.class, EvalCommand.class})
+                BenchSentinelCommand.class, LarkLoadCommand.class, LarkPullCommand.class, ScoreCommand.class, BenchKnowledgeCommand.class, EvalCommand.class,
+                SecretsCommand.class})
 public final class Cli implements Callable<Integer> {
 
     /** Returned by {@link #run} when the server keeps running after main returns. */

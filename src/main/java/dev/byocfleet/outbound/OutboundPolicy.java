@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * (notification channels, external MCP servers): http and https only, no user info, and never to
  * an internal address — loopback, link-local (the cloud metadata service 169.254.169.254 and
  * fd00:ec2::254 among them), private (RFC 1918, 100.64.0.0/10, fc00::/7), multicast, unspecified or
- * reserved, also when written as an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6 address.
+ * reserved, also when written as an IPv4-mapped, IPv4-compatible, NAT64, 6to4 or Teredo IPv6 address
+ * (Teredo: both the server's address and the client's, stored with its bits inverted).
  * Numeric hosts must be plain dotted quads: decimal, octal and hex forms ({@code 2130706433},
  * {@code 0x7f.1}, {@code 0177.0.0.1}) are refused rather than interpreted.
  *
@@ -215,6 +216,9 @@ public class OutboundPolicy {
             if (first == 0x20 && second == 0x02) {
                 return embedded(slice(a, 2), "6to4");
             }
+            if (first == 0x20 && second == 0x01 && a[2] == 0 && a[3] == 0) {
+                return teredo(a);
+            }
             if (first == 0xff) {
                 return "multicast";
             }
@@ -230,6 +234,22 @@ public class OutboundPolicy {
             return null;
         }
         return "unknown";
+    }
+
+    /**
+     * A Teredo address (2001:0::/32) carries two IPv4 addresses: the Teredo server's in bits 32-63
+     * and the client's, every bit inverted, in the last 32 bits. Either being internal refuses it.
+     */
+    private static String teredo(byte[] a) {
+        String server = embedded(slice(a, 4), "Teredo server");
+        if (server != null) {
+            return server;
+        }
+        byte[] client = slice(a, 12);
+        for (int i = 0; i < client.length; i++) {
+            client[i] = (byte) ~client[i];
+        }
+        return embedded(client, "Teredo client");
     }
 
     private static String embedded(byte[] v4, String form) {

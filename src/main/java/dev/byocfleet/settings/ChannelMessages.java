@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and answers of the notification channel API. Secrets go in, never out. */
 public final class ChannelMessages {
@@ -36,11 +37,15 @@ public final class ChannelMessages {
      *
      * @param urlHint   scheme and host of the URL only ({@code https://open.feishu.cn/…})
      * @param auth      {@code none}, {@code sign} (Lark with a signing secret), {@code bearer} or {@code hmac}
-     * @param hasSecret whether a secret is stored; the secret itself is never returned
+     * @param hasSecret   whether a usable secret is stored; the secret itself is never returned
+     * @param secretState {@code none}, {@code stored}, or {@code unreadable}: the stored URL or secret
+     *                    cannot be decrypted with the current key (or was changed), and {@code problem}
+     *                    says which and that the channel must be saved again with its url and secret
+     * @param problem     why the credentials cannot be used, or null
      */
     public record ChannelView(String channelId, String name, ChannelKind kind, String urlHint, String auth,
-                              boolean hasSecret, boolean enabled, String minSeverity, Instant createdAt,
-                              Instant updatedAt) {}
+                              boolean hasSecret, String secretState, @Nullable String problem, boolean enabled,
+                              String minSeverity, Instant createdAt, Instant updatedAt) {}
 
     /**
      * What a test message met.

@@ -1,5 +1,6 @@
 package dev.byocfleet.settings;
 
+import dev.byocfleet.auth.SealedSecretStore;
 import dev.byocfleet.auth.SecretCipher;
 import dev.byocfleet.auth.UnreadableSecretException;
 import dev.byocfleet.store.Dialect;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the secret encrypted ({@link SecretCipher}, bound to the channel id and the field).
  */
 @Repository
-class ChannelRepository {
+class ChannelRepository implements SealedSecretStore {
 
     /**
      * A channel's destination, decrypted.
@@ -111,6 +112,31 @@ class ChannelRepository {
             }
         }
         return done;
+    }
+
+    @Override
+    public String what() {
+        return "notification channels";
+    }
+
+    /** Every channel's URL and secret opened with {@code from} and sealed with {@code to}; written when run. */
+    @Override
+    public List<Runnable> resealAll(SecretCipher from, SecretCipher to) {
+        return jdbc.sql("SELECT channel_id, config FROM alerts.notification_channels ORDER BY channel_id")
+                .query((rs, row) -> {
+                    String id = rs.getString("channel_id");
+                    StoredConfig c = JSON.readValue(rs.getString("config"), StoredConfig.class);
+                    StoredConfig resealed;
+                    try {
+                        resealed = new StoredConfig(to.seal(from.open(c.url(), context(id, "url")), context(id, "url")),
+                                c.auth(), to.seal(from.open(c.secret(), context(id, "secret")), context(id, "secret")));
+                    } catch (UnreadableSecretException e) {
+                        throw new UnreadableSecretException("notification channel " + id + ": " + e.getMessage());
+                    }
+                    String config = JSON.writeValueAsString(resealed);
+                    return (Runnable) () -> jdbc.sql("UPDATE alerts.notification_channels SET config = ? WHERE channel_id = ?")
+                            .params(config, id).update();
+                }).list();
     }
 
     boolean delete(String channelId) {

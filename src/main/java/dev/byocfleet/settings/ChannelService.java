@@ -5,6 +5,7 @@ import dev.byocfleet.api.NotFoundException;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.auth.SecretState;
 import dev.byocfleet.settings.ChannelMessages.ChannelRequest;
 import dev.byocfleet.settings.ChannelMessages.ChannelTestResult;
 import dev.byocfleet.settings.ChannelMessages.ChannelView;
@@ -192,13 +193,20 @@ public class ChannelService {
 
     private static ChannelView view(Channel c) {
         String hint;
+        String state;
+        String problem = null;
         if (c.config().unreadable() != null) {
             hint = "(cannot be decrypted: save the url again)";
+            state = SecretState.UNREADABLE;
+            problem = "The stored url or secret " + c.config().unreadable().replaceFirst("^a stored credential ", "")
+                    + ". Save the channel again with its url and secret.";
         } else {
             URI uri = URI.create(c.config().url());
             hint = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/…";
+            state = c.config().secret() != null ? SecretState.STORED : SecretState.NONE;
         }
         return new ChannelView(c.channelId(), c.name(), c.kind(), hint, c.config().auth(), c.config().secret() != null,
-                c.enabled(), c.minSeverity(), c.createdAt().toInstant(ZoneOffset.UTC), c.updatedAt().toInstant(ZoneOffset.UTC));
+                state, problem, c.enabled(), c.minSeverity(), c.createdAt().toInstant(ZoneOffset.UTC),
+                c.updatedAt().toInstant(ZoneOffset.UTC));
     }
 }

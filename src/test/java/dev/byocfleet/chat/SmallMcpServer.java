@@ -7,6 +7,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * An external MCP server for the tests, made with the MCP SDK's server classes on an embedded
  * Tomcat: {@code lookup} is marked read-only, {@code drop_table} is not. It records the calls it
- * receives and answers whether it received an Authorization header.
+ * receives, the Authorization headers and every request's method and query string.
  */
 final class SmallMcpServer implements AutoCloseable {
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Every HTTP request that reached the server: method and query string ({@code POST token=abc}). */
+    final List<String> requests = new CopyOnWriteArrayList<>();
     private final Tomcat tomcat = new Tomcat();
     private final McpSyncServer server;
 
@@ -48,6 +53,19 @@ final class SmallMcpServer implements AutoCloseable {
         tomcat.setPort(0);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "mcp", transport).setAsyncSupported(true);
+        FilterDef record = new FilterDef();
+        record.setFilterName("record");
+        record.setAsyncSupported("true");
+        record.setFilter((request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            requests.add(http.getMethod() + " " + http.getQueryString());
+            chain.doFilter(request, response);
+        });
+        context.addFilterDef(record);
+        FilterMap everything = new FilterMap();
+        everything.setFilterName("record");
+        everything.addURLPattern("/*");
+        context.addFilterMap(everything);
         context.addServletMappingDecoded("/*", "mcp");
         tomcat.getConnector();
         tomcat.start();

@@ -99,4 +99,76 @@ class CliTest {
         assertThat(Cli.run(new String[] {"lark-pull", "--from", "last week"})).isEqualTo(2);
         assertThat(err.toString()).contains("ISO-8601");
     }
+
+    @Test
+    void secretsRotateReEncryptsEveryStoredCredentialOrChangesNothing() throws Exception {
+        Path key1 = Files.writeString(dataDir.resolve("new-1.key"), "vG3Gf3ZiXz7GxrQKzfL0wC8f5m1D3tHk7mC9QeYkR8A=\n");
+        Path key2 = Files.writeString(dataDir.resolve("new-2.key"), "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=\n");
+        Path shortKey = Files.writeString(dataDir.resolve("short.key"), "c2hvcnQ=");
+        // refused before anything starts: a key that is not 32 bytes of base64, a missing file
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", shortKey.toString()})).isEqualTo(2);
+        assertThat(err.toString()).contains("must be 32 bytes, not 5");
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", dataDir.resolve("none").toString()}))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read the new key file");
+
+        // an empty store (created by this first run, with its secrets.key)
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", key1.toString()})).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("re-encrypted 0 MCP servers, 0 notification channels from key id ");
+
+        // rows saved in plaintext before encryption: the start-up migration seals them, the rotation re-seals them
+        sql("INSERT INTO alerts.notification_channels VALUES ('ch-1', 'Ops', 'webhook', "
+                + "'{\"url\":\"https://hooks.example.com/h?t=chan-url-tok3n\",\"auth\":\"bearer\",\"secret\":\"chan-s3cret\"}', "
+                + "NULL, true, now(), now())");
+        sql("INSERT INTO alerts.chat_mcp_servers (name, url, headers, writable, created_at, updated_at) VALUES ('docs', "
+                + "'https://mcp.example.com/mcp?token=mcp-url-tok3n', '{\"Authorization\":\"Bearer mcp-h3ader\"}', false, "
+                + "now(), now())");
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", key1.toString()})).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("re-encrypted 1 MCP servers, 1 notification channels from key id ");
+        String rotated = stored();
+        assertThat(rotated).doesNotContain("chan-url-tok3n", "chan-s3cret", "mcp-url-tok3n", "mcp-h3ader")
+                .contains("enc:v1:");
+
+        // the operator starts with the new key; a value it cannot decrypt stops the next rotation, nothing changed
+        Files.copy(key1, dataDir.resolve("secrets.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        sql("INSERT INTO alerts.notification_channels VALUES ('ch-2', 'Other key', 'webhook', "
+                + "'{\"url\":\"enc:v1:00000000:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"auth\":\"none\"}', NULL, true, now(), now())");
+        String before = stored();
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", key2.toString()})).isEqualTo(1);
+        assertThat(err.toString()).contains("nothing changed: notification channel ch-2: ",
+                "cannot be decrypted with the current key");
+        assertThat(stored()).isEqualTo(before);
+
+        // without it, every value (sealed by the first rotation) opens with the new key and rotates again
+        sql("DELETE FROM alerts.notification_channels WHERE channel_id = 'ch-2'");
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", key2.toString()})).as(err.toString()).isZero();
+        assertThat(stored()).isNotEqualTo(rotated).doesNotContain("chan-s3cret", "mcp-h3ader");
+        // they are under key2 now: with key2 as the current key they open (and go back to key1)
+        Files.copy(key2, dataDir.resolve("secrets.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        out.reset();
+        assertThat(Cli.run(new String[] {"secrets", "rotate", "--new-key-file", key1.toString()})).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("re-encrypted 1 MCP servers, 1 notification channels from key id ");
+    }
+
+    private void sql(String statement) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("byoc-fleet.duckdb"));
+             var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    /** Every stored credential column, in a fixed order. */
+    private String stored() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dataDir.resolve("byoc-fleet.duckdb"));
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT channel_id || ' ' || CAST(config AS VARCHAR) FROM alerts.notification_channels "
+                     + "UNION ALL SELECT name || ' ' || url || ' ' || coalesce(headers, '') FROM alerts.chat_mcp_servers "
+                     + "ORDER BY 1")) {
+            while (rs.next()) {
+                all.append(rs.getString(1)).append('\n');
+            }
+        }
+        return all.toString();
+    }
 }

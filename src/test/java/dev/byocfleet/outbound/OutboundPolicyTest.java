@@ -74,6 +74,33 @@ class OutboundPolicyTest {
         assertThatThrownBy(() -> strict.checkUrl(url)).hasMessageContaining(reason);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // client 127.0.0.1 (inverted 80ff:fffe) behind a public Teredo server 8.8.8.8
+            "http://[2001:0:808:808:8000:ffff:80ff:fffe]/|a loopback (Teredo client) address",
+            // client 169.254.169.254 (inverted 5601:5601)
+            "http://[2001:0:808:808::5601:5601]/|a link-local (Teredo client) address",
+            // client 10.0.0.1 (inverted f5ff:fffe), written in full
+            "http://[2001:0000:0808:0808:0000:0000:f5ff:fffe]/|a private (Teredo client) address",
+            // a public client (8.8.8.8, inverted f7f7:f7f7) through a private Teredo server 192.168.1.1
+            "http://[2001:0:c0a8:101::f7f7:f7f7]/|a private (Teredo server) address",
+            "http://[2001:0:7f00:1::f7f7:f7f7]/|a loopback (Teredo server) address"})
+    void teredoAddressesAreDecodedAndBothTheirServerAndTheirClientChecked(String url, String reason) {
+        assertThatThrownBy(() -> strict.checkUrl(url)).isInstanceOf(RefusedUrlException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void aTeredoAddressOfPublicServerAndClientIsAllowed() throws Exception {
+        assertThatCode(() -> strict.checkUrl("http://[2001:0:808:808::f7f7:f7f7]/")).doesNotThrowAnyException();
+        // the client's address is read with its bits inverted: f7f7:f7f7 is 8.8.8.8, not 247.247.247.247 (reserved)
+        assertThat(OutboundPolicy.internalKind(InetAddress.getByName("2001:0:808:808::f7f7:f7f7"))).isNull();
+        // and 0808:0808 in the client's place is 247.247.247.247 once inverted
+        assertThat(OutboundPolicy.internalKind(InetAddress.getByName("2001:0:808:808::808:808")))
+                .isEqualTo("reserved (Teredo client)");
+        // outside 2001:0::/32 nothing is decoded (2001:db8::/32 is documentation, not Teredo)
+        assertThat(OutboundPolicy.internalKind(InetAddress.getByName("2001:1:7f00:1::80ff:fffe"))).isNull();
+    }
+
     @Test
     void aNameIsResolvedAgainBeforeEachConnectionSoDnsRebindingIsRefused() throws Exception {
         // the first answer is public (when the URL is saved), the next ones are loopback (an attacker's DNS)

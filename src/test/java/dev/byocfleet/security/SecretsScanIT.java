@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A full run with every secret set to a known value: sign-in, refresh, users, webhooks (right and
  * wrong credentials that contain the real ones), a Lark pipeline run against the replay server (a
  * good window and one where Lark refuses the token), notification channels with secrets and their
- * test deliveries, an external MCP server with a secret header, Looker embedding, the OpenAPI
+ * test deliveries, an external MCP server with a secret header and a token in its URL, Looker embedding, the OpenAPI
  * document and the actuator (Prometheus with its scrape token). Then the start-up log, the log of
  * the run and every response (headers and body) are searched for each secret, and the stored
  * channel and MCP server rows for the credentials users saved.
@@ -35,6 +35,7 @@ class SecretsScanIT extends ReliabilityAppTestBase {
     static final String CHANNEL_SECRET = "s3cret-channel-bearer-a0f5c2";
     static final String LARK_BOT_SECRET = "s3cret-lark-bot-sign-77e0d1";
     static final String MCP_HEADER_SECRET = "s3cret-mcp-header-2a9c44";
+    static final String MCP_URL_TOKEN = "s3cret-mcp-url-query-5b81e7";
 
     private final List<String> responses = new ArrayList<>();
 
@@ -112,14 +113,21 @@ class SecretsScanIT extends ReliabilityAppTestBase {
         // an external MCP server with a secret header; the replay server does not speak MCP, so the probe
         // reports it unreachable, and that reason must not carry the header either
         LARK.route("/mcp", r -> Reply.of(401, "{\"error\":\"unauthorized\"}"));
+        // and a token in its URL's query, which answers show masked
         HttpResponse<String> mcp = call("POST", "/api/chat/mcp-servers", admin, JSON.writeValueAsString(Map.of("name", "scan",
-                "url", LARK.baseUrl() + "/mcp", "headers", Map.of("Authorization", "Bearer " + MCP_HEADER_SECRET))));
+                "url", LARK.baseUrl() + "/mcp?key=" + MCP_URL_TOKEN,
+                "headers", Map.of("Authorization", "Bearer " + MCP_HEADER_SECRET))));
         assertThat(mcp.statusCode()).as(mcp.body()).isEqualTo(201);
+        String shownUrl = JSON.readTree(mcp.body()).get("url").asString();
+        assertThat(shownUrl).isEqualTo(LARK.baseUrl() + "/mcp?key=***");
         call("GET", "/api/chat/mcp-servers", admin, null);
         call("GET", "/api/chat/mcp-servers/scan/tools", admin, null);
-        call("PUT", "/api/chat/mcp-servers/scan", admin, JSON.writeValueAsString(Map.of("url", LARK.baseUrl() + "/mcp")));
+        call("PUT", "/api/chat/mcp-servers/scan", admin, JSON.writeValueAsString(Map.of("url", shownUrl)));
+        call("PUT", "/api/chat/mcp-servers/scan", admin, JSON.writeValueAsString(Map.of("writable", false)));
+        call("GET", "/api/chat/mcp-servers/scan/tools", admin, null);
         call("GET", "/api/chat/mcp-servers", admin, null);
-        assertThat(LARK.requests("/mcp")).anySatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + MCP_HEADER_SECRET));
+        assertThat(LARK.requests("/mcp")).anySatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + MCP_HEADER_SECRET))
+                .as("the URL kept its token through both updates").allSatisfy(r -> assertThat(r.query()).containsEntry("key", MCP_URL_TOKEN));
         call("GET", "/actuator/prometheus", Map.of("Authorization", "Bearer " + PROMETHEUS_TOKEN), null);
 
         call("GET", "/api/looker/config", admin, null);
@@ -135,6 +143,7 @@ class SecretsScanIT extends ReliabilityAppTestBase {
                 "Lark tenant token", LARK_TENANT_TOKEN, "LLM API key", LLM_API_KEY,
                 "Looker embed secret", LOOKER_EMBED_SECRET, "channel secrets", CHANNEL_SECRET + "|" + LARK_BOT_SECRET));
         secrets.put("MCP header secret", MCP_HEADER_SECRET);
+        secrets.put("MCP URL query token", MCP_URL_TOKEN);
         secrets.put("Prometheus scrape token", PROMETHEUS_TOKEN);
         secrets.put("secrets key", SECRETS_KEY);
         String log = LogTee.text() + output.getAll();
@@ -157,8 +166,10 @@ class SecretsScanIT extends ReliabilityAppTestBase {
         // at rest: the credentials users saved are not in the store in plaintext
         String stored = String.join("\n", jdbc.queryForList(
                 "SELECT CAST(config AS VARCHAR) FROM alerts.notification_channels", String.class))
-                + String.join("\n", jdbc.queryForList("SELECT headers FROM alerts.chat_mcp_servers", String.class));
-        assertThat(stored).contains("enc:v1:").doesNotContain(CHANNEL_SECRET, LARK_BOT_SECRET, MCP_HEADER_SECRET, "/hook");
+                + String.join("\n", jdbc.queryForList("SELECT headers FROM alerts.chat_mcp_servers", String.class))
+                + String.join("\n", jdbc.queryForList("SELECT url FROM alerts.chat_mcp_servers", String.class));
+        assertThat(stored).contains("enc:v1:").doesNotContain(CHANNEL_SECRET, LARK_BOT_SECRET, MCP_HEADER_SECRET, MCP_URL_TOKEN,
+                "/hook", "/mcp");
     }
 
     private static String around(String text, String value) {

@@ -50,9 +50,10 @@ class ChannelControllerIT extends AppTestBase {
         assertThat(JsonPath.<Map<String, Object>>read(created, "$"))
                 .containsEntry("name", "SRE room").containsEntry("kind", "lark_bot").containsEntry("auth", "sign")
                 .containsEntry("has_secret", true).containsEntry("enabled", true).containsEntry("min_severity", "warning")
-                .containsEntry("url_hint", lark.url("/…"))
-                .containsOnlyKeys("channel_id", "name", "kind", "url_hint", "auth", "has_secret", "enabled",
-                        "min_severity", "created_at", "updated_at");
+                .containsEntry("url_hint", lark.url("/…")).containsEntry("secret_state", "stored")
+                .containsEntry("problem", null)
+                .containsOnlyKeys("channel_id", "name", "kind", "url_hint", "auth", "has_secret", "secret_state", "problem",
+                        "enabled", "min_severity", "created_at", "updated_at");
         String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
         for (String body : List.of(created, listed)) {
@@ -206,6 +207,10 @@ class ChannelControllerIT extends AppTestBase {
         String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
         assertThat(listed).contains("(cannot be decrypted: save the url again)");
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + id + "')].secret_state"))
+                .containsExactly("unreadable");
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + id + "')].problem")).singleElement()
+                .asString().contains("failed its integrity check", "Save the channel again");
         client.post().uri("/api/settings/channels/{id}/test", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -222,6 +227,36 @@ class ChannelControllerIT extends AppTestBase {
         client.post().uri("/api/settings/channels/{id}/test", id).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.delivered").isEqualTo(true);
         assertThat(lark.lastReceived().header("authorization")).isEqualTo("Bearer bearer-token-3");
+    }
+
+    @Test
+    void aChannelSavedUnderAnotherKeyIsReportedAsSuchNotAsHavingNoSecret() {
+        lark.answer("/hook", 200, "{}");
+        String readable = id(create(Map.of("name", "Readable", "kind", "webhook", "url", lark.url("/hook"), "auth", "bearer",
+                "secret", "bearer-token-4")));
+        String plain = id(create(Map.of("name", "No secret", "kind", "webhook", "url", lark.url("/hook"))));
+        String id = id(create(Map.of("name", "Other key", "kind", "webhook", "url", lark.url("/hook"), "auth", "bearer",
+                "secret", "bearer-token-5")));
+        String config = storedConfig(id);
+        String secret = storedField(config, "secret");
+        // the same value with the key id of another key: what a server started with a different BYOC_SECRETS_KEY reads
+        String otherKey = "enc:v1:00000000:" + secret.substring(secret.indexOf(':', "enc:v1:".length()) + 1);
+        jdbc.sql("UPDATE alerts.notification_channels SET config = ? WHERE channel_id = ?")
+                .params(config.replace(secret, otherKey), id).update();
+
+        String listed = client.get().uri("/api/settings/channels").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + id + "')].secret_state"))
+                .containsExactly("unreadable");
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + id + "')].problem")).singleElement()
+                .asString().contains("cannot be decrypted with the current key", "key id 00000000")
+                .doesNotContain("bearer-token-5");
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + readable + "')].secret_state"))
+                .containsExactly("stored");
+        assertThat(JsonPath.<List<Object>>read(listed, "$[?(@.channel_id == '" + readable + "')].problem"))
+                .containsExactly((Object) null);
+        assertThat(JsonPath.<List<String>>read(listed, "$[?(@.channel_id == '" + plain + "')].secret_state"))
+                .containsExactly("none");
     }
 
     @Test
