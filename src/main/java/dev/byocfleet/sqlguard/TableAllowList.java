@@ -34,7 +34,7 @@ final class TableAllowList {
     static final Set<String> ALWAYS_DENIED = Set.of(
             "alerts.users", "alerts.invites", "alerts.user_settings", "alerts.notification_channels",
             "alerts.scheduler_locks", "alerts.schema_version", "alerts.chat_sessions", "alerts.chat_messages",
-            "byoc.deployment_credential", "byoc.data_credential");
+            "alerts.chat_mcp_servers", "byoc.deployment_credential", "byoc.data_credential");
 
     private final Set<String> tables;
 

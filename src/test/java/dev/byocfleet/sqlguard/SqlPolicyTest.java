@@ -171,8 +171,10 @@ class SqlPolicyTest {
     void extraTablesFromConfigurationBecomeReadableButSecretsNever() {
         SqlPolicy withExtra = new SqlPolicy(new TableAllowList(List.of("alerts.new_feature_table")), 20_000, 32, 5_000);
         assertThat(withExtra.check("SELECT * FROM alerts.new_feature_table", 10)).isInstanceOf(SqlVerdict.Allowed.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TableAllowList(List.of("alerts.users")))
-                .hasMessageContaining("may never be read");
+        for (String secrets : List.of("alerts.users", "alerts.notification_channels", "alerts.chat_mcp_servers")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TableAllowList(List.of(secrets)))
+                    .hasMessageContaining("may never be read").hasMessageContaining(secrets);
+        }
     }
 
     private static SqlVerdict.Allowed allowed(String sql) {
