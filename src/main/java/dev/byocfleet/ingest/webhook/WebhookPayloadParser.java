@@ -1,16 +1,14 @@
 package dev.byocfleet.ingest.webhook;
 
 import dev.byocfleet.ingest.ClusterDirectory;
+import dev.byocfleet.ingest.Digests;
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.ParsedAlerts;
 import dev.byocfleet.ingest.PayloadException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,12 +154,7 @@ public final class WebhookPayloadParser {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     private static String blankToNull(String s) {
