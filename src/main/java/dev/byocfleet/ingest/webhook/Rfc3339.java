@@ -80,6 +80,49 @@ final class Rfc3339 {
         }
     }
 
+    /**
+     * {@code t.toInstant(ZoneOffset.UTC).toString()}: seconds always, then 3, 6 or 9 fraction digits
+     * as the nanoseconds need, then Z; written directly for the years 0-9999, by the JDK otherwise.
+     */
+    static String instantText(LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return t.toInstant(ZoneOffset.UTC).toString();
+        }
+        int nanos = t.getNano();
+        int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        char[] c = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        int at = 19;
+        if (fraction > 0) {
+            c[at++] = '.';
+            int scaled = fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos;
+            digits(c, at, scaled, fraction);
+            at += fraction;
+        }
+        c[at] = 'Z';
+        return new String(c);
+    }
+
+    /** Writes {@code value} as {@code len} decimal digits, zero-padded, at {@code from}. */
+    static void digits(char[] c, int from, int value, int len) {
+        int v = value;
+        for (int i = from + len - 1; i >= from; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -7,7 +7,6 @@ import dev.byocfleet.ingest.ParsedAlerts;
 import dev.byocfleet.ingest.PayloadException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,14 +126,15 @@ public final class WebhookPayloadParser {
                 break;
             }
         }
-        String node = NODE_LABELS.stream().map(l -> blankToNull(labels.get(l))).filter(v -> v != null)
-                .findFirst().orElse(null);
+        String node = null;
+        for (int i = 0; i < NODE_LABELS.size() && node == null; i++) {
+            node = blankToNull(labels.get(NODE_LABELS.get(i)));
+        }
         String summary = blankToNull(annotations.get("summary"));
         if (summary == null) {
             summary = blankToNull(annotations.get("message"));
         }
-        String messageId = messageId(format.source(), fingerprint, status,
-                startsAt.toInstant(ZoneOffset.UTC).toString());
+        String messageId = messageId(format.source(), fingerprint, status, Rfc3339.instantText(startsAt));
         return new NormalizedAlert(format.source(), messageId, groupKey, fingerprint, status, severity,
                 blankToNull(labels.get("alertname")), clusterId, clusterRef, node, summary,
                 blankToNull(annotations.get("description")), labels, annotations, startsAt, endsAt, fingerprint,

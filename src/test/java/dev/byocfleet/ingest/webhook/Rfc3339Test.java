@@ -81,4 +81,24 @@ class Rfc3339Test {
             assertThat(ours(text)).as(text).isEqualTo(formatter(text));
         }
     }
+
+    @Test
+    void instantTextIsTheInstantsOwnTextAndTheRunHourTheFormattersPattern() {
+        Random r = new Random(8601);
+        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH");
+        int[] nanos = {0, 1, 999_999_999, 5_000_000, 120_000, 819_723_422, 1_000, 100_000_000};
+        for (int i = 0; i < 20_000; i++) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(r.nextInt(i % 100 == 0 ? 30_000 : 10_000) - (i % 97 == 0 ? 20_000 : 0),
+                    1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60),
+                    i % 3 == 0 ? nanos[r.nextInt(nanos.length)] : r.nextInt(1_000_000_000));
+            assertThat(Rfc3339.instantText(t)).isEqualTo(t.toInstant(ZoneOffset.UTC).toString());
+            if (t.getYear() > 0) {
+                assertThat(WebhookRuns.hour(t)).isEqualTo(hour.format(t));
+            }
+        }
+        assertThat(Rfc3339.instantText(java.time.LocalDateTime.of(2026, 11, 29, 4, 30, 2))).isEqualTo("2026-11-29T04:30:02Z");
+        assertThat(Rfc3339.instantText(java.time.LocalDateTime.of(2026, 11, 29, 4, 30, 2, 819_000_000)))
+                .isEqualTo("2026-11-29T04:30:02.819Z");
+        assertThat(WebhookRuns.hour(java.time.LocalDateTime.of(2026, 1, 2, 3, 4))).isEqualTo("2026010203");
+    }
 }
