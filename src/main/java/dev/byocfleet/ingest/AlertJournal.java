@@ -207,7 +207,7 @@ final class AlertJournal implements AutoCloseable {
             List<ByteBuffer> buffers = new ArrayList<>(batches.size() * 2);
             long bytes = 0;
             for (Batch b : batches) {
-                byte[] body = JSON.writeValueAsBytes(b);
+                byte[] body = JournalRecords.write(b, JSON::writeValueAsBytes);
                 ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(body.length).putInt(crc(body));
                 header.flip();
                 buffers.add(header);

@@ -2,9 +2,6 @@ package dev.byocfleet.ingest;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongLongHashMap;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The message ids this process knows are stored, as 64-bit keys (8 bytes an id, so a million alerts
@@ -115,15 +112,11 @@ final class MessageIdIndex {
     }
 
     private static long hashed(String messageId, int part) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-            long k = 0;
-            for (int i = part * 8; i < part * 8 + 8; i++) {
-                k = (k << 8) | (d[i] & 0xFF);
-            }
-            return k;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+        byte[] d = Digests.sha256(messageId);
+        long k = 0;
+        for (int i = part * 8; i < part * 8 + 8; i++) {
+            k = (k << 8) | (d[i] & 0xFF);
         }
+        return k;
     }
 }

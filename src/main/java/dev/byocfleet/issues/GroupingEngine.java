@@ -1,9 +1,7 @@
 package dev.byocfleet.issues;
 
+import dev.byocfleet.ingest.Digests;
 import dev.byocfleet.ingest.NormalizedAlert;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -219,17 +217,13 @@ final class GroupingEngine {
 
     /** A positive id below 2^53 (exact in JavaScript) from the key and the first alert's instance. */
     static long issueId(String groupingKey, String instanceKey) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((groupingKey + "#" + instanceKey).getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (h[i] & 0xff);
-            }
-            long id = v & ((1L << 53) - 1);
-            return id == 0 ? 1 : id;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] h = Digests.sha256(groupingKey + "#" + instanceKey);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (h[i] & 0xff);
         }
+        long id = v & ((1L << 53) - 1);
+        return id == 0 ? 1 : id;
     }
 
     static String human(Duration d) {

@@ -67,12 +67,14 @@ class IssueRepository {
                   AND (i.status <> 'closed' OR i.first_seen = (SELECT max(j.first_seen) FROM alerts.issues j
                                                               WHERE j.grouping_key = i.grouping_key))""")
                 .param("keys", c).query(Long.class).list()));
-        chunked(instanceKeys, c -> ids.addAll(jdbc.sql(
-                "SELECT DISTINCT issue_id FROM alerts.issue_alerts WHERE issue_id IS NOT NULL AND instance_key IN (:k)")
-                .param("k", c).query(Long.class).list()));
-        loadIssues(state, ids, new AlertScope(Set.copyOf(instanceKeys), Set.copyOf(identities)));
-        chunked(instanceKeys, c -> jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE issue_id IS NULL AND instance_key IN (:k)")
-                .param("k", c).query((rs, i) -> alert(rs)).list().forEach(state::addPending));
+        // one read of the instances' rows (the table has no index on instance_key: each read is a scan)
+        // gives the issues that hold them, their rows for loadAlerts, and the resolves still waiting
+        List<IssueAlert> instanceRows = new ArrayList<>();
+        chunked(instanceKeys, c -> instanceRows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE instance_key IN (:k)")
+                .param("k", c).query((rs, i) -> alert(rs)).list()));
+        instanceRows.stream().map(IssueAlert::issueId).filter(id -> id != null).forEach(ids::add);
+        loadIssues(state, ids, new AlertScope(Set.copyOf(instanceKeys), Set.copyOf(identities), instanceRows));
+        instanceRows.stream().filter(a -> a.issueId() == null).forEach(state::addPending);
         chunked(messageIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
                 .param("ids", c).query(String.class).list()));
         return state;
@@ -80,11 +82,12 @@ class IssueRepository {
 
     /**
      * Which alerts of an issue to load: every one ({@link #ALL}), none ({@link #NONE}: the row is
-     * enough), or those of these instance keys and of instance keys {@code identity@…}.
+     * enough), or those of these instance keys and of instance keys {@code identity@…}. {@code instanceRows},
+     * when known, are every row of the instance keys (read once by {@link #load}), so they are not read again.
      */
-    record AlertScope(Set<String> instanceKeys, Set<String> identities) {
-        static final AlertScope ALL = new AlertScope(null, null);
-        static final AlertScope NONE = new AlertScope(Set.of(), Set.of());
+    record AlertScope(Set<String> instanceKeys, Set<String> identities, List<IssueAlert> instanceRows) {
+        static final AlertScope ALL = new AlertScope(null, null, null);
+        static final AlertScope NONE = new AlertScope(Set.of(), Set.of(), List.of());
 
         boolean all() {
             return instanceKeys == null;
@@ -129,9 +132,15 @@ class IssueRepository {
         } else {
             Set<String> seen = new HashSet<>();
             chunked(byId.keySet(), ids -> {
-                chunked(scope.instanceKeys(), k -> rows.addAll(jdbc.sql(
-                        "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND instance_key IN (:k)")
-                        .param("ids", ids).param("k", k).query((rs, i) -> alert(rs)).list()));
+                if (scope.instanceRows() != null) {
+                    Set<Long> wanted = new HashSet<>(ids);
+                    scope.instanceRows().stream().filter(a -> a.issueId() != null && wanted.contains(a.issueId()))
+                            .forEach(rows::add);
+                } else {
+                    chunked(scope.instanceKeys(), k -> rows.addAll(jdbc.sql(
+                            "SELECT * FROM alerts.issue_alerts WHERE issue_id IN (:ids) AND instance_key IN (:k)")
+                            .param("ids", ids).param("k", k).query((rs, i) -> alert(rs)).list()));
+                }
                 // instance keys are "identity@start": '@' + 1 is 'A', so [identity@, identityA) holds exactly them
                 chunked(scope.identities(), IDENTITY_CHUNK, idents -> {
                     StringBuilder ranges = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.byocfleet.issues;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,9 @@ final class IssueState {
     }
 
     /** What {@link #recount()} folded from {@code alerts[0, folded)}: instances (firing?), severity, first/last firing. */
-    private final Map<String, Boolean> foldedInstances = new LinkedHashMap<>();
+    private final Map<String, Boolean> foldedInstances = new HashMap<>();
+    /** How many of {@link #foldedInstances} are firing, kept as they change (a pass recounts after every alert). */
+    private int foldedFiring;
     private String foldedSeverity;
     private LocalDateTime foldedFirst;
     private LocalDateTime foldedLast;
@@ -126,6 +129,7 @@ final class IssueState {
     private void fold() {
         if (foldedEdits != alerts.edits() || foldedRest != rest || folded > alerts.size()) {
             foldedInstances.clear();
+            foldedFiring = 0;
             foldedSeverity = "info";
             foldedFirst = null;
             foldedLast = null;
@@ -139,7 +143,12 @@ final class IssueState {
         }
         for (int i = folded; i < alerts.size(); i++) {
             IssueAlert a = alerts.get(i);
-            foldedInstances.merge(a.instanceKey(), a.firing(), (was, now) -> was && now);
+            Boolean was = foldedInstances.get(a.instanceKey());
+            boolean now = was == null ? a.firing() : was && a.firing();
+            if (was == null || was != now) {
+                foldedInstances.put(a.instanceKey(), now);
+                foldedFiring += (now ? 1 : 0) - (Boolean.TRUE.equals(was) ? 1 : 0);
+            }
             foldedSeverity = Severity.max(foldedSeverity, Severity.normalize(a.severity()));
             if (a.firing()) {
                 foldedFirst = foldedFirst == null || a.eventAt().isBefore(foldedFirst) ? a.eventAt() : foldedFirst;
@@ -174,7 +183,7 @@ final class IssueState {
             last = last == null || foldedLast.isAfter(last) ? foldedLast : last;
         }
         alertCount = foldedInstances.size() + rest.instances();
-        firingCount = (int) foldedInstances.values().stream().filter(f -> f).count() + rest.firing();
+        firingCount = foldedFiring + rest.firing();
         if (!severityManual()) {
             severity = sev;
         }

@@ -73,4 +73,19 @@ class IssueStateTest {
         }
         assertThat(figures(merged)).isEqualTo(figures(allAtOnce(others)));
     }
+
+    @Test
+    void afterEveryAddedAlertTheCountsAreThoseOfItsInstancesCountedDirectly() {
+        IssueState s = new IssueState(1, "key");
+        for (IssueAlert a : alerts(11, 600)) {
+            s.alerts.add(a);
+            s.recount();
+            java.util.Map<String, Boolean> firing = new java.util.HashMap<>();
+            for (IssueAlert b : s.alerts) {
+                firing.put(b.instanceKey(), firing.getOrDefault(b.instanceKey(), true) && b.firing());
+            }
+            assertThat(s.alertCount).isEqualTo(firing.size());
+            assertThat(s.firingCount).isEqualTo((int) firing.values().stream().filter(f -> f).count());
+        }
+    }
 }

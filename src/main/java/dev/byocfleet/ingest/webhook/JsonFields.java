@@ -4,7 +4,6 @@ import dev.byocfleet.ingest.PayloadException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,7 +109,7 @@ public final class JsonFields {
         }
         OffsetDateTime t;
         try {
-            t = OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            t = Rfc3339.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new PayloadException(path(name), path(name) + " must be an RFC 3339 time with an offset, such as "
                     + "2026-11-29T04:30:02.819723422Z or 2026-11-29T12:30:02+08:00.");

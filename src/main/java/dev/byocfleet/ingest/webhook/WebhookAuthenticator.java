@@ -1,8 +1,8 @@
 package dev.byocfleet.ingest.webhook;
 
+import dev.byocfleet.ingest.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -77,10 +77,6 @@ final class WebhookAuthenticator {
     }
 
     private static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256(secret);
     }
 }

@@ -7,6 +7,7 @@ import dev.byocfleet.ingest.ParsedAlerts;
 import dev.byocfleet.ingest.PayloadException;
 import dev.byocfleet.ingest.WebhookSignatureException;
 import dev.byocfleet.ingest.WebhookSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,10 @@ public class WebhookIntake {
     private final WebhookRuns runs;
     private final MeterRegistry meters;
     private final Clock clock;
+    /** Each source's alert counters (a registry lookup per request cost more than the count). */
+    private final Map<String, AlertCounters> alertCounters = new ConcurrentHashMap<>();
+
+    private record AlertCounters(Counter inserted, Counter duplicates) {}
 
     @Autowired
     WebhookIntake(List<AlertSource> sources, AlertStore store, WebhookProperties props, WebhookRuns runs,
@@ -142,8 +148,11 @@ public class WebhookIntake {
         String runId = runs.runId(sourceName, receivedAt);
         StoreResult stored = request ? store.accept(parsed.alerts(), runId) : store.store(parsed.alerts(), runId);
         runs.record(sourceName, receivedAt, parsed.alerts().size(), stored);
-        meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "inserted").increment(stored.inserted());
-        meters.counter("byoc.webhook.alerts", "source", sourceName, "outcome", "duplicate").increment(stored.duplicates());
+        AlertCounters counters = alertCounters.computeIfAbsent(sourceName, s -> new AlertCounters(
+                meters.counter("byoc.webhook.alerts", "source", s, "outcome", "inserted"),
+                meters.counter("byoc.webhook.alerts", "source", s, "outcome", "duplicate")));
+        counters.inserted().increment(stored.inserted());
+        counters.duplicates().increment(stored.duplicates());
         return new WebhookReceipt(parsed.alerts().size(), stored.inserted(), stored.duplicates(), stored.unmapped(),
                 parsed.truncatedAlerts());
     }

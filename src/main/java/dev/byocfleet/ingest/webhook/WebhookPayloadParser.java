@@ -1,16 +1,13 @@
 package dev.byocfleet.ingest.webhook;
 
 import dev.byocfleet.ingest.ClusterDirectory;
+import dev.byocfleet.ingest.Digests;
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.ParsedAlerts;
 import dev.byocfleet.ingest.PayloadException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,14 +126,15 @@ public final class WebhookPayloadParser {
                 break;
             }
         }
-        String node = NODE_LABELS.stream().map(l -> blankToNull(labels.get(l))).filter(v -> v != null)
-                .findFirst().orElse(null);
+        String node = null;
+        for (int i = 0; i < NODE_LABELS.size() && node == null; i++) {
+            node = blankToNull(labels.get(NODE_LABELS.get(i)));
+        }
         String summary = blankToNull(annotations.get("summary"));
         if (summary == null) {
             summary = blankToNull(annotations.get("message"));
         }
-        String messageId = messageId(format.source(), fingerprint, status,
-                startsAt.toInstant(ZoneOffset.UTC).toString());
+        String messageId = messageId(format.source(), fingerprint, status, Rfc3339.instantText(startsAt));
         return new NormalizedAlert(format.source(), messageId, groupKey, fingerprint, status, severity,
                 blankToNull(labels.get("alertname")), clusterId, clusterRef, node, summary,
                 blankToNull(annotations.get("description")), labels, annotations, startsAt, endsAt, fingerprint,
@@ -156,12 +154,7 @@ public final class WebhookPayloadParser {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     private static String blankToNull(String s) {

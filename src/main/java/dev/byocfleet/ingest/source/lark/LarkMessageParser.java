@@ -1,18 +1,15 @@
 package dev.byocfleet.ingest.source.lark;
 
 import dev.byocfleet.ingest.ClusterDirectory;
+import dev.byocfleet.ingest.Digests;
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.ingest.source.lark.BridgeLayouts.Reading;
 import dev.byocfleet.ingest.source.lark.CardBlocks.Block;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,11 +232,7 @@ public class LarkMessageParser {
     /** SHA-256 of {@code lark|<message id>[@<update_time> if edited]|<index>}. */
     static String messageId(Message m, String index) {
         String key = "lark|" + m.identity() + "|" + index;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256Hex(key);
     }
 
     static String cap(String s, int max) {
