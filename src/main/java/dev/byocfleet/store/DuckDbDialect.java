@@ -27,8 +27,6 @@ public final class DuckDbDialect implements Dialect {
 
     /** Numbers the staging tables of {@link #bulkReplace}: one process per DuckDB file, so concurrent ones stay apart. */
     private static final AtomicLong STAGES = new AtomicLong();
-    /** Prepared statements each connection of the main pool keeps for the next use of the same SQL text. */
-    static final int KEPT_STATEMENTS = 64;
 
     @Override
     public String name() {
@@ -44,7 +42,8 @@ public final class DuckDbDialect implements Dialect {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + file.getParent(), e);
         }
-        return pool("duckdb", "jdbc:duckdb:" + file, props.poolSize(), KEPT_STATEMENTS, props.duckdbQueryThreads());
+        return pool("duckdb", "jdbc:duckdb:" + file, props.poolSize(), props.duckdbKeptStatements(),
+                props.duckdbQueryThreads());
     }
 
     /** Same URL and settings as the main pool, so DuckDB hands out connections to the same instance. */
@@ -64,7 +63,7 @@ public final class DuckDbDialect implements Dialect {
 
     /** A pool on any DuckDB URL; tests pass a temporary file. */
     public static HikariDataSource pool(String jdbcUrl, int size) {
-        return pool("duckdb", jdbcUrl, size, KEPT_STATEMENTS, 0);
+        return pool("duckdb", jdbcUrl, size, StoreProperties.DEFAULT_KEPT_STATEMENTS, 0);
     }
 
     /**

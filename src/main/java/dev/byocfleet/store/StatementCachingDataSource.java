@@ -29,7 +29,9 @@ import javax.sql.DataSource;
  * repeated query. DuckDB plans a statement again by itself when the catalog changed since it was
  * prepared (a migration, a table dropped and made again), so a kept statement never runs a stale plan.
  *
- * <p>What is kept: statements made by {@code prepareStatement(String)} only, at most
+ * <p>What is kept: statements made by {@code prepareStatement(String)} only, of at most
+ * {@link #MAX_KEPT_SQL_LENGTH} characters (longer texts are generated, such as multi-row inserts and
+ * long {@code IN} lists: seldom repeated word for word, and large plans), at most
  * {@code perConnection} per connection, the least recently used closed first. A statement goes back
  * to its connection's cache when the caller closes it, with its parameters cleared; one whose
  * settings the caller changed (maximum rows, fetch size, time-out, a batch, close-on-completion) or
@@ -44,6 +46,9 @@ final class StatementCachingDataSource implements DataSource {
     private static final Set<String> CHANGES_SETTINGS = Set.of("setMaxRows", "setLargeMaxRows", "setFetchSize",
             "setQueryTimeout", "setMaxFieldSize", "setFetchDirection", "setEscapeProcessing", "setCursorName",
             "setPoolable", "addBatch", "closeOnCompletion");
+
+    /** Longer SQL texts are prepared for each use, as without this class. */
+    static final int MAX_KEPT_SQL_LENGTH = 4_096;
 
     private final Driver driver;
     private final String url;
@@ -163,7 +168,7 @@ final class StatementCachingDataSource implements DataSource {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "prepareStatement" -> {
-                    if (args.length == 1 && args[0] instanceof String sql) {
+                    if (args.length == 1 && args[0] instanceof String sql && sql.length() <= MAX_KEPT_SQL_LENGTH) {
                         return prepare(sql);
                     }
                 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param duckdbThreads threads DuckDB may use for one query; 0 (the default) is half the cores, at least
  *                      one, because the server runs many small queries at once, where a second thread
  *                      per query costs more CPU than it saves time (the one-shot commands use every core)
+ * @param duckdbKeptStatements prepared statements each pooled DuckDB connection keeps for the next use of the
+ *                      same SQL text; 0 keeps none
  */
 @ConfigurationProperties("byoc.store")
 public record StoreProperties(
@@ -25,7 +27,11 @@ public record StoreProperties(
         String starrocksUser,
         String starrocksPassword,
         int poolSize,
-        int duckdbThreads) {
+        int duckdbThreads,
+        int duckdbKeptStatements) {
+
+    /** Prepared statements a pooled DuckDB connection keeps unless configured otherwise. */
+    public static final int DEFAULT_KEPT_STATEMENTS = 64;
 
     @ConstructorBinding
     public StoreProperties {
@@ -37,12 +43,17 @@ public record StoreProperties(
             throw new IllegalArgumentException("byoc.store.duckdb-threads (BYOC_DUCKDB_THREADS) must be 0 (half the cores)"
                     + " or a number of threads, not " + duckdbThreads);
         }
+        if (duckdbKeptStatements < 0) {
+            throw new IllegalArgumentException("byoc.store.duckdb-kept-statements (BYOC_DUCKDB_KEPT_STATEMENTS) must be 0"
+                    + " (none) or more, not " + duckdbKeptStatements);
+        }
     }
 
     /** With the default number of DuckDB threads. */
     public StoreProperties(String kind, Path dataDir, String duckdbFile, String starrocksUrl, String starrocksUser,
                            String starrocksPassword, int poolSize) {
-        this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, 0);
+        this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, 0,
+                DEFAULT_KEPT_STATEMENTS);
     }
 
     /** The threads DuckDB may use for one query: {@link #duckdbThreads}, or half the cores when that is 0. */

@@ -245,7 +245,7 @@ class DialectTest {
     void duckDbPoolRunsEachQueryOnTheConfiguredThreadsAndKeepsUtc(@TempDir Path dir) throws SQLException {
         for (int threads : new int[] {1, 3}) {
             StoreProperties props = new StoreProperties("duckdb", dir, "threads-" + threads + ".duckdb", null, null,
-                    null, 2, threads);
+                    null, 2, threads, StoreProperties.DEFAULT_KEPT_STATEMENTS);
             var pool = (com.zaxxer.hikari.HikariDataSource) duckDb.openDataSource(props);
             try (pool; Connection c = pool.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT current_setting('threads'), current_setting('TimeZone')")) {
@@ -261,12 +261,40 @@ class DialectTest {
         StoreProperties defaults = new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2);
         assertThat(defaults.duckdbQueryThreads())
                 .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        assertThat(new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, 5).duckdbQueryThreads())
+        assertThat(defaults.duckdbKeptStatements()).isEqualTo(StoreProperties.DEFAULT_KEPT_STATEMENTS);
+        assertThat(new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, 5, 0).duckdbQueryThreads())
                 .isEqualTo(5);
-        assertThatThrownBy(() -> new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, -1))
+        assertThatThrownBy(() -> new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, -1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BYOC_DUCKDB_THREADS")
                 .hasMessageContaining("-1");
+        assertThatThrownBy(() -> new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, 1, -2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BYOC_DUCKDB_KEPT_STATEMENTS")
+                .hasMessageContaining("-2");
+    }
+
+    @Test
+    void duckDbPoolKeepsPreparedStatementsOnlyWhenConfiguredTo(@TempDir Path dir) throws SQLException {
+        for (int kept : new int[] {0, 8}) {
+            StoreProperties props = new StoreProperties("duckdb", dir, "kept-" + kept + ".duckdb", null, null, null, 1, 1,
+                    kept);
+            var pool = (com.zaxxer.hikari.HikariDataSource) duckDb.openDataSource(props);
+            try (pool; Connection c = pool.getConnection()) {
+                Object first;
+                try (var ps = c.prepareStatement("SELECT 42")) {
+                    first = ps.unwrap(org.duckdb.DuckDBPreparedStatement.class);
+                }
+                try (var ps = c.prepareStatement("SELECT 42")) {
+                    Object second = ps.unwrap(org.duckdb.DuckDBPreparedStatement.class);
+                    if (kept == 0) {
+                        assertThat(second).isNotSameAs(first);
+                    } else {
+                        assertThat(second).isSameAs(first);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -153,6 +153,26 @@ class StatementCachingDataSourceTest {
     }
 
     @Test
+    void aLongGeneratedTextIsPreparedForEachUse() throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM range(10) WHERE range IN (0");
+        for (int i = 1; sql.length() <= StatementCachingDataSource.MAX_KEPT_SQL_LENGTH; i++) {
+            sql.append(", ").append(i);
+        }
+        sql.append(')');
+        try (Connection c = source(8).getConnection()) {
+            DuckDBPreparedStatement first;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                first = ps.unwrap(DuckDBPreparedStatement.class);
+                assertThat(ids(ps)).containsExactly(10L);
+            }
+            assertThat(first.isClosed()).isTrue();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                assertThat(ps.unwrap(DuckDBPreparedStatement.class)).isNotSameAs(first);
+            }
+        }
+    }
+
+    @Test
     void aClosedStatementCannotBeUsedByItsFormerHolder() throws SQLException {
         try (Connection c = source(8).getConnection()) {
             PreparedStatement ps = c.prepareStatement("SELECT 1");
