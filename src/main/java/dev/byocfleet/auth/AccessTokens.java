@@ -73,6 +73,7 @@ final class AccessTokens {
     JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(TokenValidators.issuerAudienceAndExpiry(issuer, issuer));
-        return decoder;
+        // the validators check time with the system clock, so the cache does too
+        return new VerifiedTokenCache(decoder, Clock.systemUTC());
     }
 }
