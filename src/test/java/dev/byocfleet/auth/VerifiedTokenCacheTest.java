@@ -3,6 +3,7 @@ package dev.byocfleet.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.byocfleet.support.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -69,28 +70,12 @@ class VerifiedTokenCacheTest {
         CountingVerifier verifier = new CountingVerifier();
         Instant exp = NOW.plusSeconds(10);
         String token = "good-" + exp.getEpochSecond();
-        Instant[] now = {NOW};
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock moving = new MutableClock(NOW);
         VerifiedTokenCache cache = new VerifiedTokenCache(verifier, moving);
         cache.decode(token);
         cache.decode(token);
         assertThat(verifier.asked).hasSize(1);
-        now[0] = exp.plusSeconds(1);
+        moving.set(exp.plusSeconds(1));
         cache.decode(token);
         assertThat(verifier.asked).hasSize(2);
         assertThat(cache.size()).isZero();

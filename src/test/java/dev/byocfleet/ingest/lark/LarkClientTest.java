@@ -12,10 +12,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.byocfleet.ingest.lark.LarkClient.MessagePage;
 import dev.byocfleet.ingest.lark.LarkReplayServer.Reply;
-import java.time.Clock;
+import dev.byocfleet.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,7 @@ public class LarkClientTest {
                     }
                     return pageFor(r, pages);
                 });
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-29T01:30:00Z"));
         LarkClient client = new LarkClient(server.properties(CHAT), clock);
         assertThat(readAll(client)).hasSize(3);
         assertThat(server.requests(TOKEN_PATH)).hasSize(2);
@@ -206,28 +205,5 @@ public class LarkClientTest {
         server.close();
         assertThatThrownBy(() -> new LarkClient(p).listMessages(CHAT, FROM, TO, null))
                 .isInstanceOf(LarkApiException.Temporary.class).hasMessageContaining("gave up after 3 attempts");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T01:30:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
