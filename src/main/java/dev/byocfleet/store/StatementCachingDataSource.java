@@ -255,7 +255,8 @@ final class StatementCachingDataSource implements DataSource {
                     return !inUse || statement.isClosed();
                 }
                 case "getConnection" -> {
-                    // the caller's view is the connection it prepared on; the physical one is unwrap's business
+                    // the DuckDB statement's own connection, answered even after close (Hikari hands its
+                    // callers its own connection proxy instead)
                     return statement.getConnection();
                 }
                 default -> {

@@ -49,7 +49,7 @@ public record StoreProperties(
         }
     }
 
-    /** With the default number of DuckDB threads. */
+    /** With the default DuckDB threads (half the cores) and kept statements ({@link #DEFAULT_KEPT_STATEMENTS}). */
     public StoreProperties(String kind, Path dataDir, String duckdbFile, String starrocksUrl, String starrocksUser,
                            String starrocksPassword, int poolSize) {
         this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, 0,
