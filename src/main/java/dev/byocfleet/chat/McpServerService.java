@@ -86,12 +86,12 @@ class McpServerService implements SealedSecretStore {
         try {
             int n = 0;
             for (StoredServer s : repository.all()) {
-                if (!SecretCipher.isSealed(s.url()) && s.url().getBytes(StandardCharsets.UTF_8).length > MAX_URL_BYTES) {
+                boolean plainUrl = !SecretCipher.isSealed(s.url());
+                if (plainUrl && s.url().getBytes(StandardCharsets.UTF_8).length > MAX_URL_BYTES) {
                     log.warn("MCP server {}: its plaintext URL is too long to store encrypted; save a shorter URL", s.name());
                     continue;
                 }
                 Map<String, String> stored = s.headers() == null ? Map.of() : JsonColumns.MAPPER.readValue(s.headers(), HEADERS);
-                boolean plainUrl = !SecretCipher.isSealed(s.url());
                 if (plainUrl || stored.values().stream().anyMatch(v -> !SecretCipher.isSealed(v))) {
                     Map<String, String> sealed = new LinkedHashMap<>();
                     stored.forEach((k, v) -> sealed.put(k, SecretCipher.isSealed(v) ? v : cipher.seal(v, context(s.name(), k))));
