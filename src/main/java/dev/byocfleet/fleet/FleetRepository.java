@@ -1,5 +1,6 @@
 package dev.byocfleet.fleet;
 
+import dev.byocfleet.directory.FleetDirectory;
 import dev.byocfleet.fleet.ClusterDetail.ActionInfo;
 import dev.byocfleet.fleet.ClusterDetail.ClusterInfo;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
@@ -34,9 +35,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FleetRepository {
 
-    /** A node that still exists: not terminated and not decommissioned (alive or dead). */
-    private static final String LIVE_NODE =
-            "n.terminated_at IS NULL AND coalesce(lower(n.state), '') <> 'decommissioned'";
+    private static final String LIVE_NODE = FleetDirectory.LIVE_NODE;
 
     /** A cluster with its account, organization and customer profile (aliases c, a, o, p). */
     private static final String CLUSTER_FROM = """
@@ -45,13 +44,6 @@ class FleetRepository {
             LEFT JOIN byoc.organization o ON o.org_id = a.org_id
             LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
             """;
-
-    /** The dimensions the summary breaks the clusters down by. */
-    enum Dimension { STATE, TYPE, REGION, VERSION, TIER }
-
-    /** The number of clusters with one value (null: none) of one dimension. */
-    record ClusterGroup(Dimension dimension, @Nullable String value, long clusters) {
-    }
 
     record BillWeeks(BigDecimal ccuThisWeek, BigDecimal ccuLastWeek, BigDecimal ccuLastWeekToDate,
                      BigDecimal usdThisWeek) {
@@ -86,78 +78,18 @@ class FleetRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * What the summary reads: organizations, clusters by each dimension, live nodes by type, the
-     * version of the bills ({@link #billVersion}) and the newest snapshot hour.
-     */
-    record Inventory(long organizations, List<ClusterGroup> groups, Map<String, Long> liveNodesByType,
-                     BillVersion bills, @Nullable LocalDateTime newestSnapshotHour) {
+    /** What the summary reads from the store besides the directory: the bills' version and the newest snapshot hour. */
+    record SummaryFacts(BillVersion bills, @Nullable LocalDateTime newestSnapshotHour) {
     }
 
-    /**
-     * Everything the summary reads but the bill figures, in one statement (one prepare and execute
-     * instead of five; {@code part} tells the rows apart): cluster counts by each dimension on its
-     * own, a grouping set per dimension, so the answer is a few rows per dimension rather than one
-     * per combination of all five (the organization is not joined: no dimension reads it, and the
-     * joins are on primary keys); live nodes by node type over clusters that are not released; the
-     * number of organizations; the bills' version; the newest snapshot hour.
-     */
-    Inventory inventory() {
-        List<ClusterGroup> groups = new ArrayList<>();
-        Map<String, Long> nodes = new HashMap<>();
-        long[] organizations = {0};
-        BillVersion[] bills = {null};
-        LocalDateTime[] newestSnapshot = {null};
-        jdbc.sql("""
-                SELECT 0 AS part, GROUPING(c.cluster_state) AS g_state, GROUPING(c.cluster_type) AS g_type,
-                       GROUPING(c.region) AS g_region, GROUPING(c.cluster_version) AS g_version,
-                       c.cluster_state, c.cluster_type, c.region, c.cluster_version, p.tier, count(*) AS clusters,
-                       NULL AS newest_date, NULL AS newest_hour
-                FROM byoc.cluster c
-                LEFT JOIN byoc.account a ON a.account_id = c.account_id
-                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
-                GROUP BY GROUPING SETS ((c.cluster_state), (c.cluster_type), (c.region), (c.cluster_version), (p.tier))
-                UNION ALL
-                SELECT 1, 1, 1, 1, 1, NULL, n.node_type, NULL, NULL, NULL, count(*), NULL, NULL
-                FROM byoc.node n
-                JOIN byoc.cluster c ON c.cluster_id = n.cluster_id
-                WHERE %s AND coalesce(upper(c.cluster_state), '') <> 'RELEASED'
-                GROUP BY n.node_type
-                UNION ALL
-                SELECT 2, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL FROM byoc.organization
-                UNION ALL
-                SELECT 3, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, count(*), max(bill_date), NULL FROM byoc.bill_detail
-                UNION ALL
-                SELECT 4, 1, 1, 1, 1, NULL, NULL, NULL, NULL, NULL, 0, NULL, max(snapshot_hour)
-                FROM metrics.amv_hourly_snapshots_v1""".formatted(LIVE_NODE))
-                .query(rs -> {
-                    switch (rs.getInt("part")) {
-                        case 0 -> groups.add(clusterGroup(rs));
-                        case 1 -> nodes.put(String.valueOf(rs.getString("cluster_type")).toUpperCase(Locale.ROOT),
-                                rs.getLong("clusters"));
-                        case 2 -> organizations[0] = rs.getLong("clusters");
-                        case 3 -> bills[0] = new BillVersion(rs.getLong("clusters"),
-                                rs.getObject("newest_date", LocalDate.class));
-                        default -> newestSnapshot[0] = rs.getObject("newest_hour", LocalDateTime.class);
-                    }
-                });
-        return new Inventory(organizations[0], groups, nodes, Objects.requireNonNull(bills[0]), newestSnapshot[0]);
-    }
-
-    private static ClusterGroup clusterGroup(ResultSet rs) throws java.sql.SQLException {
-        Dimension d = rs.getInt("g_state") == 0 ? Dimension.STATE
-                : rs.getInt("g_type") == 0 ? Dimension.TYPE
-                : rs.getInt("g_region") == 0 ? Dimension.REGION
-                : rs.getInt("g_version") == 0 ? Dimension.VERSION
-                : Dimension.TIER;
-        String column = switch (d) {
-            case STATE -> "cluster_state";
-            case TYPE -> "cluster_type";
-            case REGION -> "region";
-            case VERSION -> "cluster_version";
-            case TIER -> "tier";
-        };
-        return new ClusterGroup(d, rs.getString(column), rs.getLong("clusters"));
+    SummaryFacts summaryFacts() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM byoc.bill_detail) AS bill_rows,
+                       (SELECT max(bill_date) FROM byoc.bill_detail) AS newest_date,
+                       (SELECT max(snapshot_hour) FROM metrics.amv_hourly_snapshots_v1) AS newest_hour""")
+                .query((rs, i) -> new SummaryFacts(new BillVersion(rs.getLong("bill_rows"),
+                        rs.getObject("newest_date", LocalDate.class)), rs.getObject("newest_hour", LocalDateTime.class)))
+                .single();
     }
 
     /** The newest hour that has bills. */

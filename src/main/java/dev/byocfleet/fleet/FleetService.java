@@ -3,29 +3,28 @@ package dev.byocfleet.fleet;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.directory.ClusterEntry;
+import dev.byocfleet.directory.FleetDirectory;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
 import dev.byocfleet.fleet.ClusterQuery.SortField;
 import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
 import dev.byocfleet.fleet.FleetRepository.ClusterCount;
-import dev.byocfleet.fleet.FleetRepository.ClusterGroup;
 import dev.byocfleet.fleet.FleetRepository.ClusterReading;
-import dev.byocfleet.fleet.FleetRepository.Dimension;
-import dev.byocfleet.fleet.FleetRepository.Inventory;
+import dev.byocfleet.fleet.FleetRepository.SummaryFacts;
 import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,8 +46,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>What needs a pass over the two big tables, {@code bill_detail} and the hourly snapshots, is
  * kept in memory with the version of that table it was computed from ({@link VersionedValue}) and
- * computed again as soon as the version differs; the small control-plane tables are read on every
- * request. A version is the row count and newest date or hour of the table (for the snapshots also
+ * computed again as soon as the version differs. The small control-plane tables (clusters, accounts,
+ * organizations, profiles, nodes) come from the {@link FleetDirectory}, which follows their changes
+ * within its recheck interval; only a search by text reads them in the store. A version is the row count and newest date or hour of the table (for the snapshots also
  * the refresh marks of the rollup, which rewrites hours in place, and the metric dictionary): it
  * catches appends, deletions and rollup refreshes. It does not catch an UPDATE of bill or snapshot
  * values outside the rollup, or a deletion and insertion of exactly as many rows with no newer date
@@ -71,18 +71,20 @@ public class FleetService {
     private static final Pattern DOT = Pattern.compile("\\.");
 
     private final FleetRepository repository;
+    private final FleetDirectory directory;
     private final AccessGuard access;
     private final VersionedValue<BillVersion, BillFigures> bills;
     private final VersionedValue<SnapshotVersion, NewestReadings> readings;
 
     @Autowired
-    FleetService(FleetRepository repository, AccessGuard access) {
-        this(repository, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access) {
+        this(repository, directory, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
     }
 
     /** {@code background} computes the newest readings of the fleet after the snapshots change. */
-    FleetService(FleetRepository repository, AccessGuard access, Executor background) {
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background) {
         this.repository = repository;
+        this.directory = directory;
         this.access = access;
         this.bills = new VersionedValue<>(repository::billVersion, v -> billFigures(), background);
         this.readings = new VersionedValue<>(repository::snapshotVersion, this::newestReadings, background);
@@ -106,28 +108,62 @@ public class FleetService {
 
     public FleetSummary summary() {
         access.require(Role.VIEWER);
-        Inventory inventory = repository.inventory();
-        List<ClusterGroup> groups = inventory.groups();
-        Map<String, Long> nodes = inventory.liveNodesByType();
-        BillFigures figures = this.bills.get(inventory.bills());
+        SummaryFacts facts = repository.summaryFacts();
+        FleetDirectory.Snapshot fleet = directory.snapshot();
+        List<ClusterEntry> clusters = fleet.clusters();
+        Map<String, Long> nodes = new HashMap<>();
+        for (ClusterEntry c : clusters) {
+            if (!"RELEASED".equals(c.clusterState() == null ? "" : c.clusterState().toUpperCase(Locale.ROOT))) {
+                c.liveNodes().forEach((type, n) -> nodes.merge(String.valueOf(type).toUpperCase(Locale.ROOT), n, Long::sum));
+            }
+        }
+        BillFigures figures = this.bills.get(facts.bills());
         BillWeeks bills = figures.weeks();
         return new FleetSummary(
-                inventory.organizations(),
-                groups.stream().filter(g -> g.dimension() == Dimension.STATE).mapToLong(ClusterGroup::clusters).sum(),
+                fleet.organizations(),
+                clusters.size(),
                 new FleetSummary.NodeCounts(nodes.getOrDefault("FE", 0L), nodes.getOrDefault("BE", 0L),
                         nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
-                breakdown(groups, Dimension.STATE, Function.identity(), Comparator.naturalOrder()),
-                breakdown(groups, Dimension.TYPE, Function.identity(), Comparator.naturalOrder()),
-                breakdown(groups, Dimension.TIER, Function.identity(), FleetService::compareTiers),
-                breakdown(groups, Dimension.VERSION, FleetService::majorMinor, FleetService::compareVersions),
-                breakdown(groups, Dimension.REGION, Function.identity(), Comparator.naturalOrder()),
+                breakdown(clusters, ClusterEntry::clusterState, Comparator.naturalOrder()),
+                breakdown(clusters, ClusterEntry::clusterType, Comparator.naturalOrder()),
+                breakdown(clusters, ClusterEntry::tier, FleetService::compareTiers),
+                breakdown(clusters, c -> majorMinor(c.clusterVersion()), FleetService::compareVersions),
+                breakdown(clusters, ClusterEntry::region, Comparator.naturalOrder()),
                 bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
                 figures.weekStart(),
-                inventory.newestSnapshotHour());
+                facts.newestSnapshotHour());
     }
 
+    /**
+     * A page of the list. A search by text reads the store (its case-insensitive match is the
+     * store's {@code lower}); every other filter and sort runs over the {@link FleetDirectory} in
+     * memory with the store's semantics: nulls last in both directions, ties by cluster id in byte
+     * order, text compared by code point (the byte order of UTF-8), state and type matched in upper
+     * case, the version by whole leading components.
+     */
     public ClusterPage clusters(ClusterQuery query) {
         access.require(Role.VIEWER);
+        if (query.text() != null) {
+            return clustersFromStore(query);
+        }
+        BillFigures figures = bills.get(repository.billVersion());
+        List<ClusterEntry> matching = directory.snapshot().clusters().stream()
+                .filter(c -> matches(c, query)).toList();
+        long total = matching.size();
+        if (total == 0 || query.offset() >= total) {
+            return new ClusterPage(List.of(), query.page(), query.size(), total);
+        }
+        Comparator<ClusterEntry> order = query.sort() == SortField.CCU_7D
+                ? ccuOrder(figures, query.descending())
+                : storeOrder(query.sort(), query.descending());
+        List<ClusterListItem> items = matching.stream().sorted(order)
+                .skip(query.offset()).limit(query.size())
+                .map(c -> listItem(c, figures.ccu7d(c.clusterId())))
+                .toList();
+        return new ClusterPage(items, query.page(), query.size(), total);
+    }
+
+    private ClusterPage clustersFromStore(ClusterQuery query) {
         ClusterCount count = repository.countClusters(query);
         long total = count.total();
         if (total == 0 || query.offset() >= total) {
@@ -141,6 +177,66 @@ public class FleetService {
                 query.page(), query.size(), total);
     }
 
+    /** The list's filters but the text search, as {@link ClusterFilter} has them in SQL. */
+    static boolean matches(ClusterEntry c, ClusterQuery q) {
+        return (q.state() == null || upperEquals(c.clusterState(), q.state()))
+                && (q.type() == null || upperEquals(c.clusterType(), q.type()))
+                && (q.tier() == null || q.tier().equals(c.tier()))
+                && (q.version() == null || c.clusterVersion() != null
+                    && (c.clusterVersion().equals(q.version()) || c.clusterVersion().startsWith(q.version() + ".")))
+                && (q.region() == null || q.region().equals(c.region()))
+                && (q.orgId() == null || q.orgId().equals(c.orgId()));
+    }
+
+    private static boolean upperEquals(@Nullable String value, String upper) {
+        return value != null && value.toUpperCase(Locale.ROOT).equals(upper);
+    }
+
+    /** The store's order of a sort field ({@link FleetRepository#sortExpression}): nulls last, then cluster id. */
+    static Comparator<ClusterEntry> storeOrder(SortField field, boolean descending) {
+        Comparator<ClusterEntry> key = switch (field) {
+            case CLUSTER_NAME -> nullsLast(ClusterEntry::clusterName, FleetService::compareCodePoints, descending);
+            case CLUSTER_STATE -> nullsLast(ClusterEntry::clusterState, FleetService::compareCodePoints, descending);
+            case CLUSTER_TYPE -> nullsLast(ClusterEntry::clusterType, FleetService::compareCodePoints, descending);
+            case CLUSTER_VERSION -> nullsLast(ClusterEntry::clusterVersion, FleetService::compareCodePoints, descending);
+            case REGION -> nullsLast(ClusterEntry::region, FleetService::compareCodePoints, descending);
+            case TIER -> nullsLast(c -> tierRank(c.tier()), Comparator.<Integer>naturalOrder(), descending);
+            case ORG_NAME -> nullsLast(ClusterEntry::orgName, FleetService::compareCodePoints, descending);
+            case CREATED_AT -> nullsLast(ClusterEntry::createdAt, Comparator.<LocalDateTime>naturalOrder(), descending);
+            case FE_COUNT -> nullsLast(c -> c.liveNodes("FE"), Comparator.<Long>naturalOrder(), descending);
+            case BE_COUNT -> nullsLast(c -> c.liveNodes("BE"), Comparator.<Long>naturalOrder(), descending);
+            case CN_COUNT -> nullsLast(c -> c.liveNodes("CN"), Comparator.<Long>naturalOrder(), descending);
+            case CCU_7D -> throw new IllegalArgumentException("the CCU order needs the bill figures");
+        };
+        return key.thenComparing(ClusterEntry::clusterId, FleetService::compareCodePoints);
+    }
+
+    private static Comparator<ClusterEntry> ccuOrder(BillFigures figures, boolean descending) {
+        Comparator<ClusterEntry> ccu = Comparator.comparing(c -> figures.ccu7d(c.clusterId()));
+        return (descending ? ccu.reversed() : ccu).thenComparing(ClusterEntry::clusterId, FleetService::compareCodePoints);
+    }
+
+    private static <T> Comparator<ClusterEntry> nullsLast(Function<ClusterEntry, @Nullable T> key, Comparator<T> order,
+                                                          boolean descending) {
+        return Comparator.comparing(key, Comparator.nullsLast(descending ? order.reversed() : order));
+    }
+
+    /** S, A, B as 1, 2, 3; any other tier (or none) sorts as null. */
+    private static @Nullable Integer tierRank(@Nullable String tier) {
+        return tier == null ? null : switch (tier) {
+            case "S" -> 1;
+            case "A" -> 2;
+            case "B" -> 3;
+            default -> null;
+        };
+    }
+
+    private static ClusterListItem listItem(ClusterEntry c, BigDecimal ccu7d) {
+        return new ClusterListItem(c.clusterId(), c.clusterName(), c.orgId(), c.orgName(), c.tier(), c.clusterType(),
+                c.clusterState(), c.clusterVersion(), c.csp(), c.region(), c.liveNodes("FE"), c.liveNodes("BE"),
+                c.liveNodes("CN"), c.createdAt(), ccu7d);
+    }
+
     /**
      * A page in CCU order, which lives in memory: every matching id sorted by CCU (nulls cannot
      * occur: no bills is zero), ties by cluster id ascending in byte order as the store sorts text,
@@ -149,7 +245,7 @@ public class FleetService {
     private List<ClusterListItem> byCcu(ClusterQuery query, BillFigures figures) {
         Comparator<String> ccu = Comparator.comparing(figures::ccu7d);
         List<String> page = repository.findClusterIds(query).stream()
-                .sorted((query.descending() ? ccu.reversed() : ccu).thenComparing(FleetService::compareBytes))
+                .sorted((query.descending() ? ccu.reversed() : ccu).thenComparing(FleetService::compareCodePoints))
                 .skip(query.offset()).limit(query.size())
                 .toList();
         Map<String, ClusterListItem> rows = repository.findClustersById(page).stream()
@@ -158,8 +254,20 @@ public class FleetService {
         return page.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
-    private static int compareBytes(String a, String b) {
-        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    /** Code point order, which is the byte order of UTF-8 text: the order the store sorts text in. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private BillFigures billFigures() {
@@ -239,12 +347,11 @@ public class FleetService {
         return new NewestReadings(shown);
     }
 
-    private static Map<String, Long> breakdown(List<ClusterGroup> groups, Dimension dimension,
-                                               Function<@Nullable String, @Nullable String> key,
+    /** Clusters per value of {@code key} (blank or missing as {@link #UNKNOWN}), in {@code order}. */
+    private static Map<String, Long> breakdown(List<ClusterEntry> clusters, Function<ClusterEntry, @Nullable String> key,
                                                Comparator<String> order) {
-        return groups.stream().filter(g -> g.dimension() == dimension).collect(Collectors.groupingBy(
-                g -> orUnknown(key.apply(g.value())), () -> new TreeMap<>(order),
-                Collectors.summingLong(ClusterGroup::clusters)));
+        return clusters.stream().collect(Collectors.groupingBy(c -> orUnknown(key.apply(c)), () -> new TreeMap<>(order),
+                Collectors.counting()));
     }
 
     /** "3.3.7" and "3.3.7-ee" become "3.3"; what does not start with a number stays as it is. */

@@ -55,6 +55,14 @@ public interface Dialect {
      */
     String stringAggUnordered(String expr, String separator);
 
+    /**
+     * A whole-number hash of a row's values (each {@code expressions} entry a column or expression of
+     * any type; NULL hashes too, and differently from every text), for a fingerprint of a table's
+     * content as {@code sum(rowHash(...))}: any change of one of those values changes the sum but
+     * for a chance of one in about 2^32 or better. Not for anything that must resist an adversary.
+     */
+    String rowHash(List<String> expressions);
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

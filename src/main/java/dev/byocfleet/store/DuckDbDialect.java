@@ -110,6 +110,12 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String rowHash(List<String> expressions) {
+        // hash() takes any number and type of values (NULL included) and gives a UBIGINT; its sum is a HUGEINT
+        return "hash(" + String.join(", ", expressions) + ")";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -89,6 +89,15 @@ public final class StarRocksDialect implements Dialect {
     }
 
     @Override
+    public String rowHash(List<String> expressions) {
+        // murmur_hash3_32 takes text only and is NULL when a part is: a value as 'v' and its text, a
+        // NULL as 'n' (so no text hashes like NULL); widened so that the sum cannot overflow an INT
+        return "CAST(murmur_hash3_32(" + expressions.stream()
+                .map(e -> "coalesce(concat('v', CAST(" + e + " AS VARCHAR)), 'n')")
+                .collect(java.util.stream.Collectors.joining(", ")) + ") AS BIGINT)";
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "get_json_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.Role;
+import dev.byocfleet.directory.FleetDirectory;
+import dev.byocfleet.directory.TestDirectories;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
 import dev.byocfleet.fleet.ClusterQuery.SortField;
 import dev.byocfleet.metrics.TestRefreshers;
@@ -46,9 +48,14 @@ class FleetFiguresTest {
         new ResourceDatabasePopulator(new ClassPathResource("fleet/fixture.sql")).execute(store.dataSource());
         viewer = SignedIn.as(Role.VIEWER);
         jdbc = JdbcClient.create(store.dataSource());
-        fleet = new FleetService(new FleetRepository(jdbc), new AccessGuard(), Runnable::run);
-        slow = new FleetService(new FleetRepository(jdbc), new AccessGuard(), task -> { });
+        fleet = new FleetService(new FleetRepository(jdbc), directory(jdbc), new AccessGuard(), Runnable::run);
+        slow = new FleetService(new FleetRepository(jdbc), directory(jdbc), new AccessGuard(), task -> { });
         direct = new DirectFleetReads(jdbc);
+    }
+
+    /** A directory that checks the replica on every read. */
+    static FleetDirectory directory(JdbcClient jdbc) {
+        return TestDirectories.checkingEveryRead(jdbc);
     }
 
     @AfterEach
@@ -88,7 +95,7 @@ class FleetFiguresTest {
     @Test
     void whileTheReadingsAreComputedInTheBackgroundTheDetailReadsTheStore() {
         List<Runnable> queued = new ArrayList<>();
-        FleetService later = new FleetService(new FleetRepository(jdbc), new AccessGuard(), queued::add);
+        FleetService later = new FleetService(new FleetRepository(jdbc), directory(jdbc), new AccessGuard(), queued::add);
 
         assertThat(later.cluster("c-001")).isEqualTo(slow.cluster("c-001"));
         assertThat(later.cluster("c-003")).isEqualTo(slow.cluster("c-003"));

@@ -48,7 +48,8 @@ class FleetServiceTest {
     }
 
     private static FleetService fleetOn(TestStore store) {
-        return new FleetService(new FleetRepository(JdbcClient.create(store.dataSource())), new AccessGuard());
+        return new FleetService(new FleetRepository(JdbcClient.create(store.dataSource())),
+                FleetFiguresTest.directory(JdbcClient.create(store.dataSource())), new AccessGuard());
     }
 
     @ParameterizedTest

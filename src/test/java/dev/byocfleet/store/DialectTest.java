@@ -168,6 +168,24 @@ class DialectTest {
     }
 
     @Test
+    void duckDbRowHashChangesWithAnyValueAndTellsNullFromEmptyText() {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            String hash = duckDb.rowHash(List.of("a", "b"));
+            List<String> hashes = jdbc.queryForList("SELECT CAST(" + hash + " AS VARCHAR) FROM (VALUES "
+                    + "('x', 1), ('x', 2), ('y', 1), (NULL, 1), ('', 1), ('x', NULL), ('x', 1)) t(a, b)", String.class);
+            assertThat(hashes.subList(0, 6)).doesNotHaveDuplicates().doesNotContainNull();
+            assertThat(hashes.get(6)).as("the same values hash the same").isEqualTo(hashes.get(0));
+        }
+    }
+
+    @Test
+    void starRocksRowHashTakesEveryValueAsTextAndNullAsItsOwnMark() {
+        assertThat(starRocks.rowHash(List.of("a", "b"))).isEqualTo("CAST(murmur_hash3_32("
+                + "coalesce(concat('v', CAST(a AS VARCHAR)), 'n'), coalesce(concat('v', CAST(b AS VARCHAR)), 'n')) AS BIGINT)");
+    }
+
+    @Test
     void starRocksRendersUnorderedGroupConcatWithSeparator() {
         assertThat(starRocks.stringAggUnordered("v", ";")).isEqualTo("group_concat(v SEPARATOR ';')");
     }
