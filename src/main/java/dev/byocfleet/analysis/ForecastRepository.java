@@ -100,42 +100,54 @@ class ForecastRepository {
 
     /**
      * Hourly values of the given series ({@code (cluster, metric)} pairs) in ({@code after},
-     * {@code asOf}], in one statement. The statement selects by cluster and by metric (plain IN
-     * lists the scan filters cheaply); the few rows of pairs not asked for are dropped here, which
-     * costs less than matching a concatenated key on every row of the window.
+     * {@code asOf}], in one statement: the snapshots join the pairs asked for, a small build side
+     * whose keys DuckDB pushes into the scan as a filter, so only those series' rows are read
+     * further (a quarter of the CPU of the earlier IN lists over clusters and metrics, which
+     * brought back every flagged cluster's other capacity metrics too, dropped here afterwards).
      */
     List<HourlyValue> hourly(Map<CapacityMetric, ? extends Collection<String>> series, LocalDateTime after,
                              LocalDateTime asOf) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        series.forEach((metric, ids) -> ids.forEach(id -> keys.add(id + "|" + metric.metricName())));
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = series.values().stream().flatMap(Collection::stream).distinct().sorted().toList();
+        // sorted, so the same series give the same statement text (kept prepared by the pool), and
+        // the chunks' rows follow each other in the order of the whole
+        List<String[]> keys = new ArrayList<>();
+        series.forEach((metric, ids) -> ids.forEach(id -> keys.add(new String[] {id, metric.metricName()})));
+        keys.sort(java.util.Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
         List<HourlyValue> out = new ArrayList<>();
-        // the range over the ids says nothing the IN list does not, but DuckDB filters it inside the
-        // scan, before the other columns are read: the statement takes a third of the time
+        for (int from = 0; from < keys.size(); from += HOURLY_SERIES_PER_STATEMENT) {
+            hourly(keys.subList(from, Math.min(keys.size(), from + HOURLY_SERIES_PER_STATEMENT)), after, asOf, out);
+        }
+        return out;
+    }
+
+    /** Series per statement of {@link #hourly}: two parameters each, a UNION ALL branch each. */
+    static final int HOURLY_SERIES_PER_STATEMENT = 200;
+
+    private void hourly(List<String[]> keys, LocalDateTime after, LocalDateTime asOf, List<HourlyValue> out) {
+        StringBuilder pairs = new StringBuilder();
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            pairs.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT CAST(:c").append(i).append(" AS VARCHAR) AS cluster_id, CAST(:m").append(i)
+                    .append(" AS VARCHAR) AS metric_name");
+            params.put("c" + i, keys.get(i)[0]);
+            params.put("m" + i, keys.get(i)[1]);
+        }
+        params.put("p95Metrics", CapacityMetric.p95Names());
+        params.put("after", after);
+        params.put("asOf", asOf);
         jdbc.sql("""
                 SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
                        CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS value
                 FROM metrics.amv_hourly_snapshots_v1 s
-                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
-                  AND s.cluster_id >= :firstId AND s.cluster_id <= :lastId AND s.cluster_id IN (:ids)
+                JOIN (%s) k ON k.cluster_id = s.cluster_id AND k.metric_name = s.metric_name
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
                   AND CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END IS NOT NULL
-                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""")
-                .param("p95Metrics", CapacityMetric.p95Names())
-                .param("metrics", series.keySet().stream().map(CapacityMetric::metricName).toList())
-                .param("firstId", ids.getFirst()).param("lastId", ids.getLast())
-                .param("ids", ids)
-                .param("after", after).param("asOf", asOf)
+                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""".formatted(pairs))
+                .params(params)
                 .query(rs -> {
-                    String cluster = rs.getString(1);
-                    String metric = rs.getString(2);
-                    if (keys.contains(cluster + "|" + metric)) {
-                        out.add(new HourlyValue(cluster, metric, rs.getObject(3, LocalDateTime.class), rs.getDouble(4)));
-                    }
+                    out.add(new HourlyValue(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
+                            rs.getDouble(4)));
                 });
-        return out;
     }
 
     /** Replaces the forecasts computed at {@code computedAt} and deletes those older than {@code keepAfter}. */

@@ -66,6 +66,37 @@ class ForecastRepositoryTest {
     }
 
     @Test
+    void hourlyOfMoreSeriesThanOneStatementTakesReturnsEverySeriesInClusterMetricHourOrder() {
+        List<Object[]> rows = new ArrayList<>();
+        int clusters = ForecastRepository.HOURLY_SERIES_PER_STATEMENT + 30;
+        for (int c = 0; c < clusters; c++) {
+            for (int h = 0; h < 2; h++) {
+                rows.add(new Object[] {"c-%04d".formatted(c), "disk_used_pct", AS_OF.minusHours(h), 1.0, 0.0, c + h / 10.0,
+                        0.0, 1.0, 12});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        Set<String> asked = new java.util.HashSet<>();
+        for (int c = clusters - 1; c >= 0; c -= 1) {
+            asked.add("c-%04d".formatted(c));
+        }
+
+        List<ForecastRepository.HourlyValue> values = repository.hourly(Map.of(CapacityMetric.DISK_USED_PCT, asked),
+                AS_OF.minusHours(2), AS_OF);
+
+        assertThat(values).hasSize(2 * clusters);
+        List<String> expected = new ArrayList<>();
+        for (int c = 0; c < clusters; c++) {
+            expected.add("c-%04d@%s=%s".formatted(c, AS_OF.minusHours(1), c + 0.1));
+            expected.add("c-%04d@%s=%s".formatted(c, AS_OF, c + 0.0));
+        }
+        assertThat(values).extracting(v -> v.clusterId() + "@" + v.snapshotHour() + "=" + v.value())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void replacingTheForecastsOfAnHourKeepsOneRowPerSeriesAndDropsExpiredOnes() {
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
