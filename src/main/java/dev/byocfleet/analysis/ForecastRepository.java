@@ -7,6 +7,7 @@ import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -158,7 +159,7 @@ class ForecastRepository {
         for (Forecast f : forecasts) {
             rows.add(new Object[] {f.clusterId(), f.metricName(), f.computedAt(), f.method(), f.status(),
                     f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(),
-                    f.breachLatest(), f.horizonDays(), f.fitQuality(), JsonColumns.write(StoredDetails.of(f))});
+                    f.breachLatest(), f.horizonDays(), f.fitQuality(), StoredDetails.of(f).json()});
         }
         return BulkInsert.rows(dataSource, dialect, "alerts", "capacity_forecasts", 14, rows);
     }
@@ -209,18 +210,162 @@ class ForecastRepository {
             return out.toString();
         }
 
-        /** Reads "block:value;..." in place (a split and a substring per point cost more than the scan at fleet scale). */
+        /**
+         * Reads "block:value;..." in place (a split and a substring per point cost more than the scan
+         * at fleet scale); the values parse as {@link Double#parseDouble} does.
+         */
         static List<Forecast.Peak> decode(String peaks) {
             List<Forecast.Peak> out = new ArrayList<>();
             for (int start = 0; start < peaks.length(); ) {
                 int colon = peaks.indexOf(':', start);
                 int end = peaks.indexOf(';', colon);
                 end = end < 0 ? peaks.length() : end;
-                out.add(new Forecast.Peak(Integer.parseInt(peaks, start, colon, 10),
-                        Double.parseDouble(peaks.substring(colon + 1, end))));
+                out.add(new Forecast.Peak(Integer.parseInt(peaks, start, colon, 10), parseDouble(peaks, colon + 1, end)));
                 start = end + 1;
             }
             return List.copyOf(out);
+        }
+
+        /**
+         * The JSON {@link JsonColumns#write} gives for this record when nulls are left out at every
+         * level, written directly: Jackson's per-record work was the dearest Java part of storing a
+         * fleet's forecasts. Falls back to Jackson for anything this does not spell the same way
+         * (a text that needs escaping, a non-finite number). The line's null fields (its peaks
+         * always, the fit's numbers when there was too little data) are left out too.
+         */
+        String json() {
+            if (!plain(warnStatus) || !plain(unit) || !plain(line.statistic()) || peaks != null && !plain(peaks)
+                    || !finite(warnThreshold) || !finite(daysToBreach) || !finite(line.level()) || !finite(line.sigma())
+                    || !finite(line.slopeLowPerDay()) || !finite(line.slopeHighPerDay())
+                    || !finite(line.dailyTrendSlopePerDay()) || !finite(line.intervalZ()) || line.peaks() != null) {
+                return JsonColumns.write(new WithoutNulls(this));
+            }
+            StringBuilder b = new StringBuilder(384).append("{\"warn_threshold\":").append(warnThreshold);
+            text(b, "warn_status", warnStatus);
+            time(b, "warn_breach_at", warnBreachAt);
+            time(b, "warn_breach_earliest", warnBreachEarliest);
+            time(b, "warn_breach_latest", warnBreachLatest);
+            number(b, "days_to_breach", daysToBreach);
+            text(b, "unit", unit);
+            b.append(",\"line\":{\"points\":").append(line.points());
+            number(b, "level", line.level());
+            number(b, "sigma", line.sigma());
+            number(b, "slope_low_per_day", line.slopeLowPerDay());
+            number(b, "slope_high_per_day", line.slopeHighPerDay());
+            number(b, "daily_trend_slope_per_day", line.dailyTrendSlopePerDay());
+            number(b, "interval_z", line.intervalZ());
+            b.append(",\"lookback_days\":").append(line.lookbackDays());
+            text(b, "statistic", line.statistic());
+            b.append('}');
+            text(b, "peaks", peaks);
+            return b.append('}').toString();
+        }
+
+        /** What {@link #json} spells, through Jackson with nulls left out at every level (its fallback, and its test). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record WithoutNulls(double warnThreshold, String warnStatus, @Nullable LocalDateTime warnBreachAt,
+                            @Nullable LocalDateTime warnBreachEarliest, @Nullable LocalDateTime warnBreachLatest,
+                            @Nullable Double daysToBreach, String unit, Line line, @Nullable String peaks) {
+            WithoutNulls(StoredDetails d) {
+                this(d.warnThreshold(), d.warnStatus(), d.warnBreachAt(), d.warnBreachEarliest(), d.warnBreachLatest(),
+                        d.daysToBreach(), d.unit(), new Line(d.line()), d.peaks());
+            }
+        }
+
+        /** {@link Forecast.Details} with its null fields left out. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Line(int points, @Nullable Double level, @Nullable Double sigma, @Nullable Double slopeLowPerDay,
+                    @Nullable Double slopeHighPerDay, @Nullable Double dailyTrendSlopePerDay, double intervalZ,
+                    int lookbackDays, String statistic, @Nullable List<Forecast.Peak> peaks) {
+            Line(Forecast.Details d) {
+                this(d.points(), d.level(), d.sigma(), d.slopeLowPerDay(), d.slopeHighPerDay(), d.dailyTrendSlopePerDay(),
+                        d.intervalZ(), d.lookbackDays(), d.statistic(), d.peaks());
+            }
+        }
+
+        private static boolean plain(@Nullable String s) {
+            if (s == null) {
+                return true;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean finite(@Nullable Double v) {
+            return v == null || Double.isFinite(v);
+        }
+
+        private static void text(StringBuilder b, String name, @Nullable String value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":\"").append(value).append('"');
+            }
+        }
+
+        private static void number(StringBuilder b, String name, @Nullable Double value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":").append(value.doubleValue());
+            }
+        }
+
+        private static void time(StringBuilder b, String name, @Nullable LocalDateTime value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":\"");
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(value, b);
+                b.append('"');
+            }
+        }
+
+        /** 10^0 to 10^22: exactly representable doubles. */
+        private static final double[] POWERS_OF_TEN = new double[23];
+
+        static {
+            POWERS_OF_TEN[0] = 1;
+            for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+                POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+            }
+        }
+
+        /**
+         * {@link Double#parseDouble} of {@code s[from, to)}, with a fast path for plain decimals
+         * ("-12.375"): at most 15 digits and 22 decimals, the digits are an exact double and so is
+         * the power of ten, and one IEEE division of two exact doubles is correctly rounded, the
+         * same value {@code parseDouble} gives. Anything else (exponents, more digits) goes to it.
+         */
+        static double parseDouble(String s, int from, int to) {
+            int i = from;
+            boolean negative = i < to && s.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            long digits = 0;
+            int count = 0;
+            int decimals = -1;
+            for (; i < to; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits = digits * 10 + (c - '0');
+                    if (++count > 15) {
+                        return Double.parseDouble(s.substring(from, to));
+                    }
+                    if (decimals >= 0) {
+                        decimals++;
+                    }
+                } else if (c == '.' && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    return Double.parseDouble(s.substring(from, to));
+                }
+            }
+            if (count == 0 || decimals > 22) {
+                return Double.parseDouble(s.substring(from, to));
+            }
+            double v = decimals <= 0 ? digits : digits / POWERS_OF_TEN[decimals];
+            return negative ? -v : v;
         }
     }
 

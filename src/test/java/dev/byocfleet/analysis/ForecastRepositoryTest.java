@@ -97,6 +97,78 @@ class ForecastRepositoryTest {
     }
 
     @Test
+    void theHandWrittenDetailsJsonIsJacksonsWithoutNullsAndReadsBackEqual() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2_000; i++) {
+            Forecast.Details line = new Forecast.Details(random.nextInt(15), maybe(random), maybe(random), maybe(random),
+                    maybe(random), maybe(random), random.nextBoolean() ? 1.645 : value(random), 1 + random.nextInt(30),
+                    random.nextBoolean() ? "max_value" : "p95_value", null);
+            LocalDateTime at = AS_OF.plusMinutes(random.nextInt(100_000)).plusSeconds(random.nextInt(3) == 0 ? 7 : 0);
+            ForecastRepository.StoredDetails d = new ForecastRepository.StoredDetails(value(random),
+                    random.nextBoolean() ? "no_breach" : "breached", random.nextBoolean() ? at : null,
+                    random.nextBoolean() ? at.minusDays(1) : null, random.nextBoolean() ? at.withNano(5_000_000) : null,
+                    maybe(random), List.of("%", "count", "score").get(random.nextInt(3)), line,
+                    random.nextBoolean() ? null : ForecastRepository.StoredDetails.encode(List.of(
+                            new Forecast.Peak(3, value(random)), new Forecast.Peak(0, value(random)))));
+
+            String json = d.json();
+
+            assertThat(json).isEqualTo(dev.byocfleet.store.JsonColumns.write(
+                    new ForecastRepository.StoredDetails.WithoutNulls(d)));
+            assertThat(json).doesNotContain("null");
+            assertThat(dev.byocfleet.store.JsonColumns.read(json, ForecastRepository.StoredDetails.class)).isEqualTo(d);
+        }
+        // what this does not spell itself goes through Jackson: a text that needs escaping, a non-finite number
+        Forecast.Details line = new Forecast.Details(2, Double.NaN, 1.0, null, null, null, 1.645, 14, "max_value", null);
+        ForecastRepository.StoredDetails odd = new ForecastRepository.StoredDetails(80.0, "no_breach", null, null, null,
+                null, "\"quoted\" \\ unit\n", line, "0:1.0");
+        assertThat(odd.json()).isEqualTo(dev.byocfleet.store.JsonColumns.write(
+                new ForecastRepository.StoredDetails.WithoutNulls(odd)));
+        assertThat(dev.byocfleet.store.JsonColumns.read(odd.json(), ForecastRepository.StoredDetails.class).unit())
+                .isEqualTo(odd.unit());
+    }
+
+    /** Values as the forecasts round them (3 decimals), and some that are not. */
+    private static double value(java.util.SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> Math.round(random.nextDouble(-1_000, 1_000) * 1000) / 1000.0;
+            case 1 -> Math.round(random.nextDouble(0, 100) * 1000) / 1000.0;
+            case 2 -> random.nextDouble(-1e-6, 1e-6);
+            case 3 -> random.nextDouble(-1e12, 1e12);
+            default -> random.nextInt(-5, 2_000);
+        };
+    }
+
+    private static @org.jspecify.annotations.Nullable Double maybe(java.util.SplittableRandom random) {
+        return random.nextInt(4) == 0 ? null : value(random);
+    }
+
+    @Test
+    void peakValuesParseAsParseDoubleDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<String> texts = new ArrayList<>(List.of("0.0", "-0.0", "87.0", "5.", ".5", "-.5", "1e-05", "1.5E10", "12",
+                "0.1", "0.30000000000000004", "123456789012345.6", "999999999999999", "9999999999999999",
+                "0.0000000000000000000001", "0.00000000000000000000001", "4.35", "1234567.1234567", "NaN", "-Infinity"));
+        for (int i = 0; i < 20_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Math.round(random.nextDouble(-1e6, 1e6) * 1000) / 1000.0;
+                case 1 -> random.nextDouble();
+                case 2 -> random.nextDouble(-1e20, 1e20);
+                default -> random.nextInt(-100_000, 100_000) / Math.pow(10, random.nextInt(0, 25));
+            };
+            texts.add(Double.toString(v));
+            // digits written out in full, as a database may print them
+            texts.add(new java.math.BigDecimal(v).setScale(random.nextInt(0, 24), java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString());
+        }
+        for (String text : texts) {
+            String padded = "7:" + text + ";";
+            assertThat(Double.doubleToRawLongBits(ForecastRepository.StoredDetails.parseDouble(padded, 2, padded.length() - 1)))
+                    .as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+    }
+
+    @Test
     void replacingTheForecastsOfAnHourKeepsOneRowPerSeriesAndDropsExpiredOnes() {
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
