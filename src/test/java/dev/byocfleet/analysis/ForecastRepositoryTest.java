@@ -169,6 +169,42 @@ class ForecastRepositoryTest {
     }
 
     @Test
+    void dailyPeaksReadAsArraysEqualThoseReadAsText() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Object[]> rows = new ArrayList<>();
+        for (String cluster : List.of("c-a", "c-b", "c-c")) {
+            for (String metric : List.of("disk_used_pct", "cpu_util_pct", "connections", "query_qps")) {
+                for (int h = 0; h < 24 * 16; h++) {
+                    if (random.nextInt(10) == 0 || cluster.equals("c-c") && h % 24 > 4) {
+                        continue; // gaps, and c-c's days too short to count (fewer than the minimum hours)
+                    }
+                    Double max = random.nextInt(20) == 0 ? null : random.nextDouble(0, 100);
+                    // p95 and max differ, so the statistic shows; values with every digit, as a p95 has
+                    rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), 1.0, 0.0, max, random.nextDouble(0, 90),
+                            1.0, 12});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        var ds = store.dataSource();
+        DuckDbDialect duckDb = new DuckDbDialect();
+        dev.byocfleet.store.Dialect textOnly = (dev.byocfleet.store.Dialect) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.byocfleet.store.Dialect.class}, (proxy, method, args) ->
+                        method.getName().equals("arrayAgg") ? java.util.Optional.empty() : method.invoke(duckDb, args));
+        ForecastRepository arrays = new ForecastRepository(JdbcClient.create(ds), ds, duckDb);
+        ForecastRepository text = new ForecastRepository(JdbcClient.create(ds), ds, textOnly);
+
+        List<ForecastRepository.DailyPeak> fromArrays = arrays.dailyPeaks(AS_OF, 14, 6);
+
+        assertThat(fromArrays).hasSizeGreaterThan(50)
+                .containsExactlyInAnyOrderElementsOf(text.dailyPeaks(AS_OF, 14, 6));
+        assertThat(fromArrays).extracting(ForecastRepository.DailyPeak::metricName).doesNotContain("query_qps");
+        assertThat(fromArrays).extracting(ForecastRepository.DailyPeak::clusterId).doesNotContain("c-c");
+        assertThat(arrays.dailyPeaks(AS_OF, 14, 6, "c-b")).containsExactlyInAnyOrderElementsOf(
+                text.dailyPeaks(AS_OF, 14, 6, "c-b")).allMatch(p -> p.clusterId().equals("c-b"));
+    }
+
+    @Test
     void replacingTheForecastsOfAnHourKeepsOneRowPerSeriesAndDropsExpiredOnes() {
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
