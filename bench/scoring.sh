@@ -90,7 +90,8 @@ const result = {
   load_average: { before: loadBefore, after: loadAfter },
   generate: { wall_ms: Number(genMs), peak_rss_mb: Math.round(Number(genKb) / 1024) },
   as_of: both.as_of, clusters: both.clusters, rows: both.rows, repeat: both.repeat,
-  alternating: { medians_ms: both.medians, ratios: both.ratios, millis: both.millis },
+  alternating: { medians_ms: both.medians, ratios: both.ratios, millis: both.millis,
+                 cpu_medians_ms: both.cpu_medians, cpu_ratios: both.cpu_ratios, cpu_millis: both.cpu_millis },
   pass_alone: { medians_ms: pass.medians, history_hours_filled: pass.history_hours_filled,
                 history_ms: pass.history_millis },
   bare_alone: { medians_ms: bare.medians },
@@ -100,19 +101,22 @@ const result = {
   targets: { pass_vs_bare_same_rows: 1.5, api_p95_ms: 50 },
 };
 const m = both.medians, r = both.ratios, f = (v) => (v == null ? '—' : Number(v).toLocaleString('en'));
+const cm = both.cpu_medians ?? {}, cr = both.cpu_ratios ?? {};
 const worstP95 = Math.max(...Object.values(api.routers).map((x) => x.p95_ms));
 const md = `# Scoring benchmark ${stamp}
 
 ${gen.preset} preset (seed ${seed}): ${f(both.clusters)} clusters scored as of ${both.as_of}; git ${gitCommit}; ${os.cpus().length} cores, load average ${loadBefore} before, ${loadAfter} after.
 Medians of ${both.repeat} rounds, the pass and its baseline alternating in one process (\`score --forecast\`).
 
-| step | median ms | snapshot rows read | baseline (bare aggregation, same rows) | ratio |
-|---|---|---|---|---|
-| health scores (24 h window) | ${f(m.score)} | ${f(both.rows.score_window)} | ${f(m.bare_score_window)} | ${r.score_vs_bare_score_window} |
-| capacity forecasts (${both.rows.forecast_window ? 'lookback' : '—'}) | ${f(m.forecast)} | ${f(both.rows.forecast_window)} | ${f(m.bare_forecast_window)} | ${r.forecast_vs_bare_forecast_window} |
-| risk | ${f(m.risk)} | (the pass's scores and breaches from memory) | | |
-| **full pass** (scores + forecasts + risk) | **${f(m.pass)}** | | ${f(m.bare_score_window + m.bare_forecast_window)} | **${r.pass_vs_bare_same_rows}** (target ≤ 1.5) |
-| full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} |
+| step | median ms | snapshot rows read | baseline (bare aggregation, same rows) | ratio | CPU ms (process), ours / baseline | CPU ratio |
+|---|---|---|---|---|---|---|
+| health scores (24 h window) | ${f(m.score)} | ${f(both.rows.score_window)} | ${f(m.bare_score_window)} | ${r.score_vs_bare_score_window} | ${f(cm.score)} / ${f(cm.bare_score_window)} | ${cr.score_vs_bare_score_window ?? '—'} |
+| capacity forecasts (${both.rows.forecast_window ? 'lookback' : '—'}) | ${f(m.forecast)} | ${f(both.rows.forecast_window)} | ${f(m.bare_forecast_window)} | ${r.forecast_vs_bare_forecast_window} | ${f(cm.forecast)} / ${f(cm.bare_forecast_window)} | ${cr.forecast_vs_bare_forecast_window ?? '—'} |
+| risk | ${f(m.risk)} | (the pass's scores and breaches from memory) | | | ${f(cm.risk)} | |
+| **full pass** (scores + forecasts + risk) | **${f(m.pass)}** | | ${f(m.bare_score_window + m.bare_forecast_window)} | **${r.pass_vs_bare_same_rows}** (target ≤ 1.5) | ${f(cm.pass)} / ${f(cm.bare_score_window + cm.bare_forecast_window)} | ${cr.pass_vs_bare_same_rows ?? '—'} |
+| full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} | ${f(cm.pass)} / ${f(cm.bare_7d)} | ${cr.pass_vs_bare_7d ?? '—'} |
+
+CPU ms: the process's CPU time during each step (every thread, DuckDB's too), median of the same rounds; waiting for a core on the shared machine does not inflate it as it does wall time.
 
 | peak RSS (each side alone, own JVM, -Xmx8g) | MB |
 |---|---|

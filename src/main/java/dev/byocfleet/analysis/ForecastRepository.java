@@ -7,6 +7,7 @@ import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,17 +56,23 @@ class ForecastRepository {
     }
 
     /**
-     * The same for one cluster when {@code clusterId} is given. The blocks of a series travel as one
-     * text ("block:peak;..."): a result row per series instead of one per day, since reading rows
-     * over JDBC costs more than the aggregation itself at fleet scale.
+     * The same for one cluster when {@code clusterId} is given. The blocks of a series travel in one
+     * row (a result row per series instead of one per day, since reading rows over JDBC costs more
+     * than the aggregation itself at fleet scale): as two arrays ordered by block where the dialect
+     * reads arrays (DuckDB: no number printed as text and parsed back, which cost more than the
+     * rest of the read), else as one text ("block:peak;...").
      */
     List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
         String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
         String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
-        // unordered: the callers sort the points; ordering them here sorted every series in the store
-        String points = dialect.stringAggUnordered("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";");
+        Optional<String> blocks = dialect.arrayAgg("p.block", "p.block");
+        // text unordered: the callers sort the points; ordering it sorted every series in the store
+        String points = blocks.isPresent() ? blocks.get() + " AS blocks, " + dialect.arrayAgg("p.peak", "p.block").orElseThrow()
+                + " AS peaks"
+                : dialect.stringAggUnordered("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";")
+                + " AS points";
         var spec = jdbc.sql("""
-                SELECT p.cluster_id, p.metric_name, %3$s AS points
+                SELECT p.cluster_id, p.metric_name, %3$s
                 FROM (
                   SELECT b.cluster_id, b.metric_name, b.block, max(b.v) AS peak
                   FROM (
@@ -91,6 +98,14 @@ class ForecastRepository {
         spec.query(rs -> {
             String cluster = rs.getString(1);
             String metric = rs.getString(2);
+            if (blocks.isPresent()) {
+                Object[] b = (Object[]) rs.getArray(3).getArray();
+                Object[] v = (Object[]) rs.getArray(4).getArray();
+                for (int i = 0; i < b.length; i++) {
+                    out.add(new DailyPeak(cluster, metric, ((Number) b[i]).intValue(), ((Number) v[i]).doubleValue()));
+                }
+                return;
+            }
             for (Forecast.Peak p : StoredDetails.decode(rs.getString(3))) {
                 out.add(new DailyPeak(cluster, metric, p.block(), p.value()));
             }
@@ -100,42 +115,54 @@ class ForecastRepository {
 
     /**
      * Hourly values of the given series ({@code (cluster, metric)} pairs) in ({@code after},
-     * {@code asOf}], in one statement. The statement selects by cluster and by metric (plain IN
-     * lists the scan filters cheaply); the few rows of pairs not asked for are dropped here, which
-     * costs less than matching a concatenated key on every row of the window.
+     * {@code asOf}], in one statement: the snapshots join the pairs asked for, a small build side
+     * whose keys DuckDB pushes into the scan as a filter, so only those series' rows are read
+     * further (a quarter of the CPU of the earlier IN lists over clusters and metrics, which
+     * brought back every flagged cluster's other capacity metrics too, dropped here afterwards).
      */
     List<HourlyValue> hourly(Map<CapacityMetric, ? extends Collection<String>> series, LocalDateTime after,
                              LocalDateTime asOf) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        series.forEach((metric, ids) -> ids.forEach(id -> keys.add(id + "|" + metric.metricName())));
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = series.values().stream().flatMap(Collection::stream).distinct().sorted().toList();
+        // sorted, so the same series give the same statement text (kept prepared by the pool), and
+        // the chunks' rows follow each other in the order of the whole
+        List<String[]> keys = new ArrayList<>();
+        series.forEach((metric, ids) -> ids.forEach(id -> keys.add(new String[] {id, metric.metricName()})));
+        keys.sort(java.util.Comparator.<String[], String>comparing(k -> k[0]).thenComparing(k -> k[1]));
         List<HourlyValue> out = new ArrayList<>();
-        // the range over the ids says nothing the IN list does not, but DuckDB filters it inside the
-        // scan, before the other columns are read: the statement takes a third of the time
+        for (int from = 0; from < keys.size(); from += HOURLY_SERIES_PER_STATEMENT) {
+            hourly(keys.subList(from, Math.min(keys.size(), from + HOURLY_SERIES_PER_STATEMENT)), after, asOf, out);
+        }
+        return out;
+    }
+
+    /** Series per statement of {@link #hourly}: two parameters each, a UNION ALL branch each. */
+    static final int HOURLY_SERIES_PER_STATEMENT = 200;
+
+    private void hourly(List<String[]> keys, LocalDateTime after, LocalDateTime asOf, List<HourlyValue> out) {
+        StringBuilder pairs = new StringBuilder();
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            pairs.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT CAST(:c").append(i).append(" AS VARCHAR) AS cluster_id, CAST(:m").append(i)
+                    .append(" AS VARCHAR) AS metric_name");
+            params.put("c" + i, keys.get(i)[0]);
+            params.put("m" + i, keys.get(i)[1]);
+        }
+        params.put("p95Metrics", CapacityMetric.p95Names());
+        params.put("after", after);
+        params.put("asOf", asOf);
         jdbc.sql("""
                 SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
                        CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS value
                 FROM metrics.amv_hourly_snapshots_v1 s
-                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
-                  AND s.cluster_id >= :firstId AND s.cluster_id <= :lastId AND s.cluster_id IN (:ids)
+                JOIN (%s) k ON k.cluster_id = s.cluster_id AND k.metric_name = s.metric_name
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
                   AND CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END IS NOT NULL
-                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""")
-                .param("p95Metrics", CapacityMetric.p95Names())
-                .param("metrics", series.keySet().stream().map(CapacityMetric::metricName).toList())
-                .param("firstId", ids.getFirst()).param("lastId", ids.getLast())
-                .param("ids", ids)
-                .param("after", after).param("asOf", asOf)
+                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""".formatted(pairs))
+                .params(params)
                 .query(rs -> {
-                    String cluster = rs.getString(1);
-                    String metric = rs.getString(2);
-                    if (keys.contains(cluster + "|" + metric)) {
-                        out.add(new HourlyValue(cluster, metric, rs.getObject(3, LocalDateTime.class), rs.getDouble(4)));
-                    }
+                    out.add(new HourlyValue(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
+                            rs.getDouble(4)));
                 });
-        return out;
     }
 
     /** Replaces the forecasts computed at {@code computedAt} and deletes those older than {@code keepAfter}. */
@@ -146,7 +173,7 @@ class ForecastRepository {
         for (Forecast f : forecasts) {
             rows.add(new Object[] {f.clusterId(), f.metricName(), f.computedAt(), f.method(), f.status(),
                     f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(),
-                    f.breachLatest(), f.horizonDays(), f.fitQuality(), JsonColumns.write(StoredDetails.of(f))});
+                    f.breachLatest(), f.horizonDays(), f.fitQuality(), StoredDetails.of(f).json()});
         }
         return BulkInsert.rows(dataSource, dialect, "alerts", "capacity_forecasts", 14, rows);
     }
@@ -197,18 +224,162 @@ class ForecastRepository {
             return out.toString();
         }
 
-        /** Reads "block:value;..." in place (a split and a substring per point cost more than the scan at fleet scale). */
+        /**
+         * Reads "block:value;..." in place (a split and a substring per point cost more than the scan
+         * at fleet scale); the values parse as {@link Double#parseDouble} does.
+         */
         static List<Forecast.Peak> decode(String peaks) {
             List<Forecast.Peak> out = new ArrayList<>();
             for (int start = 0; start < peaks.length(); ) {
                 int colon = peaks.indexOf(':', start);
                 int end = peaks.indexOf(';', colon);
                 end = end < 0 ? peaks.length() : end;
-                out.add(new Forecast.Peak(Integer.parseInt(peaks, start, colon, 10),
-                        Double.parseDouble(peaks.substring(colon + 1, end))));
+                out.add(new Forecast.Peak(Integer.parseInt(peaks, start, colon, 10), parseDouble(peaks, colon + 1, end)));
                 start = end + 1;
             }
             return List.copyOf(out);
+        }
+
+        /**
+         * The JSON {@link JsonColumns#write} gives for this record when nulls are left out at every
+         * level, written directly: Jackson's per-record work was the dearest Java part of storing a
+         * fleet's forecasts. Falls back to Jackson for anything this does not spell the same way
+         * (a text that needs escaping, a non-finite number). The line's null fields (its peaks
+         * always, the fit's numbers when there was too little data) are left out too.
+         */
+        String json() {
+            if (!plain(warnStatus) || !plain(unit) || !plain(line.statistic()) || peaks != null && !plain(peaks)
+                    || !finite(warnThreshold) || !finite(daysToBreach) || !finite(line.level()) || !finite(line.sigma())
+                    || !finite(line.slopeLowPerDay()) || !finite(line.slopeHighPerDay())
+                    || !finite(line.dailyTrendSlopePerDay()) || !finite(line.intervalZ()) || line.peaks() != null) {
+                return JsonColumns.write(new WithoutNulls(this));
+            }
+            StringBuilder b = new StringBuilder(384).append("{\"warn_threshold\":").append(warnThreshold);
+            text(b, "warn_status", warnStatus);
+            time(b, "warn_breach_at", warnBreachAt);
+            time(b, "warn_breach_earliest", warnBreachEarliest);
+            time(b, "warn_breach_latest", warnBreachLatest);
+            number(b, "days_to_breach", daysToBreach);
+            text(b, "unit", unit);
+            b.append(",\"line\":{\"points\":").append(line.points());
+            number(b, "level", line.level());
+            number(b, "sigma", line.sigma());
+            number(b, "slope_low_per_day", line.slopeLowPerDay());
+            number(b, "slope_high_per_day", line.slopeHighPerDay());
+            number(b, "daily_trend_slope_per_day", line.dailyTrendSlopePerDay());
+            number(b, "interval_z", line.intervalZ());
+            b.append(",\"lookback_days\":").append(line.lookbackDays());
+            text(b, "statistic", line.statistic());
+            b.append('}');
+            text(b, "peaks", peaks);
+            return b.append('}').toString();
+        }
+
+        /** What {@link #json} spells, through Jackson with nulls left out at every level (its fallback, and its test). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record WithoutNulls(double warnThreshold, String warnStatus, @Nullable LocalDateTime warnBreachAt,
+                            @Nullable LocalDateTime warnBreachEarliest, @Nullable LocalDateTime warnBreachLatest,
+                            @Nullable Double daysToBreach, String unit, Line line, @Nullable String peaks) {
+            WithoutNulls(StoredDetails d) {
+                this(d.warnThreshold(), d.warnStatus(), d.warnBreachAt(), d.warnBreachEarliest(), d.warnBreachLatest(),
+                        d.daysToBreach(), d.unit(), new Line(d.line()), d.peaks());
+            }
+        }
+
+        /** {@link Forecast.Details} with its null fields left out. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Line(int points, @Nullable Double level, @Nullable Double sigma, @Nullable Double slopeLowPerDay,
+                    @Nullable Double slopeHighPerDay, @Nullable Double dailyTrendSlopePerDay, double intervalZ,
+                    int lookbackDays, String statistic, @Nullable List<Forecast.Peak> peaks) {
+            Line(Forecast.Details d) {
+                this(d.points(), d.level(), d.sigma(), d.slopeLowPerDay(), d.slopeHighPerDay(), d.dailyTrendSlopePerDay(),
+                        d.intervalZ(), d.lookbackDays(), d.statistic(), d.peaks());
+            }
+        }
+
+        private static boolean plain(@Nullable String s) {
+            if (s == null) {
+                return true;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean finite(@Nullable Double v) {
+            return v == null || Double.isFinite(v);
+        }
+
+        private static void text(StringBuilder b, String name, @Nullable String value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":\"").append(value).append('"');
+            }
+        }
+
+        private static void number(StringBuilder b, String name, @Nullable Double value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":").append(value.doubleValue());
+            }
+        }
+
+        private static void time(StringBuilder b, String name, @Nullable LocalDateTime value) {
+            if (value != null) {
+                b.append(",\"").append(name).append("\":\"");
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.formatTo(value, b);
+                b.append('"');
+            }
+        }
+
+        /** 10^0 to 10^22: exactly representable doubles. */
+        private static final double[] POWERS_OF_TEN = new double[23];
+
+        static {
+            POWERS_OF_TEN[0] = 1;
+            for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+                POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+            }
+        }
+
+        /**
+         * {@link Double#parseDouble} of {@code s[from, to)}, with a fast path for plain decimals
+         * ("-12.375"): at most 15 digits and 22 decimals, the digits are an exact double and so is
+         * the power of ten, and one IEEE division of two exact doubles is correctly rounded, the
+         * same value {@code parseDouble} gives. Anything else (exponents, more digits) goes to it.
+         */
+        static double parseDouble(String s, int from, int to) {
+            int i = from;
+            boolean negative = i < to && s.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            long digits = 0;
+            int count = 0;
+            int decimals = -1;
+            for (; i < to; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits = digits * 10 + (c - '0');
+                    if (++count > 15) {
+                        return Double.parseDouble(s.substring(from, to));
+                    }
+                    if (decimals >= 0) {
+                        decimals++;
+                    }
+                } else if (c == '.' && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    return Double.parseDouble(s.substring(from, to));
+                }
+            }
+            if (count == 0 || decimals > 22) {
+                return Double.parseDouble(s.substring(from, to));
+            }
+            double v = decimals <= 0 ? digits : digits / POWERS_OF_TEN[decimals];
+            return negative ? -v : v;
         }
     }
 

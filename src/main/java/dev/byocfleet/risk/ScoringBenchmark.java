@@ -22,9 +22,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScoringBenchmark {
 
-    /** Medians in milliseconds and their ratios; {@code rows} are the snapshot rows each window holds. */
+    /**
+     * Medians in milliseconds and their ratios; {@code rows} are the snapshot rows each window holds.
+     * {@code cpuMillis} and {@code cpuMedians}: the CPU time of the whole process (every thread,
+     * DuckDB's too) during each step, which waiting for a core on a shared machine does not inflate
+     * as it does wall time.
+     */
     public record Result(LocalDateTime asOf, int repeat, int clusters, Map<String, Long> rows,
                          Map<String, List<Long>> millis, Map<String, Double> medians, Map<String, Double> ratios,
+                         Map<String, List<Long>> cpuMillis, Map<String, Double> cpuMedians, Map<String, Double> cpuRatios,
                          int historyHoursFilled, long historyMillis, @Nullable Backtest backtest) {
     }
 
@@ -89,28 +95,52 @@ public class ScoringBenchmark {
             steps.put("risk", () -> risk.assess(asOf).size());
         }
         Map<String, List<Long>> millis = new java.util.LinkedHashMap<>();
+        Map<String, List<Long>> cpuMillis = new java.util.LinkedHashMap<>();
         steps.forEach((name, step) -> {
             step.getAsLong();
             millis.put(name, new ArrayList<>());
+            cpuMillis.put(name, new ArrayList<>());
         });
         int clusters = 0;
         for (int i = 0; i < repeat; i++) {
             for (Map.Entry<String, LongSupplier> e : steps.entrySet()) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 long n = e.getValue().getAsLong();
                 millis.get(e.getKey()).add((System.nanoTime() - t0) / 1_000_000);
+                cpuMillis.get(e.getKey()).add((processCpuNanos() - c0) / 1_000_000);
                 if (e.getKey().equals("score")) {
                     clusters = (int) n;
                 }
             }
         }
+        Map<String, Double> medians = medians(millis, pass, forecast);
+        Map<String, Double> ratios = ratios(medians, pass && bare, forecast);
+        Map<String, Double> cpuMedians = medians(cpuMillis, pass, forecast);
+        Map<String, Double> cpuRatios = ratios(cpuMedians, pass && bare, forecast);
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, scored));
+        rows.put("7d", repository.snapshotRows(weekAfter, asOf, List.of()));
+        if (forecast) {
+            rows.put("forecast_window", repository.snapshotRows(forecastAfter, asOf, capacity));
+        }
+        Backtest b = backtest ? analysis.runBacktest(asOf).orElse(null) : null;
+        return new Result(asOf, repeat, clusters, rows, millis, medians, ratios, cpuMillis, cpuMedians, cpuRatios, filled,
+                historyMillis, b);
+    }
+
+    private static Map<String, Double> medians(Map<String, List<Long>> millis, boolean pass, boolean forecast) {
         Map<String, Double> medians = new java.util.LinkedHashMap<>();
         millis.forEach((k, v) -> medians.put(k, median(v)));
-        Map<String, Double> ratios = new java.util.LinkedHashMap<>();
         if (pass) {
             medians.put("pass", medians.get("score") + medians.get("risk") + (forecast ? medians.get("forecast") : 0));
         }
-        if (pass && bare) {
+        return medians;
+    }
+
+    private static Map<String, Double> ratios(Map<String, Double> medians, boolean both, boolean forecast) {
+        Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+        if (both) {
             double passMillis = medians.get("pass");
             ratios.put("score_vs_bare_score_window", ratio(medians.get("score"), medians.get("bare_score_window")));
             ratios.put("score_vs_bare_7d", ratio(medians.get("score"), medians.get("bare_7d")));
@@ -120,14 +150,13 @@ public class ScoringBenchmark {
             }
             ratios.put("pass_vs_bare_7d", ratio(passMillis, medians.get("bare_7d")));
         }
-        Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        rows.put("score_window", repository.snapshotRows(scoreAfter, asOf, scored));
-        rows.put("7d", repository.snapshotRows(weekAfter, asOf, List.of()));
-        if (forecast) {
-            rows.put("forecast_window", repository.snapshotRows(forecastAfter, asOf, capacity));
-        }
-        Backtest b = backtest ? analysis.runBacktest(asOf).orElse(null) : null;
-        return new Result(asOf, repeat, clusters, rows, millis, medians, ratios, filled, historyMillis, b);
+        return ratios;
+    }
+
+    /** CPU time of the whole process so far (every thread, the store's native ones too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(List<Long> values) {

@@ -63,6 +63,18 @@ public interface Dialect {
      */
     String rowHash(List<String> expressions);
 
+    /**
+     * An aggregate collecting {@code expr} of a group into an array in the order of {@code orderBy},
+     * which the JDBC driver hands back as a {@link java.sql.Array} of Java values: no text to format
+     * and parse for numbers (a double's shortest text is dear to print and dearer to read back).
+     * Arrays of the same group ordered by the same unique key pair up element by element. Empty
+     * where the driver hands arrays back as text (StarRocks over the MySQL protocol): callers then
+     * aggregate text with {@link #stringAggUnordered}.
+     */
+    default java.util.Optional<String> arrayAgg(String expr, String orderBy) {
+        return java.util.Optional.empty();
+    }
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

@@ -116,6 +116,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<String> arrayAgg(String expr, String orderBy) {
+        return java.util.Optional.of("list(" + expr + " ORDER BY " + orderBy + ")");
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -66,6 +66,145 @@ class ForecastRepositoryTest {
     }
 
     @Test
+    void hourlyOfMoreSeriesThanOneStatementTakesReturnsEverySeriesInClusterMetricHourOrder() {
+        List<Object[]> rows = new ArrayList<>();
+        int clusters = ForecastRepository.HOURLY_SERIES_PER_STATEMENT + 30;
+        for (int c = 0; c < clusters; c++) {
+            for (int h = 0; h < 2; h++) {
+                rows.add(new Object[] {"c-%04d".formatted(c), "disk_used_pct", AS_OF.minusHours(h), 1.0, 0.0, c + h / 10.0,
+                        0.0, 1.0, 12});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        var ds = store.dataSource();
+        ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
+        Set<String> asked = new java.util.HashSet<>();
+        for (int c = clusters - 1; c >= 0; c -= 1) {
+            asked.add("c-%04d".formatted(c));
+        }
+
+        List<ForecastRepository.HourlyValue> values = repository.hourly(Map.of(CapacityMetric.DISK_USED_PCT, asked),
+                AS_OF.minusHours(2), AS_OF);
+
+        assertThat(values).hasSize(2 * clusters);
+        List<String> expected = new ArrayList<>();
+        for (int c = 0; c < clusters; c++) {
+            expected.add("c-%04d@%s=%s".formatted(c, AS_OF.minusHours(1), c + 0.1));
+            expected.add("c-%04d@%s=%s".formatted(c, AS_OF, c + 0.0));
+        }
+        assertThat(values).extracting(v -> v.clusterId() + "@" + v.snapshotHour() + "=" + v.value())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theHandWrittenDetailsJsonIsJacksonsWithoutNullsAndReadsBackEqual() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2_000; i++) {
+            Forecast.Details line = new Forecast.Details(random.nextInt(15), maybe(random), maybe(random), maybe(random),
+                    maybe(random), maybe(random), random.nextBoolean() ? 1.645 : value(random), 1 + random.nextInt(30),
+                    random.nextBoolean() ? "max_value" : "p95_value", null);
+            LocalDateTime at = AS_OF.plusMinutes(random.nextInt(100_000)).plusSeconds(random.nextInt(3) == 0 ? 7 : 0);
+            ForecastRepository.StoredDetails d = new ForecastRepository.StoredDetails(value(random),
+                    random.nextBoolean() ? "no_breach" : "breached", random.nextBoolean() ? at : null,
+                    random.nextBoolean() ? at.minusDays(1) : null, random.nextBoolean() ? at.withNano(5_000_000) : null,
+                    maybe(random), List.of("%", "count", "score").get(random.nextInt(3)), line,
+                    random.nextBoolean() ? null : ForecastRepository.StoredDetails.encode(List.of(
+                            new Forecast.Peak(3, value(random)), new Forecast.Peak(0, value(random)))));
+
+            String json = d.json();
+
+            assertThat(json).isEqualTo(dev.byocfleet.store.JsonColumns.write(
+                    new ForecastRepository.StoredDetails.WithoutNulls(d)));
+            assertThat(json).doesNotContain("null");
+            assertThat(dev.byocfleet.store.JsonColumns.read(json, ForecastRepository.StoredDetails.class)).isEqualTo(d);
+        }
+        // what this does not spell itself goes through Jackson: a text that needs escaping, a non-finite number
+        Forecast.Details line = new Forecast.Details(2, Double.NaN, 1.0, null, null, null, 1.645, 14, "max_value", null);
+        ForecastRepository.StoredDetails odd = new ForecastRepository.StoredDetails(80.0, "no_breach", null, null, null,
+                null, "\"quoted\" \\ unit\n", line, "0:1.0");
+        assertThat(odd.json()).isEqualTo(dev.byocfleet.store.JsonColumns.write(
+                new ForecastRepository.StoredDetails.WithoutNulls(odd)));
+        assertThat(dev.byocfleet.store.JsonColumns.read(odd.json(), ForecastRepository.StoredDetails.class).unit())
+                .isEqualTo(odd.unit());
+    }
+
+    /** Values as the forecasts round them (3 decimals), and some that are not. */
+    private static double value(java.util.SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> Math.round(random.nextDouble(-1_000, 1_000) * 1000) / 1000.0;
+            case 1 -> Math.round(random.nextDouble(0, 100) * 1000) / 1000.0;
+            case 2 -> random.nextDouble(-1e-6, 1e-6);
+            case 3 -> random.nextDouble(-1e12, 1e12);
+            default -> random.nextInt(-5, 2_000);
+        };
+    }
+
+    private static @org.jspecify.annotations.Nullable Double maybe(java.util.SplittableRandom random) {
+        return random.nextInt(4) == 0 ? null : value(random);
+    }
+
+    @Test
+    void peakValuesParseAsParseDoubleDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<String> texts = new ArrayList<>(List.of("0.0", "-0.0", "87.0", "5.", ".5", "-.5", "1e-05", "1.5E10", "12",
+                "0.1", "0.30000000000000004", "123456789012345.6", "999999999999999", "9999999999999999",
+                "0.0000000000000000000001", "0.00000000000000000000001", "4.35", "1234567.1234567", "NaN", "-Infinity"));
+        for (int i = 0; i < 20_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Math.round(random.nextDouble(-1e6, 1e6) * 1000) / 1000.0;
+                case 1 -> random.nextDouble();
+                case 2 -> random.nextDouble(-1e20, 1e20);
+                default -> random.nextInt(-100_000, 100_000) / Math.pow(10, random.nextInt(0, 25));
+            };
+            texts.add(Double.toString(v));
+            // digits written out in full, as a database may print them
+            texts.add(new java.math.BigDecimal(v).setScale(random.nextInt(0, 24), java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString());
+        }
+        for (String text : texts) {
+            String padded = "7:" + text + ";";
+            assertThat(Double.doubleToRawLongBits(ForecastRepository.StoredDetails.parseDouble(padded, 2, padded.length() - 1)))
+                    .as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+    }
+
+    @Test
+    void dailyPeaksReadAsArraysEqualThoseReadAsText() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Object[]> rows = new ArrayList<>();
+        for (String cluster : List.of("c-a", "c-b", "c-c")) {
+            for (String metric : List.of("disk_used_pct", "cpu_util_pct", "connections", "query_qps")) {
+                for (int h = 0; h < 24 * 16; h++) {
+                    if (random.nextInt(10) == 0 || cluster.equals("c-c") && h % 24 > 4) {
+                        continue; // gaps, and c-c's days too short to count (fewer than the minimum hours)
+                    }
+                    Double max = random.nextInt(20) == 0 ? null : random.nextDouble(0, 100);
+                    // p95 and max differ, so the statistic shows; values with every digit, as a p95 has
+                    rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), 1.0, 0.0, max, random.nextDouble(0, 90),
+                            1.0, 12});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        var ds = store.dataSource();
+        DuckDbDialect duckDb = new DuckDbDialect();
+        dev.byocfleet.store.Dialect textOnly = (dev.byocfleet.store.Dialect) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {dev.byocfleet.store.Dialect.class}, (proxy, method, args) ->
+                        method.getName().equals("arrayAgg") ? java.util.Optional.empty() : method.invoke(duckDb, args));
+        ForecastRepository arrays = new ForecastRepository(JdbcClient.create(ds), ds, duckDb);
+        ForecastRepository text = new ForecastRepository(JdbcClient.create(ds), ds, textOnly);
+
+        List<ForecastRepository.DailyPeak> fromArrays = arrays.dailyPeaks(AS_OF, 14, 6);
+
+        assertThat(fromArrays).hasSizeGreaterThan(50)
+                .containsExactlyInAnyOrderElementsOf(text.dailyPeaks(AS_OF, 14, 6));
+        assertThat(fromArrays).extracting(ForecastRepository.DailyPeak::metricName).doesNotContain("query_qps");
+        assertThat(fromArrays).extracting(ForecastRepository.DailyPeak::clusterId).doesNotContain("c-c");
+        assertThat(arrays.dailyPeaks(AS_OF, 14, 6, "c-b")).containsExactlyInAnyOrderElementsOf(
+                text.dailyPeaks(AS_OF, 14, 6, "c-b")).allMatch(p -> p.clusterId().equals("c-b"));
+    }
+
+    @Test
     void replacingTheForecastsOfAnHourKeepsOneRowPerSeriesAndDropsExpiredOnes() {
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());

@@ -180,9 +180,39 @@ class DialectTest {
     }
 
     @Test
+    void duckDbArrayAggCollectsAGroupInOrderAsAJdbcArray() {
+        try (TestStore store = new TestStore()) {
+            // two arrays of the same groups, ordered by the same key, pair up element by element
+            List<Object[]> rows = new JdbcTemplate(store.dataSource()).query("SELECT g, "
+                    + duckDb.arrayAgg("x", "x DESC").orElseThrow() + " AS xs, "
+                    + duckDb.arrayAgg("x * 10.5", "x DESC").orElseThrow() + " AS ys "
+                    + "FROM (SELECT x % 3 AS g, x FROM range(0, 30000) t(x)) GROUP BY g ORDER BY g",
+                    (rs, i) -> new Object[] {(Object[]) rs.getArray(2).getArray(), (Object[]) rs.getArray(3).getArray()});
+            assertThat(rows).hasSize(3);
+            for (Object[] row : rows) {
+                Object[] xs = (Object[]) row[0];
+                Object[] ys = (Object[]) row[1];
+                assertThat(xs).hasSize(10_000).hasSameSizeAs(ys);
+                for (int i = 0; i < xs.length; i++) {
+                    long x = ((Number) xs[i]).longValue();
+                    assertThat(((Number) ys[i]).doubleValue()).isEqualTo(x * 10.5);
+                    if (i > 0) {
+                        assertThat(x).isLessThan(((Number) xs[i - 1]).longValue());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void starRocksRowHashTakesEveryValueAsTextAndNullAsItsOwnMark() {
         assertThat(starRocks.rowHash(List.of("a", "b"))).isEqualTo("CAST(murmur_hash3_32("
                 + "coalesce(concat('v', CAST(a AS VARCHAR)), 'n'), coalesce(concat('v', CAST(b AS VARCHAR)), 'n')) AS BIGINT)");
+    }
+
+    @Test
+    void starRocksHasNoArrayAggSinceItsDriverReadsArraysAsText() {
+        assertThat(starRocks.arrayAgg("v", "b")).isEmpty();
     }
 
     @Test
