@@ -85,9 +85,9 @@ public class AlertStore {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
     /** How long after a commit the loader lets journaled alerts gather before the next (see {@link #gatherLoads()}). */
-    static final Duration LOAD_GATHER = Duration.ofMillis(100);
+    static final Duration LOAD_GATHER = Duration.ofMillis(250);
     /** How long after a listener call the next one lets stored alerts gather (see {@link #gatherForListeners()}). */
-    static final Duration LISTENER_GATHER = Duration.ofMillis(250);
+    static final Duration LISTENER_GATHER = Duration.ofSeconds(1);
     /** How often a gathering thread looks again whether it may go on. */
     private static final long GATHER_POLL_NANOS = 2_000_000L;
     /** How long a stop waits for queued loads before leaving them to the journal. */
@@ -227,8 +227,8 @@ public class AlertStore {
                StoreProperties storeProps, ObjectProvider<StoreAvailability> availability,
                @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled,
                @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval,
-               @Value("${byoc.webhooks.load-gather:100ms}") Duration loadGather,
-               @Value("${byoc.webhooks.listener-gather:250ms}") Duration listenerGather) {
+               @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
+               @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
                 ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
                 loadGather, listenerGather);
