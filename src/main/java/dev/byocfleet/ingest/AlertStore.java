@@ -84,8 +84,12 @@ public class AlertStore {
     /** Pauses between load attempts while the store fails, doubling up to the maximum. */
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
-    /** How long the loader lets journaled alerts gather before a commit (see {@link #gatherLoads()}). */
-    static final Duration LOAD_GATHER = Duration.ofMillis(50);
+    /** How long after a commit the loader lets journaled alerts gather before the next (see {@link #gatherLoads()}). */
+    static final Duration LOAD_GATHER = Duration.ofMillis(250);
+    /** How long after a listener call the next one lets stored alerts gather (see {@link #gatherForListeners()}). */
+    static final Duration LISTENER_GATHER = Duration.ofSeconds(1);
+    /** How often a gathering thread looks again whether it may go on. */
+    private static final long GATHER_POLL_NANOS = 2_000_000L;
     /** How long a stop waits for queued loads before leaving them to the journal. */
     private static final Duration STOP_LOADING = Duration.ofSeconds(10);
 
@@ -173,6 +177,19 @@ public class AlertStore {
     /** One platform thread: listeners write to the store through native calls, in commit order. */
     private final ExecutorService notifier =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-listeners").daemon().factory());
+    /** The least time from the end of one commit of journaled alerts to the start of the next; zero: none. */
+    private final long loadGatherNanos;
+    /** The least time from the end of one listener call to the start of the next; zero: none. */
+    private final long listenerGatherNanos;
+    /** When the loader's last commit ended (only the loader thread touches it). */
+    private long lastLoadEnd;
+    /** When the last listener call ended (only the listener thread touches it). */
+    private long lastListenerEnd;
+    /**
+     * Callers waiting in {@link #awaitLoaded} or {@link #awaitListeners}, plus one once a stop began:
+     * while above zero nothing gathers, so they are not kept waiting.
+     */
+    private final AtomicInteger hurry = new AtomicInteger();
 
     AlertStore(AlertRepository repository, TransactionTemplate tx) {
         this(repository, tx, List.of());
@@ -185,19 +202,36 @@ public class AlertStore {
     /** With a journal (may be null); {@link #loadJournal()} then loads the records the last run left in it. */
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                AlertJournal journal) {
+        this(repository, tx, listeners, journal, LOAD_GATHER, LISTENER_GATHER);
+    }
+
+    /**
+     * With the least times between two commits of journaled alerts ({@code loadGather}) and between
+     * two listener calls ({@code listenerGather}); {@link Duration#ZERO} turns either off.
+     */
+    AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
+               AlertJournal journal, Duration loadGather, Duration listenerGather) {
         this.repository = repository;
         this.tx = tx;
         this.listeners = List.copyOf(listeners);
         this.journal = journal;
+        this.loadGatherNanos = Math.max(0, loadGather.toNanos());
+        this.listenerGatherNanos = Math.max(0, listenerGather.toNanos());
+        long now = System.nanoTime();
+        this.lastLoadEnd = now - loadGatherNanos;
+        this.lastListenerEnd = now - listenerGatherNanos;
     }
 
     @Autowired
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                StoreProperties storeProps, ObjectProvider<StoreAvailability> availability,
                @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled,
-               @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval) {
+               @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval,
+               @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
+               @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
-                ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null);
+                ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
+                loadGather, listenerGather);
         if (journal != null) {
             StoreAvailability store = availability.getIfAvailable();
             if (store == null) {
@@ -459,6 +493,7 @@ public class AlertStore {
             gatherLoads();
             List<Load> group = nextGroup(loads, Load::alerts);
             RuntimeException failure = tryLoad(group);
+            lastLoadEnd = System.nanoTime();
             if (failure == null) {
                 loadFailure = null;
                 pause = FIRST_RETRY_MILLIS;
@@ -496,13 +531,16 @@ public class AlertStore {
     }
 
     /**
-     * When only journaled alerts are queued (nobody waits for this commit), waits up to
-     * {@link #LOAD_GATHER} for more: each store commit forces the store's log to disk, and on a busy
-     * disk fewer, larger commits keep the journal's own fsyncs — the webhooks' answers — quick.
+     * When only journaled alerts are queued (nobody waits for this commit) and the last commit ended
+     * less than the load gather time ago, waits until that time has passed: each store commit costs
+     * milliseconds of CPU and forces the store's log to disk however few rows it holds, so under
+     * sustained intake one commit takes many requests' alerts, while an alert arriving after a quiet
+     * spell is loaded at once. Ends early once a fifth of a group is queued, or someone waits
+     * ({@link #awaitLoaded}, a stop).
      */
     private void gatherLoads() {
-        long deadline = System.nanoTime() + LOAD_GATHER.toNanos();
-        while (System.nanoTime() < deadline && !closing) {
+        long deadline = lastLoadEnd + loadGatherNanos;
+        while (System.nanoTime() - deadline < 0 && hurry.get() == 0 && !closing) {
             int queued = 0;
             for (Load l : loads) {
                 if (l.waiting() != null) {
@@ -513,7 +551,7 @@ public class AlertStore {
             if (queued >= MAX_GROUP_ALERTS / 5) {
                 return;
             }
-            LockSupport.parkNanos(1_000_000L);
+            LockSupport.parkNanos(Math.min(GATHER_POLL_NANOS, deadline - System.nanoTime()));
         }
     }
 
@@ -688,8 +726,15 @@ public class AlertStore {
      * when that happened within {@code timeout}.
      */
     public boolean awaitLoaded(Duration timeout) {
-        long target = loadsQueued.get();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        hurry.incrementAndGet();
+        try {
+            return awaitLoaded(loadsQueued.get(), System.nanoTime() + timeout.toNanos());
+        } finally {
+            hurry.decrementAndGet();
+        }
+    }
+
+    private boolean awaitLoaded(long target, long deadline) {
         synchronized (loadProgress) {
             while (loadsFinished.get() < target) {
                 long left = deadline - System.nanoTime();
@@ -731,6 +776,10 @@ public class AlertStore {
      * call stays short; the rest goes in the next); a failing listener is logged, the alerts stay stored.
      */
     private void drainListeners() {
+        if (toNotify.isEmpty()) {
+            return;
+        }
+        gatherForListeners();
         List<NormalizedAlert> all = new ArrayList<>();
         List<NormalizedAlert> next;
         while (all.size() < MAX_LISTENER_CALL && (next = toNotify.poll()) != null) {
@@ -757,6 +806,21 @@ public class AlertStore {
                 log.error("{} failed on {} stored alerts; they stay stored", l.getClass().getSimpleName(), all.size(), e);
             }
         }
+        lastListenerEnd = System.nanoTime();
+    }
+
+    /**
+     * When the last listener call ended less than the listener gather time ago, waits until that time
+     * has passed so that the next call takes what several commits stored: a grouping pass costs
+     * its statements and its transaction however few alerts it holds. An alert stored after a quiet
+     * spell goes to the listeners at once. Ends early once a full call's worth is waiting, or someone
+     * waits ({@link #awaitListeners}, a stop).
+     */
+    private void gatherForListeners() {
+        long deadline = lastListenerEnd + listenerGatherNanos;
+        while (System.nanoTime() - deadline < 0 && hurry.get() == 0 && !stopping && backlog.get() < MAX_LISTENER_CALL) {
+            LockSupport.parkNanos(Math.min(GATHER_POLL_NANOS, deadline - System.nanoTime()));
+        }
     }
 
     /** {@link #awaitListeners(Duration)} for a batch path: at most {@link #BATCH_WAIT}. */
@@ -769,10 +833,17 @@ public class AlertStore {
      * have been told about it; true when that happened within {@code timeout}.
      */
     public boolean awaitListeners(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (!awaitLoaded(timeout)) {
-            return false;
+        hurry.incrementAndGet();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            return awaitLoaded(loadsQueued.get(), deadline) && awaitNotifier(deadline);
+        } finally {
+            hurry.decrementAndGet();
         }
+    }
+
+    /** Waits until the listener calls queued before this one ran. */
+    private boolean awaitNotifier(long deadline) {
         try {
             notifier.submit(() -> { }).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
@@ -794,6 +865,7 @@ public class AlertStore {
      */
     @PreDestroy
     void stop() {
+        hurry.incrementAndGet();
         loader.shutdown();
         try {
             if (!loader.awaitTermination(STOP_LOADING.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -36,7 +36,7 @@ class IssueRepository {
     /** Parameters per multi-row upsert statement. */
     private static final int UPSERT_PARAMETERS = 2_000;
     /** From this many rows an upsert goes through the store's bulk replace when it has one. */
-    static final int BULK_REPLACE_ROWS = 200;
+    static final int BULK_REPLACE_ROWS = 16;
     /** Identities per statement: each is two parameters of a range. */
     private static final int IDENTITY_CHUNK = 100;
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -215,6 +215,28 @@ class IssueGroupingTest {
                 .as("no staging table is left").isEmpty();
     }
 
+    @Test
+    void passesBelowTheBulkReplaceWriteTheSameRowsAsOnePass() {
+        // passes of a few alerts upsert statement by statement (a power of two of rows or not)
+        int n = 3 * (IssueRepository.BULK_REPLACE_ROWS - 1);
+        int pass = IssueRepository.BULK_REPLACE_ROWS - 1;
+        for (int i = 0; i < n; i += pass) {
+            List<NormalizedAlert> part = new java.util.ArrayList<>();
+            for (int j = i; j < i + pass; j++) {
+                part.add(firing("c-" + j % 5, "Disk " + j % 3, "be-" + j, j % 4 == 0 ? "critical" : "warning",
+                        T0.plusMinutes(j)));
+            }
+            alerts.store(part, "few-" + i);
+            awaitGrouping();
+        }
+        List<Map<String, Object>> few = snapshot();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issue_alerts", Integer.class)).isEqualTo(n);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issues", Integer.class)).isEqualTo(15);
+
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(snapshot()).isEqualTo(few);
+    }
+
     private void awaitGrouping() {
         assertThat(alerts.awaitListeners(Duration.ofSeconds(30))).isTrue();
     }

@@ -1,0 +1,163 @@
+package dev.byocfleet.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.byocfleet.ingest.AlertStore.StoreResult;
+import dev.byocfleet.store.DuckDbDialect;
+import dev.byocfleet.support.TestStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Under sustained intake the loader's commits and the listener calls are spaced by their gather
+ * times and take what queued meanwhile; after a quiet spell, a wait for them, or a stop, nothing
+ * gathers. The gather times here are ten minutes, far beyond any wait of a test, so a load or call
+ * that happens did not wait for its gather time to pass.
+ */
+class AlertStoreGatherTest {
+
+    private static final Duration LONG = Duration.ofMinutes(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestStore db = new TestStore();
+    private final JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+    /** Each commit's inserted message ids, in commit order. */
+    private final List<List<String>> commits = new CopyOnWriteArrayList<>();
+    private final Semaphore committed = new Semaphore(0);
+    /** Each listener call's message ids, in call order. */
+    private final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    private final Semaphore called = new Semaphore(0);
+    private final List<AlertStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(AlertStore::stop);
+        db.close();
+    }
+
+    private AlertStore open(Duration loadGather, Duration listenerGather) {
+        AlertRepository repository = new AlertRepository(JdbcClient.create(db.dataSource()), jdbc, new DuckDbDialect()) {
+            @Override
+            void insert(List<NewRow> newRows) {
+                super.insert(newRows);
+                commits.add(newRows.stream().map(r -> r.alert().messageId()).toList());
+                committed.release();
+            }
+        };
+        AlertsStoredListener listener = stored -> {
+            calls.add(stored.stream().map(NormalizedAlert::messageId).toList());
+            called.release();
+        };
+        AlertStore store = new AlertStore(repository, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
+                List.of(listener), AlertJournal.open(db.dir().resolve("alert-journal")).orElseThrow(), loadGather,
+                listenerGather);
+        store.loadJournal();
+        opened.add(store);
+        return store;
+    }
+
+    private static List<NormalizedAlert> alerts(String... ids) {
+        return Stream.of(ids).map(id -> TestAlerts.parsed(id, "c-1")).toList();
+    }
+
+    private int rows() {
+        return jdbc.queryForObject("SELECT count(*) FROM alerts.lark_alerts", Integer.class);
+    }
+
+    private static void await(Semaphore s, int permits) throws InterruptedException {
+        assertThat(s.tryAcquire(permits, WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anIsolatedAlertIsLoadedAndGroupedAtOnceAndLaterOnesOfManyRequestsInOneTransaction() throws Exception {
+        AlertStore store = open(LONG, LONG);
+
+        assertThat(store.accept(alerts("a"), "run-1")).isEqualTo(new StoreResult(1, 0, 0, 0));
+        await(committed, 1);
+        await(called, 1);
+        assertThat(commits).containsExactly(List.of("a"));
+        assertThat(calls).containsExactly(List.of("a"));
+
+        // right after that commit, three more requests: answered at once, loaded together
+        assertThat(store.accept(alerts("b"), "run-2")).isEqualTo(new StoreResult(1, 0, 0, 0));
+        assertThat(store.accept(alerts("c", "d"), "run-3")).isEqualTo(new StoreResult(2, 0, 0, 0));
+        assertThat(store.accept(alerts("e", "b"), "run-4")).isEqualTo(new StoreResult(1, 1, 0, 0));
+        assertThat(commits).as("the loader gathers").hasSize(1);
+
+        assertThat(store.awaitListeners(WAIT)).isTrue();
+        assertThat(commits).containsExactly(List.of("a"), List.of("b", "c", "d", "e"));
+        assertThat(calls).containsExactly(List.of("a"), List.of("b", "c", "d", "e"));
+        assertThat(rows()).isEqualTo(5);
+    }
+
+    @Test
+    void listenerCallsGatherWhatSeveralCommitsStored() throws Exception {
+        AlertStore store = open(Duration.ZERO, LONG);
+
+        store.accept(alerts("a"), "run-1");
+        await(called, 1);
+        store.accept(alerts("b"), "run-2");
+        store.accept(alerts("c"), "run-3");
+        await(committed, 3);
+        assertThat(commits).as("no load gathers").containsExactly(List.of("a"), List.of("b"), List.of("c"));
+        assertThat(calls).as("the listeners gather").containsExactly(List.of("a"));
+
+        assertThat(store.awaitListeners(WAIT)).isTrue();
+        assertThat(calls).containsExactly(List.of("a"), List.of("b", "c"));
+    }
+
+    @Test
+    void withoutGatheringEveryCommitIsLoadedAndToldOnItsOwn() throws Exception {
+        AlertStore store = open(Duration.ZERO, Duration.ZERO);
+
+        store.accept(alerts("a"), "run-1");
+        await(called, 1);
+        store.accept(alerts("b"), "run-2");
+        await(called, 1);
+        assertThat(commits).containsExactly(List.of("a"), List.of("b"));
+        assertThat(calls).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void aStopLoadsAndHandsOverEverythingQueued() throws Exception {
+        AlertStore store = open(LONG, LONG);
+        store.accept(alerts("a"), "run-1");
+        await(called, 1);
+        store.accept(alerts("b"), "run-2");
+        store.accept(alerts("c"), "run-3");
+
+        store.stop();
+        opened.remove(store);
+
+        assertThat(rows()).isEqualTo(3);
+        assertThat(commits).containsExactly(List.of("a"), List.of("b", "c"));
+        assertThat(calls).containsExactly(List.of("a"), List.of("b", "c"));
+        AlertJournal reopened = AlertJournal.open(db.dir().resolve("alert-journal")).orElseThrow();
+        try {
+            assertThat(reopened.recover()).as("nothing is left in the journal").isEmpty();
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void aCallerWaitingForTheCommitIsNotKeptWaitingByTheGather() {
+        AlertStore store = open(LONG, LONG);
+        store.accept(alerts("a"), "run-1");
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+
+        assertThat(store.store(alerts("b", "a"), "run-2")).isEqualTo(new StoreResult(1, 1, 0, 0));
+        assertThat(rows()).isEqualTo(2);
+    }
+}
