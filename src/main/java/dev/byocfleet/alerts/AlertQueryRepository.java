@@ -31,6 +31,12 @@ class AlertQueryRepository {
                    a.org_id, p.tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
                    l.parse_status, l.parse_error, l.fingerprint, l.issue_id
             """;
+    /** {@link #SUMMARY_COLUMNS} without the joined tables: their three columns null. */
+    private static final String OWN_SUMMARY_COLUMNS = """
+            SELECT l.message_id, l.source, l.status, l.severity, l.alert_name, l.cluster_id, NULL AS cluster_name,
+                   NULL AS org_id, NULL AS tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
+                   l.parse_status, l.parse_error, l.fingerprint, l.issue_id
+            """;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -47,16 +53,19 @@ class AlertQueryRepository {
 
     /**
      * The page's ids are chosen over the narrow sort columns first, then only those rows are read in
-     * full and joined: sorting every alert with its text columns and joins costs far more.
+     * full: sorting every alert with its text columns costs far more. Unless a filter reads the
+     * joined tables, the rows come without cluster name, organization and tier (null), which
+     * {@link AlertService} adds from the fleet directory.
      */
     List<AlertSummary> page(AlertQuery q) {
         AlertFilter f = AlertFilter.of(q);
         String key = sortKey(q.sort());
         String order = " ORDER BY (" + key + ") IS NULL, " + key + " " + (q.descending() ? "DESC" : "ASC")
                 + ", l.received_at DESC, l.message_id";
-        return jdbc.sql(SUMMARY_COLUMNS + "FROM (SELECT l.message_id " + from(f) + f.where() + order
-                        + " LIMIT :limit OFFSET :offset) k\n"
-                        + "JOIN alerts.lark_alerts l ON l.message_id = k.message_id\n" + JOINS + order)
+        return jdbc.sql((f.needsJoins() ? SUMMARY_COLUMNS : OWN_SUMMARY_COLUMNS)
+                        + "FROM (SELECT l.message_id " + from(f) + f.where() + order + " LIMIT :limit OFFSET :offset) k\n"
+                        + "JOIN alerts.lark_alerts l ON l.message_id = k.message_id\n" + (f.needsJoins() ? JOINS : "")
+                        + order)
                 .params(f.params())
                 .param("limit", q.size())
                 .param("offset", q.offset())

@@ -1,6 +1,8 @@
 package dev.byocfleet.alerts;
 
 import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.directory.FleetDirectory;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -13,15 +15,32 @@ public class AlertService {
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final AlertQueryRepository repository;
+    private final FleetDirectory directory;
 
-    AlertService(AlertQueryRepository repository) {
+    AlertService(AlertQueryRepository repository, FleetDirectory directory) {
         this.repository = repository;
+        this.directory = directory;
     }
 
     public AlertPage alerts(AlertQuery query) {
         long total = repository.count(query);
-        return new AlertPage(total <= query.offset() ? java.util.List.of() : repository.page(query), query.page(),
+        return new AlertPage(total <= query.offset() ? List.of() : named(repository.page(query)), query.page(),
                 query.size(), total);
+    }
+
+    /**
+     * The rows with their cluster's name, organization and tier from the fleet directory where the
+     * read left them out (all three null); as the store's joins give them: null for a cluster not in
+     * the replica.
+     */
+    private List<AlertSummary> named(List<AlertSummary> rows) {
+        if (rows.stream().allMatch(r -> r.clusterName() != null || r.orgId() != null || r.tier() != null)) {
+            return rows;
+        }
+        FleetDirectory.Snapshot fleet = directory.snapshot();
+        return rows.stream().map(r -> r.clusterName() != null || r.orgId() != null || r.tier() != null ? r
+                : fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgId(), c.tier())).orElse(r))
+                .toList();
     }
 
     public Optional<AlertDetail> alert(String messageId) {

@@ -27,4 +27,10 @@ public record AlertSummary(
         @Nullable String parseError,
         @Nullable String fingerprint,
         @Nullable Long issueId) {
+
+    /** The same alert with its cluster's name, organization and tier. */
+    AlertSummary withCluster(@Nullable String name, @Nullable String org, @Nullable String customerTier) {
+        return new AlertSummary(messageId, source, status, severity, alertName, clusterId, name, org, customerTier,
+                clusterRef, node, summary, startsAt, endsAt, receivedAt, parseStatus, parseError, fingerprint, issueId);
+    }
 }

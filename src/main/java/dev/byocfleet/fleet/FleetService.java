@@ -109,29 +109,69 @@ public class FleetService {
     public FleetSummary summary() {
         access.require(Role.VIEWER);
         SummaryFacts facts = repository.summaryFacts();
-        FleetDirectory.Snapshot fleet = directory.snapshot();
-        List<ClusterEntry> clusters = fleet.clusters();
-        Map<String, Long> nodes = new HashMap<>();
-        for (ClusterEntry c : clusters) {
-            if (!"RELEASED".equals(c.clusterState() == null ? "" : c.clusterState().toUpperCase(Locale.ROOT))) {
-                c.liveNodes().forEach((type, n) -> nodes.merge(String.valueOf(type).toUpperCase(Locale.ROOT), n, Long::sum));
-            }
-        }
+        Inventory inventory = derived(directory.snapshot()).inventory();
         BillFigures figures = this.bills.get(facts.bills());
         BillWeeks bills = figures.weeks();
         return new FleetSummary(
-                fleet.organizations(),
-                clusters.size(),
-                new FleetSummary.NodeCounts(nodes.getOrDefault("FE", 0L), nodes.getOrDefault("BE", 0L),
-                        nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
-                breakdown(clusters, ClusterEntry::clusterState, Comparator.naturalOrder()),
-                breakdown(clusters, ClusterEntry::clusterType, Comparator.naturalOrder()),
-                breakdown(clusters, ClusterEntry::tier, FleetService::compareTiers),
-                breakdown(clusters, c -> majorMinor(c.clusterVersion()), FleetService::compareVersions),
-                breakdown(clusters, ClusterEntry::region, Comparator.naturalOrder()),
+                inventory.organizations(), inventory.clusters(), inventory.nodes(),
+                inventory.byState(), inventory.byType(), inventory.byTier(), inventory.byVersion(), inventory.byRegion(),
                 bills.ccuThisWeek(), bills.ccuLastWeek(), bills.ccuLastWeekToDate(), bills.usdThisWeek(),
                 figures.weekStart(),
                 facts.newestSnapshotHour());
+    }
+
+    /** What the summary shows of the directory: computed once per directory snapshot. */
+    record Inventory(long organizations, long clusters, FleetSummary.NodeCounts nodes, Map<String, Long> byState,
+                     Map<String, Long> byType, Map<String, Long> byTier, Map<String, Long> byVersion,
+                     Map<String, Long> byRegion) {
+
+        static Inventory of(FleetDirectory.Snapshot fleet) {
+            List<ClusterEntry> clusters = fleet.clusters();
+            Map<String, Long> nodes = new HashMap<>();
+            for (ClusterEntry c : clusters) {
+                if (!"RELEASED".equals(c.clusterState() == null ? "" : c.clusterState().toUpperCase(Locale.ROOT))) {
+                    c.liveNodes().forEach((type, n) -> nodes.merge(type.toUpperCase(Locale.ROOT), n, Long::sum));
+                }
+            }
+            Map<String, String> majorMinor = new HashMap<>();
+            return new Inventory(fleet.organizations(), clusters.size(),
+                    new FleetSummary.NodeCounts(nodes.getOrDefault("FE", 0L), nodes.getOrDefault("BE", 0L),
+                            nodes.getOrDefault("CN", 0L), nodes.values().stream().mapToLong(Long::longValue).sum()),
+                    breakdown(clusters, ClusterEntry::clusterState, Comparator.naturalOrder()),
+                    breakdown(clusters, ClusterEntry::clusterType, Comparator.naturalOrder()),
+                    breakdown(clusters, ClusterEntry::tier, FleetService::compareTiers),
+                    breakdown(clusters, c -> c.clusterVersion() == null ? null
+                            : majorMinor.computeIfAbsent(c.clusterVersion(), v -> orUnknown(majorMinor(v))),
+                            FleetService::compareVersions),
+                    breakdown(clusters, ClusterEntry::region, Comparator.naturalOrder()));
+        }
+    }
+
+    /**
+     * What is derived from one directory snapshot: the summary's figures and the list's sorted
+     * orders (each computed on first use). A new snapshot starts afresh.
+     */
+    private record Derived(FleetDirectory.Snapshot snapshot, Inventory inventory,
+                           Map<SortOrder, List<ClusterEntry>> sorted) {
+
+        List<ClusterEntry> sorted(SortField field, boolean descending) {
+            return sorted.computeIfAbsent(new SortOrder(field, descending),
+                    o -> snapshot.clusters().stream().sorted(storeOrder(field, descending)).toList());
+        }
+    }
+
+    private record SortOrder(SortField field, boolean descending) {
+    }
+
+    private volatile @Nullable Derived derived;
+
+    private Derived derived(FleetDirectory.Snapshot snapshot) {
+        Derived d = derived;
+        if (d == null || d.snapshot() != snapshot) {
+            d = new Derived(snapshot, Inventory.of(snapshot), new java.util.concurrent.ConcurrentHashMap<>());
+            derived = d;
+        }
+        return d;
     }
 
     /**
@@ -147,16 +187,18 @@ public class FleetService {
             return clustersFromStore(query);
         }
         BillFigures figures = bills.get(repository.billVersion());
-        List<ClusterEntry> matching = directory.snapshot().clusters().stream()
-                .filter(c -> matches(c, query)).toList();
+        Derived fleet = derived(directory.snapshot());
+        // every order but the CCU's is kept per snapshot: filtering a sorted list keeps its order
+        List<ClusterEntry> matching = (query.sort() == SortField.CCU_7D
+                ? fleet.snapshot().clusters().stream().filter(c -> matches(c, query))
+                        .sorted(ccuOrder(figures, query.descending()))
+                : fleet.sorted(query.sort(), query.descending()).stream().filter(c -> matches(c, query)))
+                .toList();
         long total = matching.size();
         if (total == 0 || query.offset() >= total) {
             return new ClusterPage(List.of(), query.page(), query.size(), total);
         }
-        Comparator<ClusterEntry> order = query.sort() == SortField.CCU_7D
-                ? ccuOrder(figures, query.descending())
-                : storeOrder(query.sort(), query.descending());
-        List<ClusterListItem> items = matching.stream().sorted(order)
+        List<ClusterListItem> items = matching.stream()
                 .skip(query.offset()).limit(query.size())
                 .map(c -> listItem(c, figures.ccu7d(c.clusterId())))
                 .toList();
@@ -350,8 +392,13 @@ public class FleetService {
     /** Clusters per value of {@code key} (blank or missing as {@link #UNKNOWN}), in {@code order}. */
     private static Map<String, Long> breakdown(List<ClusterEntry> clusters, Function<ClusterEntry, @Nullable String> key,
                                                Comparator<String> order) {
-        return clusters.stream().collect(Collectors.groupingBy(c -> orUnknown(key.apply(c)), () -> new TreeMap<>(order),
-                Collectors.counting()));
+        Map<String, Long> counts = new HashMap<>();
+        for (ClusterEntry c : clusters) {
+            counts.merge(orUnknown(key.apply(c)), 1L, Long::sum);
+        }
+        Map<String, Long> ordered = new TreeMap<>(order);
+        ordered.putAll(counts);
+        return ordered;
     }
 
     /** "3.3.7" and "3.3.7-ee" become "3.3"; what does not start with a number stays as it is. */

@@ -752,6 +752,11 @@ public class AlertStore {
         return true;
     }
 
+    /** How many commits' alerts wait for the listeners (for tests). */
+    int commitsQueuedForListeners() {
+        return toNotify.size();
+    }
+
     /** After the commit, before the callers are answered: queues the stored alerts for the listeners. */
     private void notifyListeners(List<NormalizedAlert> stored) {
         if (stored.isEmpty() || listeners.isEmpty()) {

@@ -9,7 +9,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The issue list with each issue's cluster, organization and tier; fixed SQL fragments, values bound. */
+/**
+ * The issue list; fixed SQL fragments, values bound. Rows come without their cluster's name,
+ * organization and tier (null) unless a filter reads them: {@link IssueService} adds those from the
+ * fleet directory instead of joining four tables per query.
+ */
 @Repository
 class IssueQueryRepository {
 
@@ -26,7 +30,12 @@ class IssueQueryRepository {
             LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
             """;
     private static final String FROM = "FROM alerts.issues i\n" + JOINS;
-    private static final String SELECT = COLUMNS + FROM;
+    /** {@link #COLUMNS} without the joined tables: their three columns null. */
+    private static final String OWN_COLUMNS = """
+            SELECT i.issue_id, i.title, i.cluster_id, NULL AS cluster_name, NULL AS org_name, NULL AS tier, i.alert_name,
+                   i.severity, i.status, i.assignee, i.first_seen, i.last_seen, i.resolved_at, i.silenced_until,
+                   i.alert_count, i.firing_count, i.reopen_count, i.merged_into
+            """;
 
     private final JdbcClient jdbc;
 
@@ -99,6 +108,11 @@ class IssueQueryRepository {
         };
         // the page's ids over the narrow sort columns first, then only those issues in full with their joins
         String order = " ORDER BY " + key + (q.descending() ? " DESC" : " ASC") + ", i.issue_id DESC";
+        if (!w.needsJoins()) {
+            return jdbc.sql(OWN_COLUMNS + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset")
+                    .params(w.params()).param("limit", q.size()).param("offset", q.offset())
+                    .query(IssueSummary.class).list();
+        }
         return jdbc.sql(COLUMNS + "FROM (SELECT i.issue_id " + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset) k\n"
                         + "JOIN alerts.issues i ON i.issue_id = k.issue_id\n" + JOINS + order)
                 .params(w.params()).param("limit", q.size()).param("offset", q.offset())
@@ -109,7 +123,8 @@ class IssueQueryRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE i.issue_id IN (:ids) ORDER BY i.first_seen").param("ids", List.copyOf(ids))
+        return jdbc.sql(OWN_COLUMNS + "FROM alerts.issues i WHERE i.issue_id IN (:ids) ORDER BY i.first_seen")
+                .param("ids", List.copyOf(ids))
                 .query(IssueSummary.class).list();
     }
 

@@ -1,5 +1,6 @@
 package dev.byocfleet.issues;
 
+import dev.byocfleet.directory.FleetDirectory;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.api.ListParameters;
 import dev.byocfleet.api.NotFoundException;
@@ -36,19 +37,36 @@ public class IssueService {
     private final IssueRepository repository;
     private final IssueQueryRepository queries;
     private final AccessGuard access;
+    private final FleetDirectory directory;
 
-    IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access) {
+    IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
+                 FleetDirectory directory) {
         this.grouping = grouping;
         this.repository = repository;
         this.queries = queries;
         this.access = access;
+        this.directory = directory;
+    }
+
+    /**
+     * The rows with their cluster's name, organization and tier from the fleet directory where the
+     * read left them out (null); as the store's joins give them: null for a cluster not in the replica.
+     */
+    private List<IssueSummary> named(List<IssueSummary> rows) {
+        if (rows.isEmpty() || rows.stream().allMatch(r -> r.clusterName() != null || r.orgName() != null || r.tier() != null)) {
+            return rows;
+        }
+        FleetDirectory.Snapshot fleet = directory.snapshot();
+        return rows.stream().map(r -> r.clusterName() != null || r.orgName() != null || r.tier() != null ? r
+                : fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgName(), c.tier())).orElse(r))
+                .toList();
     }
 
     public IssuePage issues(IssueQuery query) {
         access.require(Role.VIEWER);
         LocalDateTime now = grouping.now();
         long total = queries.count(query, now);
-        return new IssuePage(total <= query.offset() ? List.of() : queries.page(query, now), query.page(), query.size(), total);
+        return new IssuePage(total <= query.offset() ? List.of() : named(queries.page(query, now)), query.page(), query.size(), total);
     }
 
     public IssueDetail issue(long issueId) {
@@ -63,7 +81,7 @@ public class IssueService {
         Set<Long> related = new HashSet<>(s.relatedIssues);
         List<Long> rows = new ArrayList<>(s.relatedIssues);
         rows.add(issueId);
-        List<IssueSummary> read = queries.byIds(rows);
+        List<IssueSummary> read = named(queries.byIds(rows));
         IssueSummary summary = read.stream().filter(r -> r.issueId() == issueId).findFirst().orElseThrow();
         IssueQueryRepository.ClusterScores scores = s.clusterId != null && s.firstSeen != null
                 ? queries.clusterScores(s.clusterId, s.firstSeen, grouping.now())
@@ -97,7 +115,7 @@ public class IssueService {
         }
         Set<Long> ids = new LinkedHashSet<>(request.issueIds());
         apply(List.copyOf(ids), action, request, user);
-        return queries.byIds(ids);
+        return named(queries.byIds(ids));
     }
 
     public IssueGrouping.RebuildResult rebuild(String from, String to) {
@@ -122,7 +140,7 @@ public class IssueService {
     /** One issue as a list row, when it exists (viewers read). */
     public Optional<IssueSummary> find(long issueId) {
         access.require(Role.VIEWER);
-        return queries.byIds(List.of(issueId)).stream().findFirst();
+        return named(queries.byIds(List.of(issueId))).stream().findFirst();
     }
 
     /**

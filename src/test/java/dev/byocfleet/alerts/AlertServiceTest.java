@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.byocfleet.api.InvalidParameterException;
+import dev.byocfleet.directory.TestDirectories;
 import dev.byocfleet.support.TestStore;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,7 +27,8 @@ class AlertServiceTest {
     static void load() {
         store = new TestStore();
         new ResourceDatabasePopulator(new ClassPathResource("alerts/fixture.sql")).execute(store.dataSource());
-        service = new AlertService(new AlertQueryRepository(JdbcClient.create(store.dataSource())));
+        service = new AlertService(new AlertQueryRepository(JdbcClient.create(store.dataSource())),
+                TestDirectories.checkingEveryRead(JdbcClient.create(store.dataSource())));
     }
 
     @AfterAll

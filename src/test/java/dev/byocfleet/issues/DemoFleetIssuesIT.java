@@ -156,6 +156,35 @@ class DemoFleetIssuesIT {
 
     @Autowired
     dev.byocfleet.issues.ai.AiIssueService aiIssues;
+    @Autowired
+    IssueService issueService;
+
+    @Test
+    void theListNamesEveryIssuesClusterOrganizationAndTierAsTheStoresJoinsDo() {
+        Map<Long, List<Object>> joined = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT i.issue_id, c.cluster_name, o.org_name, p.tier FROM alerts.issues i
+                LEFT JOIN byoc.cluster c ON c.cluster_id = i.cluster_id
+                LEFT JOIN byoc.account a ON a.account_id = c.account_id
+                LEFT JOIN byoc.organization o ON o.org_id = a.org_id
+                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id""",
+                (java.sql.ResultSet rs) -> {
+                    joined.put(rs.getLong(1), java.util.Arrays.asList(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        List<IssueSummary> listed;
+        try (var viewer = dev.byocfleet.support.SignedIn.as(dev.byocfleet.auth.Role.VIEWER)) {
+            listed = issueService.issues(IssueQuery.of(0, IssueQuery.MAX_SIZE, null, null, null, null, null, null,
+                    null, null)).items();
+            assertThat(listed).isNotEmpty();
+            for (IssueSummary s : listed) {
+                assertThat(java.util.Arrays.asList(s.clusterName(), s.orgName(), s.tier())).as("issue %d", s.issueId())
+                        .isEqualTo(joined.get(s.issueId()));
+                assertThat(issueService.find(s.issueId()).orElseThrow()).isEqualTo(s);
+            }
+        }
+        assertThat(listed).anySatisfy(s -> assertThat(s.clusterName()).isNotNull());
+        assertThat(listed).anySatisfy(s -> assertThat(s.tier()).isNotNull());
+    }
 
     @Test
     void aiIssuesGroupIssuesAcrossClustersWithStableIds() {
