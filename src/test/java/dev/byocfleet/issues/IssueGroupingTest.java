@@ -194,8 +194,9 @@ class IssueGroupingTest {
 
     @Test
     void aPassOfManyAlertsWritesTheSameRowsAsManySmallPasses() {
-        // live passes of 50 upsert statement by statement; the rebuild's one pass of them all goes
-        // through the store's bulk replace
+        // live passes of 50 and the rebuild's one pass of them all both go through the store's bulk
+        // replace (from BULK_REPLACE_ROWS rows); passesBelowTheBulkReplaceWriteTheSameRowsAsOnePass
+        // covers passes that upsert statement by statement
         int n = IssueRepository.BULK_REPLACE_ROWS + 50;
         for (int i = 0; i < n; i += 50) {
             List<NormalizedAlert> part = new java.util.ArrayList<>();
