@@ -16,6 +16,7 @@ import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -30,12 +31,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,7 +49,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>What needs a pass over the two big tables, {@code bill_detail} and the hourly snapshots, is
  * kept in memory with the version of that table it was computed from ({@link VersionedValue}) and
- * computed again as soon as the version differs. The small control-plane tables (clusters, accounts,
+ * computed again as soon as the version differs; the versions themselves are read at most once per
+ * {@code byoc.directory.recheck-interval} ({@link Recent}). The small control-plane tables (clusters, accounts,
  * organizations, profiles, nodes) come from the {@link FleetDirectory}, which follows their changes
  * within its recheck interval; only a search by text reads them in the store. A version is the row count and newest date or hour of the table (for the snapshots also
  * the refresh marks of the rollup, which rewrites hours in place, and the metric dictionary): it
@@ -75,19 +79,37 @@ public class FleetService {
     private final AccessGuard access;
     private final VersionedValue<BillVersion, BillFigures> bills;
     private final VersionedValue<SnapshotVersion, NewestReadings> readings;
+    private final Supplier<BillVersion> billVersion;
+    private final Supplier<SummaryFacts> summaryFacts;
 
     @Autowired
-    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access) {
-        this(repository, directory, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access,
+                 @Value("${byoc.directory.recheck-interval:1s}") Duration recheckInterval) {
+        this(repository, directory, access, task -> Thread.ofVirtual().name("fleet-readings").start(task),
+                recheckInterval);
     }
 
-    /** {@code background} computes the newest readings of the fleet after the snapshots change. */
+    /** Reading the tables' versions on every request, as the tests do. */
     FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background) {
+        this(repository, directory, access, background, Duration.ZERO);
+    }
+
+    /**
+     * {@code background} computes the newest readings of the fleet after the snapshots change; the
+     * versions of the bills and snapshots (and the summary's facts) are read again at most once per
+     * {@code recheckInterval}, as the {@link FleetDirectory} reads the control-plane tables' (zero:
+     * on every request). A change of those tables shows within that interval.
+     */
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background,
+                 Duration recheckInterval) {
         this.repository = repository;
         this.directory = directory;
         this.access = access;
-        this.bills = new VersionedValue<>(repository::billVersion, v -> billFigures(), background);
-        this.readings = new VersionedValue<>(repository::snapshotVersion, this::newestReadings, background);
+        this.billVersion = Recent.of(repository::billVersion, recheckInterval, System::nanoTime);
+        this.summaryFacts = Recent.of(repository::summaryFacts, recheckInterval, System::nanoTime);
+        this.bills = new VersionedValue<>(billVersion, v -> billFigures(), background);
+        this.readings = new VersionedValue<>(Recent.of(repository::snapshotVersion, recheckInterval, System::nanoTime),
+                this::newestReadings, background);
     }
 
     /**
@@ -108,7 +130,7 @@ public class FleetService {
 
     public FleetSummary summary() {
         access.require(Role.VIEWER);
-        SummaryFacts facts = repository.summaryFacts();
+        SummaryFacts facts = summaryFacts.get();
         Inventory inventory = derived(directory.snapshot()).inventory();
         BillFigures figures = this.bills.get(facts.bills());
         BillWeeks bills = figures.weeks();
@@ -186,7 +208,7 @@ public class FleetService {
         if (query.text() != null) {
             return clustersFromStore(query);
         }
-        BillFigures figures = bills.get(repository.billVersion());
+        BillFigures figures = bills.get(billVersion.get());
         Derived fleet = derived(directory.snapshot());
         // every order but the CCU's is kept per snapshot: filtering a sorted list keeps its order
         List<ClusterEntry> matching = (query.sort() == SortField.CCU_7D

@@ -49,7 +49,7 @@ class FleetServiceTest {
 
     private static FleetService fleetOn(TestStore store) {
         return new FleetService(new FleetRepository(JdbcClient.create(store.dataSource())),
-                FleetFiguresTest.directory(JdbcClient.create(store.dataSource())), new AccessGuard());
+                FleetFiguresTest.directory(JdbcClient.create(store.dataSource())), new AccessGuard(), Runnable::run);
     }
 
     @ParameterizedTest
