@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,14 +51,16 @@ public class FleetDirectory {
         }
     }
 
-    private record Checked(Snapshot snapshot, String fingerprint, long checkedAtNanos) {
+    private record Loaded(Snapshot snapshot, String fingerprint) {
     }
 
     private final DirectoryRepository repository;
-    private final long recheckNanos;
+    private final Duration recheckInterval;
     private final LongSupplier nanoTime;
+    /** The tables' fingerprint, read at most once per recheck interval. */
+    private final Supplier<String> fingerprint;
     private final Object lock = new Object();
-    private volatile @Nullable Checked current;
+    private volatile @Nullable Loaded current;
 
     @Autowired
     FleetDirectory(DirectoryRepository repository,
@@ -70,30 +73,35 @@ public class FleetDirectory {
             throw new IllegalArgumentException("byoc.directory.recheck-interval must not be negative: " + recheckInterval);
         }
         this.repository = repository;
-        this.recheckNanos = recheckInterval.toNanos();
+        this.recheckInterval = recheckInterval;
         this.nanoTime = nanoTime;
+        this.fingerprint = Recent.of(repository::fingerprint, recheckInterval, nanoTime);
     }
 
-    /** The directory as of at most one recheck interval ago; checks the fingerprint (and reloads) when due. */
+    /** The directory as of at most one recheck interval ago; reloads it when the fingerprint changed. */
     public Snapshot snapshot() {
-        Checked checked = current;
-        if (checked != null && !due(checked)) {
-            return checked.snapshot();
+        Loaded loaded = current;
+        if (loaded != null && loaded.fingerprint().equals(fingerprint.get())) {
+            return loaded.snapshot();
         }
         synchronized (lock) {
-            checked = current;
-            if (checked != null && !due(checked)) {
-                return checked.snapshot();
+            // the newest fingerprint read, by this reader or another meanwhile
+            String now = fingerprint.get();
+            loaded = current;
+            if (loaded != null && loaded.fingerprint().equals(now)) {
+                return loaded.snapshot();
             }
-            String fingerprint = repository.fingerprint();
-            Snapshot snapshot = checked != null && checked.fingerprint().equals(fingerprint)
-                    ? checked.snapshot() : repository.load();
-            current = new Checked(snapshot, fingerprint, nanoTime.getAsLong());
+            Snapshot snapshot = repository.load();
+            current = new Loaded(snapshot, now);
             return snapshot;
         }
     }
 
-    private boolean due(Checked checked) {
-        return recheckNanos == 0 || nanoTime.getAsLong() - checked.checkedAtNanos() >= recheckNanos;
+    /**
+     * {@code read} answered again for up to the same recheck interval: for other facts of the store
+     * that the pages showing this directory check (table versions), so that they follow at one pace.
+     */
+    public <T> Supplier<T> recent(Supplier<T> read) {
+        return Recent.of(read, recheckInterval, nanoTime);
     }
 }

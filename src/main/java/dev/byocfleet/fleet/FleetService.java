@@ -16,7 +16,6 @@ import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +48,7 @@ import org.springframework.stereotype.Service;
  * <p>What needs a pass over the two big tables, {@code bill_detail} and the hourly snapshots, is
  * kept in memory with the version of that table it was computed from ({@link VersionedValue}) and
  * computed again as soon as the version differs; the versions themselves are read at most once per
- * {@code byoc.directory.recheck-interval} ({@link Recent}). The small control-plane tables (clusters, accounts,
+ * {@code byoc.directory.recheck-interval} ({@link FleetDirectory#recent}). The small control-plane tables (clusters, accounts,
  * organizations, profiles, nodes) come from the {@link FleetDirectory}, which follows their changes
  * within its recheck interval; only a search by text reads them in the store. A version is the row count and newest date or hour of the table (for the snapshots also
  * the refresh marks of the rollup, which rewrites hours in place, and the metric dictionary): it
@@ -83,33 +81,25 @@ public class FleetService {
     private final Supplier<SummaryFacts> summaryFacts;
 
     @Autowired
-    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access,
-                 @Value("${byoc.directory.recheck-interval:1s}") Duration recheckInterval) {
-        this(repository, directory, access, task -> Thread.ofVirtual().name("fleet-readings").start(task),
-                recheckInterval);
-    }
-
-    /** Reading the tables' versions on every request, as the tests do. */
-    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background) {
-        this(repository, directory, access, background, Duration.ZERO);
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access) {
+        this(repository, directory, access, task -> Thread.ofVirtual().name("fleet-readings").start(task));
     }
 
     /**
      * {@code background} computes the newest readings of the fleet after the snapshots change; the
      * versions of the bills and snapshots (and the summary's facts) are read again at most once per
-     * {@code recheckInterval}, as the {@link FleetDirectory} reads the control-plane tables' (zero:
-     * on every request). A change of those tables shows within that interval.
+     * the directory's recheck interval ({@link FleetDirectory#recent}): a change of those tables
+     * shows within that interval, as one of the control-plane tables does.
      */
-    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background,
-                 Duration recheckInterval) {
+    FleetService(FleetRepository repository, FleetDirectory directory, AccessGuard access, Executor background) {
         this.repository = repository;
         this.directory = directory;
         this.access = access;
-        this.billVersion = Recent.of(repository::billVersion, recheckInterval, System::nanoTime);
-        this.summaryFacts = Recent.of(repository::summaryFacts, recheckInterval, System::nanoTime);
+        this.billVersion = directory.recent(repository::billVersion);
+        this.summaryFacts = directory.recent(repository::summaryFacts);
         this.bills = new VersionedValue<>(billVersion, v -> billFigures(), background);
-        this.readings = new VersionedValue<>(Recent.of(repository::snapshotVersion, recheckInterval, System::nanoTime),
-                this::newestReadings, background);
+        this.readings = new VersionedValue<>(directory.recent(repository::snapshotVersion), this::newestReadings,
+                background);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.byocfleet.fleet;
+package dev.byocfleet.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.byocfleet.fleet;
+package dev.byocfleet.directory;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
