@@ -26,13 +26,8 @@ class AlertQueryRepository {
             LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
             """;
     private static final String FROM = "FROM alerts.lark_alerts l\n" + JOINS;
+    /** An alert's own list columns; its cluster's name, organization and tier are null here. */
     private static final String SUMMARY_COLUMNS = """
-            SELECT l.message_id, l.source, l.status, l.severity, l.alert_name, l.cluster_id, c.cluster_name,
-                   a.org_id, p.tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
-                   l.parse_status, l.parse_error, l.fingerprint, l.issue_id
-            """;
-    /** {@link #SUMMARY_COLUMNS} without the joined tables: their three columns null. */
-    private static final String OWN_SUMMARY_COLUMNS = """
             SELECT l.message_id, l.source, l.status, l.severity, l.alert_name, l.cluster_id, NULL AS cluster_name,
                    NULL AS org_id, NULL AS tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
                    l.parse_status, l.parse_error, l.fingerprint, l.issue_id
@@ -53,19 +48,18 @@ class AlertQueryRepository {
 
     /**
      * The page's ids are chosen over the narrow sort columns first, then only those rows are read in
-     * full: sorting every alert with its text columns costs far more. Unless a filter reads the
-     * joined tables, the rows come without cluster name, organization and tier (null), which
-     * {@link AlertService} adds from the fleet directory.
+     * full: sorting every alert with its text columns costs far more. The rows come without cluster
+     * name, organization and tier (null), which {@link AlertService} adds from the fleet directory;
+     * the joins stay where a filter reads them.
      */
     List<AlertSummary> page(AlertQuery q) {
         AlertFilter f = AlertFilter.of(q);
         String key = sortKey(q.sort());
         String order = " ORDER BY (" + key + ") IS NULL, " + key + " " + (q.descending() ? "DESC" : "ASC")
                 + ", l.received_at DESC, l.message_id";
-        return jdbc.sql((f.needsJoins() ? SUMMARY_COLUMNS : OWN_SUMMARY_COLUMNS)
-                        + "FROM (SELECT l.message_id " + from(f) + f.where() + order + " LIMIT :limit OFFSET :offset) k\n"
-                        + "JOIN alerts.lark_alerts l ON l.message_id = k.message_id\n" + (f.needsJoins() ? JOINS : "")
-                        + order)
+        return jdbc.sql(SUMMARY_COLUMNS + "FROM (SELECT l.message_id " + from(f) + f.where() + order
+                        + " LIMIT :limit OFFSET :offset) k\n"
+                        + "JOIN alerts.lark_alerts l ON l.message_id = k.message_id\n" + order)
                 .params(f.params())
                 .param("limit", q.size())
                 .param("offset", q.offset())

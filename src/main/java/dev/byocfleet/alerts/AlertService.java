@@ -29,17 +29,16 @@ public class AlertService {
     }
 
     /**
-     * The rows with their cluster's name, organization and tier from the fleet directory where the
-     * read left them out (all three null); as the store's joins give them: null for a cluster not in
-     * the replica.
+     * The rows (read without them) with their cluster's name, organization and tier from the fleet
+     * directory, as the store's joins give them: null for a cluster not in the replica.
      */
     private List<AlertSummary> named(List<AlertSummary> rows) {
-        if (rows.stream().allMatch(r -> r.clusterName() != null || r.orgId() != null || r.tier() != null)) {
+        if (rows.isEmpty()) {
             return rows;
         }
         FleetDirectory.Snapshot fleet = directory.snapshot();
-        return rows.stream().map(r -> r.clusterName() != null || r.orgId() != null || r.tier() != null ? r
-                : fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgId(), c.tier())).orElse(r))
+        return rows.stream()
+                .map(r -> fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgId(), c.tier())).orElse(r))
                 .toList();
     }
 

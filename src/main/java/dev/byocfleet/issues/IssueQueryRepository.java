@@ -11,17 +11,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The issue list; fixed SQL fragments, values bound. Rows come without their cluster's name,
- * organization and tier (null) unless a filter reads them: {@link IssueService} adds those from the
- * fleet directory instead of joining four tables per query.
+ * organization and tier (null): {@link IssueService} adds those from the fleet directory instead of
+ * joining four tables per query. The joins stay where a filter reads them.
  */
 @Repository
 class IssueQueryRepository {
 
-    private static final String COLUMNS = """
-            SELECT i.issue_id, i.title, i.cluster_id, c.cluster_name, o.org_name, p.tier, i.alert_name, i.severity,
-                   i.status, i.assignee, i.first_seen, i.last_seen, i.resolved_at, i.silenced_until, i.alert_count,
-                   i.firing_count, i.reopen_count, i.merged_into
-            """;
     /** The cluster, account, organization and profile of an issue {@code i}: joins on primary keys (at most one row). */
     private static final String JOINS = """
             LEFT JOIN byoc.cluster c ON c.cluster_id = i.cluster_id
@@ -30,8 +25,8 @@ class IssueQueryRepository {
             LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
             """;
     private static final String FROM = "FROM alerts.issues i\n" + JOINS;
-    /** {@link #COLUMNS} without the joined tables: their three columns null. */
-    private static final String OWN_COLUMNS = """
+    /** An issue's own columns; its cluster's name, organization and tier are null here. */
+    private static final String COLUMNS = """
             SELECT i.issue_id, i.title, i.cluster_id, NULL AS cluster_name, NULL AS org_name, NULL AS tier, i.alert_name,
                    i.severity, i.status, i.assignee, i.first_seen, i.last_seen, i.resolved_at, i.silenced_until,
                    i.alert_count, i.firing_count, i.reopen_count, i.merged_into
@@ -106,15 +101,10 @@ class IssueQueryRepository {
             case ALERT_COUNT -> "i.alert_count";
             case UPDATED_AT -> "i.updated_at";
         };
-        // the page's ids over the narrow sort columns first, then only those issues in full with their joins
+        // the page's ids over the narrow sort columns first (with the joins a filter reads), then only those issues in full
         String order = " ORDER BY " + key + (q.descending() ? " DESC" : " ASC") + ", i.issue_id DESC";
-        if (!w.needsJoins()) {
-            return jdbc.sql(OWN_COLUMNS + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset")
-                    .params(w.params()).param("limit", q.size()).param("offset", q.offset())
-                    .query(IssueSummary.class).list();
-        }
         return jdbc.sql(COLUMNS + "FROM (SELECT i.issue_id " + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset) k\n"
-                        + "JOIN alerts.issues i ON i.issue_id = k.issue_id\n" + JOINS + order)
+                        + "JOIN alerts.issues i ON i.issue_id = k.issue_id" + order)
                 .params(w.params()).param("limit", q.size()).param("offset", q.offset())
                 .query(IssueSummary.class).list();
     }
@@ -123,7 +113,7 @@ class IssueQueryRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(OWN_COLUMNS + "FROM alerts.issues i WHERE i.issue_id IN (:ids) ORDER BY i.first_seen")
+        return jdbc.sql(COLUMNS + "FROM alerts.issues i WHERE i.issue_id IN (:ids) ORDER BY i.first_seen")
                 .param("ids", List.copyOf(ids))
                 .query(IssueSummary.class).list();
     }

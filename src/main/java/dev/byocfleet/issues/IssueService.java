@@ -49,16 +49,16 @@ public class IssueService {
     }
 
     /**
-     * The rows with their cluster's name, organization and tier from the fleet directory where the
-     * read left them out (null); as the store's joins give them: null for a cluster not in the replica.
+     * The rows (read without them) with their cluster's name, organization and tier from the fleet
+     * directory, as the store's joins give them: null for a cluster not in the replica.
      */
     private List<IssueSummary> named(List<IssueSummary> rows) {
-        if (rows.isEmpty() || rows.stream().allMatch(r -> r.clusterName() != null || r.orgName() != null || r.tier() != null)) {
+        if (rows.isEmpty()) {
             return rows;
         }
         FleetDirectory.Snapshot fleet = directory.snapshot();
-        return rows.stream().map(r -> r.clusterName() != null || r.orgName() != null || r.tier() != null ? r
-                : fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgName(), c.tier())).orElse(r))
+        return rows.stream()
+                .map(r -> fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgName(), c.tier())).orElse(r))
                 .toList();
     }
 
