@@ -1,5 +1,6 @@
 package dev.byocfleet.alerts;
 
+import dev.byocfleet.store.RecordRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -63,7 +64,7 @@ class AlertQueryRepository {
                 .params(f.params())
                 .param("limit", q.size())
                 .param("offset", q.offset())
-                .query(AlertSummary.class).list();
+                .query(RecordRows.of(AlertSummary.class)).list();
     }
 
     private static String from(AlertFilter f) {

@@ -1,6 +1,7 @@
 package dev.byocfleet.directory;
 
 import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +26,9 @@ class DirectoryRepository {
                         "region", "cluster_state", "cluster_version", "created_at"),
                 part(dialect, "byoc.node", "node_id", "cluster_id", "node_type", "state", "terminated_at"),
                 part(dialect, "byoc.account", "account_id", "org_id"),
-                part(dialect, "byoc.organization", "org_id", "org_name"),
-                part(dialect, "metrics.dim_customer_profile", "org_id", "tier")));
+                part(dialect, "byoc.organization", "org_id", "org_name", "payment_type"),
+                part(dialect, "metrics.dim_customer_profile", "org_id", "tier", "customer_name", "region", "industry",
+                        "owner")));
     }
 
     private static String part(Dialect dialect, String table, String... columns) {
@@ -47,7 +49,10 @@ class DirectoryRepository {
         });
     }
 
-    /** Every cluster with its account's organization, tier and live node counts, and the number of organizations. */
+    /**
+     * Every cluster with its account's organization, tier and live node counts; every organization with its
+     * profile; the organization of every account.
+     */
     FleetDirectory.Snapshot load() {
         Map<String, Map<String, Long>> nodes = new HashMap<>();
         jdbc.sql("SELECT n.cluster_id, n.node_type, count(*) AS nodes FROM byoc.node n WHERE " + FleetDirectory.LIVE_NODE
@@ -72,7 +77,16 @@ class DirectoryRepository {
                             rs.getString(10), rs.getString(11), rs.getObject(12, LocalDateTime.class),
                             nodes.getOrDefault(id, Map.of())));
                 });
-        long organizations = jdbc.sql("SELECT count(*) FROM byoc.organization").query(Long.class).single();
-        return new FleetDirectory.Snapshot(clusters, organizations);
+        List<OrganizationEntry> organizations = jdbc.sql("""
+                SELECT o.org_id, o.org_name, o.payment_type, p.customer_name, p.tier, p.region, p.industry, p.owner
+                FROM byoc.organization o
+                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = o.org_id""")
+                .query(RecordRows.of(OrganizationEntry.class)).list();
+        Map<String, String> orgOfAccount = new HashMap<>();
+        jdbc.sql("SELECT account_id, org_id FROM byoc.account WHERE org_id IS NOT NULL")
+                .query(rs -> {
+                    orgOfAccount.put(rs.getString(1), rs.getString(2));
+                });
+        return new FleetDirectory.Snapshot(clusters, organizations, orgOfAccount);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,12 +33,33 @@ public class FleetDirectory {
     /** A node that still exists: not terminated and not decommissioned (alive or dead); alias {@code n}. */
     public static final String LIVE_NODE = "n.terminated_at IS NULL AND coalesce(lower(n.state), '') <> 'decommissioned'";
 
-    /** One load of the directory: every cluster (by id, in id order) and the number of organizations. */
-    public record Snapshot(List<ClusterEntry> clusters, long organizations, Map<String, ClusterEntry> byId) {
+    /**
+     * One load of the directory: every cluster (by id, in id order) and every organization with its
+     * customer profile (by id).
+     */
+    public record Snapshot(List<ClusterEntry> clusters, Map<String, ClusterEntry> byId,
+                           Map<String, OrganizationEntry> organizationsById, Map<String, String> orgOfAccount) {
 
-        Snapshot(List<ClusterEntry> clusters, long organizations) {
-            this(clusters.stream().sorted(Comparator.comparing(ClusterEntry::clusterId)).toList(), organizations,
-                    index(clusters));
+        Snapshot(List<ClusterEntry> clusters, List<OrganizationEntry> organizations, Map<String, String> orgOfAccount) {
+            this(clusters.stream().sorted(Comparator.comparing(ClusterEntry::clusterId)).toList(), index(clusters),
+                    organizations.stream().collect(Collectors.toUnmodifiableMap(
+                            OrganizationEntry::orgId, o -> o, (first, second) -> first)),
+                    Map.copyOf(orgOfAccount));
+        }
+
+        /** The organization id an account belongs to; null when the account is missing or has none. */
+        public @Nullable String accountOrg(@Nullable String accountId) {
+            return accountId == null ? null : orgOfAccount.get(accountId);
+        }
+
+        /** The number of organizations. */
+        public long organizations() {
+            return organizationsById.size();
+        }
+
+        /** The organization with this id and its customer profile; empty when the replica has none. */
+        public Optional<OrganizationEntry> organization(@Nullable String orgId) {
+            return orgId == null ? Optional.empty() : Optional.ofNullable(organizationsById.get(orgId));
         }
 
         private static Map<String, ClusterEntry> index(List<ClusterEntry> clusters) {

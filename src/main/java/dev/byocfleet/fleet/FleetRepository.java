@@ -1,5 +1,6 @@
 package dev.byocfleet.fleet;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.directory.FleetDirectory;
 import dev.byocfleet.fleet.ClusterDetail.ActionInfo;
 import dev.byocfleet.fleet.ClusterDetail.ClusterInfo;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
@@ -121,7 +121,7 @@ class FleetRepository {
                 .param("lastWeekStart", weekStart.minusWeeks(1))
                 .param("cutDate", cut.toLocalDate())
                 .param("cutHour", cut.getHour())
-                .query(BillWeeks.class).single();
+                .query(RecordRows.of(BillWeeks.class)).single();
     }
 
     Optional<LocalDateTime> newestSnapshotHour() {
@@ -229,7 +229,7 @@ class FleetRepository {
                 LEFT JOIN live_nodes ln ON ln.cluster_id = c.cluster_id
                 %3$s""".formatted(LIVE_NODE, CLUSTER_FROM, whereAndOrder, nodeFilter))
                 .params(params)
-                .query(ClusterListItem.class).list();
+                .query(RecordRows.of(ClusterListItem.class)).list();
     }
 
     /**
@@ -259,7 +259,7 @@ class FleetRepository {
     /** Facts that change whenever {@code bill_detail} gains or loses rows (an append-only fact table). */
     BillVersion billVersion() {
         return jdbc.sql("SELECT count(*) AS bill_rows, max(bill_date) AS newest_date FROM byoc.bill_detail")
-                .query(BillVersion.class).single();
+                .query(RecordRows.of(BillVersion.class)).single();
     }
 
     /**
@@ -310,7 +310,7 @@ class FleetRepository {
      * for the whole fleet.
      */
     List<ClusterReading> newestReadingsOfFleet(LocalDateTime since) {
-        RowMapper<MetricReading> reading = new SimplePropertyRowMapper<>(MetricReading.class);
+        RowMapper<MetricReading> reading = RecordRows.of(MetricReading.class);
         return jdbc.sql("""
                 SELECT v.cluster_id, v.metric_name, v.avg_value AS value, v.max_value, v.unit, v.category,
                        v.snapshot_hour, v.band, v.warn_threshold, v.crit_threshold
@@ -326,32 +326,11 @@ class FleetRepository {
                 .list();
     }
 
-    /** A cluster's row and its organization with the customer profile (null when its account or organization is missing). */
-    record ClusterRow(ClusterInfo cluster, @Nullable OrganizationInfo organization) {
-    }
-
-    /**
-     * The cluster's row and its organization in one statement: the account, organization and
-     * profile joined on their primary keys, so at most one row.
-     */
-    Optional<ClusterRow> findCluster(String clusterId) {
-        RowMapper<ClusterInfo> cluster = new SimplePropertyRowMapper<>(ClusterInfo.class);
-        String columns = Arrays.stream(columns(ClusterInfo.class).split(", ")).map(c -> "c." + c)
-                .collect(Collectors.joining(", "));
-        return jdbc.sql("SELECT " + columns + """
-                , o.org_id AS o_org_id, o.org_name AS o_org_name, o.payment_type AS o_payment_type,
-                  p.customer_name AS o_customer_name, p.tier AS o_tier, p.region AS o_region,
-                  p.industry AS o_industry, p.owner AS o_owner
-                FROM byoc.cluster c
-                LEFT JOIN byoc.account a ON a.account_id = c.account_id
-                LEFT JOIN byoc.organization o ON o.org_id = a.org_id
-                LEFT JOIN metrics.dim_customer_profile p ON p.org_id = o.org_id
-                WHERE c.cluster_id = :id""")
+    /** The cluster's own row, by its primary key. */
+    Optional<ClusterInfo> findCluster(String clusterId) {
+        return jdbc.sql("SELECT " + columns(ClusterInfo.class) + " FROM byoc.cluster WHERE cluster_id = :id")
                 .param("id", clusterId)
-                .query((rs, i) -> new ClusterRow(cluster.mapRow(rs, i), rs.getString("o_org_id") == null ? null
-                        : new OrganizationInfo(rs.getString("o_org_id"), rs.getString("o_org_name"),
-                        rs.getString("o_payment_type"), rs.getString("o_customer_name"), rs.getString("o_tier"),
-                        rs.getString("o_region"), rs.getString("o_industry"), rs.getString("o_owner"))))
+                .query(RecordRows.of(ClusterInfo.class))
                 .optional();
     }
 
@@ -360,7 +339,7 @@ class FleetRepository {
                  FROM byoc.cluster_resource WHERE cluster_id = :id
                 ORDER BY resource_type, created_at, resource_id""")
                 .param("id", clusterId)
-                .query(ResourceInfo.class).list();
+                .query(RecordRows.of(ResourceInfo.class)).list();
     }
 
     List<NodeInfo> nodes(String clusterId) {
@@ -368,7 +347,7 @@ class FleetRepository {
                  FROM byoc.node n WHERE cluster_id = :id
                 ORDER BY CASE WHEN %s THEN 0 ELSE 1 END, node_type, node_id""".formatted(LIVE_NODE))
                 .param("id", clusterId)
-                .query(NodeInfo.class).list();
+                .query(RecordRows.of(NodeInfo.class)).list();
     }
 
     List<ActionInfo> recentActions(String clusterId, int limit) {
@@ -377,7 +356,7 @@ class FleetRepository {
                 ORDER BY CASE WHEN started_at IS NULL THEN 1 ELSE 0 END, started_at DESC, action_id DESC
                 LIMIT :limit""")
                 .param("id", clusterId).param("limit", limit)
-                .query(ActionInfo.class).list();
+                .query(RecordRows.of(ActionInfo.class)).list();
     }
 
     List<StateChange> stateHistory(String clusterId, int limit) {
@@ -386,7 +365,7 @@ class FleetRepository {
                 ORDER BY changed_at DESC
                 LIMIT :limit""")
                 .param("id", clusterId).param("limit", limit)
-                .query(StateChange.class).list();
+                .query(RecordRows.of(StateChange.class)).list();
     }
 
     /** Per metric, the cluster's newest snapshot at or after {@code since}; a pass over all snapshots. */
@@ -403,7 +382,7 @@ class FleetRepository {
                 WHERE v.cluster_id = :id AND v.snapshot_hour >= :since
                 ORDER BY v.category, v.metric_name""")
                 .param("id", clusterId).param("since", since)
-                .query(MetricReading.class).list();
+                .query(RecordRows.of(MetricReading.class)).list();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.byocfleet.auth.Role;
 import dev.byocfleet.directory.ClusterEntry;
 import dev.byocfleet.directory.FleetDirectory;
 import dev.byocfleet.fleet.ClusterDetail.MetricReading;
+import dev.byocfleet.fleet.ClusterDetail.OrganizationInfo;
 import dev.byocfleet.fleet.ClusterQuery.SortField;
 import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
@@ -345,14 +346,24 @@ public class FleetService {
             throw new InvalidParameterException("id",
                     "a cluster id has 1 to " + MAX_CLUSTER_ID_LENGTH + " characters");
         }
+        // the organization and its profile from the directory: within its recheck interval of the cluster's row
+        FleetDirectory.Snapshot fleet = directory.snapshot();
         return repository.findCluster(clusterId).map(c -> new ClusterDetail(
-                c.cluster(),
-                c.cluster().accountId() == null ? null : c.organization(),
+                c,
+                c.accountId() == null ? null : organization(fleet, c.accountId()),
                 repository.resources(clusterId),
                 repository.nodes(clusterId),
                 repository.recentActions(clusterId, RECENT_ROWS),
                 repository.stateHistory(clusterId, RECENT_ROWS),
                 latestMetrics(clusterId)));
+    }
+
+    /** The organization of an account, with its customer profile; null when the account or organization is missing. */
+    private static @Nullable OrganizationInfo organization(FleetDirectory.Snapshot fleet, String accountId) {
+        return fleet.organization(fleet.accountOrg(accountId))
+                .map(o -> new OrganizationInfo(o.orgId(), o.orgName(), o.paymentType(), o.customerName(), o.tier(),
+                        o.region(), o.industry(), o.owner()))
+                .orElse(null);
     }
 
     /**

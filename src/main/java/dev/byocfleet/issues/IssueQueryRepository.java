@@ -1,5 +1,6 @@
 package dev.byocfleet.issues;
 
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -106,7 +107,7 @@ class IssueQueryRepository {
         return jdbc.sql(COLUMNS + "FROM (SELECT i.issue_id " + w.from() + w.sql() + order + " LIMIT :limit OFFSET :offset) k\n"
                         + "JOIN alerts.issues i ON i.issue_id = k.issue_id" + order)
                 .params(w.params()).param("limit", q.size()).param("offset", q.offset())
-                .query(IssueSummary.class).list();
+                .query(RecordRows.of(IssueSummary.class)).list();
     }
 
     List<IssueSummary> byIds(Collection<Long> ids) {
@@ -115,7 +116,7 @@ class IssueQueryRepository {
         }
         return jdbc.sql(COLUMNS + "FROM alerts.issues i WHERE i.issue_id IN (:ids) ORDER BY i.first_seen")
                 .param("ids", List.copyOf(ids))
-                .query(IssueSummary.class).list();
+                .query(RecordRows.of(IssueSummary.class)).list();
     }
 
     private static final String ACTIVE = "('open', 'acknowledged', 'investigating', 'silenced')";

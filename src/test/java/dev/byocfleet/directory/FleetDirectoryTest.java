@@ -108,6 +108,30 @@ class FleetDirectoryTest {
     }
 
     @Test
+    void organizationsCarryTheirProfileAndAccountsTheirOrganization() {
+        FleetDirectory directory = directory(Duration.ZERO);
+        FleetDirectory.Snapshot snapshot = directory.snapshot();
+        assertThat(snapshot.organization("org-1")).contains(
+                new OrganizationEntry("org-1", "Acme", null, "Acme", "S", null, null, null));
+        assertThat(snapshot.organization("org-2").orElseThrow().tier()).as("no profile").isNull();
+        assertThat(snapshot.organization("org-none")).isEmpty();
+        assertThat(snapshot.organization(null)).isEmpty();
+        assertThat(snapshot.accountOrg("acc-2")).isEqualTo("org-2");
+        assertThat(snapshot.accountOrg("acc-none")).isNull();
+        assertThat(snapshot.accountOrg(null)).isNull();
+
+        // every column an organization entry shows is in the fingerprint: in-place updates show
+        jdbc.sql("UPDATE byoc.organization SET payment_type = 'prepaid' WHERE org_id = 'org-1'").update();
+        assertThat(directory.snapshot().organization("org-1").orElseThrow().paymentType()).isEqualTo("prepaid");
+        jdbc.sql("UPDATE metrics.dim_customer_profile SET customer_name = 'Acme Inc', region = 'NA', industry = 'retail',"
+                + " owner = 'kim' WHERE org_id = 'org-1'").update();
+        assertThat(directory.snapshot().organization("org-1")).contains(
+                new OrganizationEntry("org-1", "Acme", "prepaid", "Acme Inc", "S", "NA", "retail", "kim"));
+        jdbc.sql("UPDATE byoc.account SET org_id = NULL WHERE account_id = 'acc-2'").update();
+        assertThat(directory.snapshot().accountOrg("acc-2")).isNull();
+    }
+
+    @Test
     void anUnchangedReplicaIsNotLoadedAgain() {
         FleetDirectory directory = directory(Duration.ZERO);
         FleetDirectory.Snapshot first = directory.snapshot();
