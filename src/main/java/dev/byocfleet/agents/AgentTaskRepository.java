@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -76,12 +77,12 @@ class AgentTaskRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.agent_tasks WHERE status = 'pending' "
                         + "AND (CAST(? AS VARCHAR) IS NULL OR cluster_id = ?) "
                         + "ORDER BY priority DESC, created_at, task_id LIMIT ?")
-                .params(clusterId, clusterId, limit).query(AgentTask.class).list();
+                .params(clusterId, clusterId, limit).query(RecordRows.of(AgentTask.class)).list();
     }
 
     Optional<AgentTask> find(String taskId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.agent_tasks WHERE task_id = ?")
-                .param(taskId).query(AgentTask.class).optional();
+                .param(taskId).query(RecordRows.of(AgentTask.class)).optional();
     }
 
     private static final String FILTER = "WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) "
@@ -92,7 +93,7 @@ class AgentTaskRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.agent_tasks " + FILTER
                         + "ORDER BY created_at DESC, priority DESC, task_id LIMIT ? OFFSET ?")
                 .params(status, status, clusterId, clusterId, triggerType, triggerType, limit, offset)
-                .query(AgentTask.class).list();
+                .query(RecordRows.of(AgentTask.class)).list();
     }
 
     long count(@Nullable String status, @Nullable String clusterId, @Nullable String triggerType) {

@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +34,7 @@ class EvidenceRepository {
                 ORDER BY alert_at, message_id
                 LIMIT :limit""")
                 .param("cluster", clusterId).param("from", from).param("to", to).param("limit", MAX_TIMELINE)
-                .query(AlertRow.class).list();
+                .query(RecordRows.of(AlertRow.class)).list();
     }
 
     /** Other clusters with a firing alert of one of these names in the window, with their versions. */
@@ -51,7 +52,7 @@ class EvidenceRepository {
                   AND coalesce(a.starts_at, a.received_at) >= :from AND coalesce(a.starts_at, a.received_at) <= :to
                 ORDER BY a.cluster_id""")
                 .param("cluster", clusterId).param("names", alertNames).param("from", from).param("to", to)
-                .query(ClusterVersion.class).list();
+                .query(RecordRows.of(ClusterVersion.class)).list();
     }
 
     int clustersOnVersion(String version) {

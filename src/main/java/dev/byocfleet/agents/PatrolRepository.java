@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
@@ -78,7 +79,7 @@ class PatrolRepository {
                 WHERE a.status = 'firing' AND a.alert_name IS NOT NULL
                   AND coalesce(a.starts_at, a.received_at) > ? AND coalesce(a.starts_at, a.received_at) <= ?
                 ORDER BY a.alert_name, a.cluster_id""")
-                .params(from, to).query(AlertCluster.class).list();
+                .params(from, to).query(RecordRows.of(AlertCluster.class)).list();
     }
 
     private static PatrolReport row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class SignalRepository {
                 WHERE cluster_id IS NOT NULL AND status = 'firing' AND severity = ?
                   AND coalesce(starts_at, received_at) > ? AND coalesce(starts_at, received_at) <= ?
                 ORDER BY alert_at, message_id""")
-                .params(severity, from, to).query(FiringAlert.class).list();
+                .params(severity, from, to).query(RecordRows.of(FiringAlert.class)).list();
     }
 
     /** Clusters with more than {@code threshold} firing alerts that started in {@code (from, to]}. */
@@ -49,7 +50,7 @@ class SignalRepository {
                 GROUP BY cluster_id
                 HAVING count(*) > ?
                 ORDER BY cluster_id""")
-                .params(from, to, threshold).query(AlertCount.class).list();
+                .params(from, to, threshold).query(RecordRows.of(AlertCount.class)).list();
     }
 
     /** The customer tier (S, A, B) of every cluster that has one. */
@@ -61,7 +62,7 @@ class SignalRepository {
                 JOIN byoc.account a ON a.account_id = c.account_id
                 JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
                 WHERE p.tier IS NOT NULL""")
-                .query(Tier.class).list().stream().collect(Collectors.toMap(Tier::clusterId, Tier::tier, (x, y) -> x));
+                .query(RecordRows.of(Tier.class)).list().stream().collect(Collectors.toMap(Tier::clusterId, Tier::tier, (x, y) -> x));
     }
 
     /** When the newest alert in the store started (when it was received, if the sender gave no start). */

@@ -1,5 +1,6 @@
 package dev.byocfleet.chat;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.chat.ChatRecords.ChatSession;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -33,7 +34,7 @@ class ChatRepository {
                         WHERE s.user_id = :user AND (s.deleted IS NULL OR s.deleted = FALSE)
                         ORDER BY s.updated_at DESC, s.session_id LIMIT :limit""")
                 .param("user", userId).param("limit", limit)
-                .query(ChatSession.class).list();
+                .query(RecordRows.of(ChatSession.class)).list();
     }
 
     Optional<ChatSession> session(String userId, String sessionId) {
@@ -41,7 +42,7 @@ class ChatRepository {
                          FROM alerts.chat_sessions s
                         WHERE s.session_id = :id AND s.user_id = :user AND (s.deleted IS NULL OR s.deleted = FALSE)""")
                 .param("id", sessionId).param("user", userId)
-                .query(ChatSession.class).optional();
+                .query(RecordRows.of(ChatSession.class)).optional();
     }
 
     @Nullable String summary(String sessionId) {
@@ -85,7 +86,7 @@ class ChatRepository {
         return jdbc.sql("""
                         SELECT message_id, seq, role, content, CAST(tool_calls AS VARCHAR) AS tool_calls, tokens, created_at
                           FROM alerts.chat_messages WHERE session_id = :id ORDER BY seq""")
-                .param("id", sessionId).query(StoredMessage.class).list();
+                .param("id", sessionId).query(RecordRows.of(StoredMessage.class)).list();
     }
 
     void addMessage(String sessionId, String messageId, String role, String content, @Nullable String toolCallsJson,

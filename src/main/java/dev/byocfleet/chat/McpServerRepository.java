@@ -1,5 +1,6 @@
 package dev.byocfleet.chat;
 
+import dev.byocfleet.store.RecordRows;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,12 @@ class McpServerRepository {
     }
 
     List<StoredServer> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.chat_mcp_servers ORDER BY name").query(StoredServer.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.chat_mcp_servers ORDER BY name").query(RecordRows.of(StoredServer.class)).list();
     }
 
     Optional<StoredServer> find(String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alerts.chat_mcp_servers WHERE name = :name")
-                .param("name", name).query(StoredServer.class).optional();
+                .param("name", name).query(RecordRows.of(StoredServer.class)).optional();
     }
 
     void insert(StoredServer s, String createdBy) {

@@ -168,6 +168,6 @@ class IssueQueryRepository {
         return jdbc.sql("""
                 SELECT investigation_id, status, root_cause, started_at FROM alerts.agent_investigations
                 WHERE issue_id = :id ORDER BY started_at DESC""").param("id", issueId)
-                .query(IssueDetail.InvestigationLink.class).list();
+                .query(RecordRows.of(IssueDetail.InvestigationLink.class)).list();
     }
 }

@@ -1,5 +1,6 @@
 package dev.byocfleet.knowledge;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.store.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ class KnowledgeRepository {
         return jdbc.sql("SELECT doc_id, revision, coalesce(deleted, FALSE) AS deleted FROM alerts.knowledge_documents "
                         + "WHERE doc_id = :id")
                 .param("id", docId)
-                .query(Revision.class).optional();
+                .query(RecordRows.of(Revision.class)).optional();
     }
 
     /** Every live document's revision. */

@@ -1,5 +1,6 @@
 package dev.byocfleet.llm;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.llm.LlmUsageReport.Consumer;
 import dev.byocfleet.llm.LlmUsageReport.Daily;
 import dev.byocfleet.llm.LlmUsageReport.Group;
@@ -101,7 +102,7 @@ class LlmUsageRepository {
                         , CAST(coalesce(sum(CASE WHEN u.cost_usd IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS unpriced_calls,
                         CAST(avg(u.latency_ms) AS BIGINT) AS avg_latency_ms
                         FROM alerts.llm_usage u""" + f.where())
-                .params(f.params()).query(Totals.class).single();
+                .params(f.params()).query(RecordRows.of(Totals.class)).single();
     }
 
     List<Group> byAgent(Filter f) {
@@ -123,7 +124,7 @@ class LlmUsageRepository {
                         + " FROM alerts.llm_usage u" + join + where + " GROUP BY " + key
                         + " ORDER BY sum(u.cost_usd) IS NULL, sum(u.cost_usd) DESC,"
                         + " sum(coalesce(u.input_tokens, 0) + coalesce(u.output_tokens, 0)) DESC, name LIMIT " + TOP)
-                .params(f.params()).query(Group.class).list();
+                .params(f.params()).query(RecordRows.of(Group.class)).list();
     }
 
     List<Daily> daily(Filter f) {
@@ -133,7 +134,7 @@ class LlmUsageRepository {
                         """ + TOKENS + " FROM alerts.llm_usage u" + f.where() + "\n" + """
                          GROUP BY CAST(date_trunc('day', u.created_at) AS DATE), u.agent, concat(u.provider, '/', coalesce(u.model, '?'))
                          ORDER BY usage_date, agent, model""")
-                .params(f.params()).query(Daily.class).list();
+                .params(f.params()).query(RecordRows.of(Daily.class)).list();
     }
 
     /** Runs by their id (investigation, patrol, chat), or by cluster for calls outside any run. */
@@ -159,6 +160,6 @@ class LlmUsageRepository {
                         GROUP BY kind, id
                         ORDER BY sum(cost_usd) IS NULL, sum(cost_usd) DESC, sum(tokens) DESC, id
                         LIMIT""" + " " + TOP)
-                .params(f.params()).query(Consumer.class).list();
+                .params(f.params()).query(RecordRows.of(Consumer.class)).list();
     }
 }

@@ -1,5 +1,6 @@
 package dev.byocfleet.issues.ai;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.store.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ class AiIssueRepository {
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
                 WHERE i.merged_into IS NULL
                   AND (i.status IN ('open', 'acknowledged', 'investigating', 'silenced') OR i.last_seen >= :since)
-                ORDER BY i.first_seen, i.issue_id""").param("since", since).query(PatternCandidate.class).list();
+                ORDER BY i.first_seen, i.issue_id""").param("since", since).query(RecordRows.of(PatternCandidate.class)).list();
     }
 
     /** Writes this run's groups and marks the groups it did not find again inactive. */
