@@ -390,8 +390,16 @@ class FleetRepository {
      * the single place that lists those columns.
      */
     static String columns(Class<? extends Record> row) {
-        return Arrays.stream(row.getRecordComponents())
-                .map(c -> JdbcUtils.convertPropertyNameToUnderscoreName(c.getName()))
-                .collect(Collectors.joining(", "));
+        return COLUMNS.get(row);
     }
+
+    /** Made once per record type: the cluster detail asks on every request. */
+    private static final ClassValue<String> COLUMNS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> row) {
+            return Arrays.stream(row.getRecordComponents())
+                    .map(c -> JdbcUtils.convertPropertyNameToUnderscoreName(c.getName()))
+                    .collect(Collectors.joining(", "));
+        }
+    };
 }
