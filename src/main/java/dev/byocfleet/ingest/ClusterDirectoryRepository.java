@@ -1,5 +1,6 @@
 package dev.byocfleet.ingest;
 
+import dev.byocfleet.store.RecordRows;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,12 +19,12 @@ class ClusterDirectoryRepository {
     }
 
     List<ClusterName> clusters() {
-        return jdbc.sql("SELECT cluster_id, cluster_name FROM byoc.cluster").query(ClusterName.class).list();
+        return jdbc.sql("SELECT cluster_id, cluster_name FROM byoc.cluster").query(RecordRows.of(ClusterName.class)).list();
     }
 
     /** Addresses of nodes that are not terminated: an address reused after a node is gone maps to its new owner. */
     List<NodeAddress> liveNodeAddresses() {
         return jdbc.sql("SELECT cluster_id, private_ip AS address FROM byoc.node WHERE terminated_at IS NULL")
-                .query(NodeAddress.class).list();
+                .query(RecordRows.of(NodeAddress.class)).list();
     }
 }
