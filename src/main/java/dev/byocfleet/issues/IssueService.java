@@ -77,19 +77,17 @@ public class IssueService {
         if (s == null) {
             throw new NotFoundException("No issue " + issueId + ".");
         }
-        // the issue's own row and its related issues' in one read, in the list's order (first seen)
-        Set<Long> related = new HashSet<>(s.relatedIssues);
-        List<Long> rows = new ArrayList<>(s.relatedIssues);
-        rows.add(issueId);
-        List<IssueSummary> read = named(queries.byIds(rows));
-        IssueSummary summary = read.stream().filter(r -> r.issueId() == issueId).findFirst().orElseThrow();
+        // the issue's own list row from the row just loaded; its related issues' rows in one read (first seen)
+        List<IssueSummary> related = s.relatedIssues.isEmpty() ? List.of()
+                : named(queries.byIds(s.relatedIssues));
+        IssueSummary summary = named(List.of(s.summary())).getFirst();
         IssueQueryRepository.ClusterScores scores = s.clusterId != null && s.firstSeen != null
                 ? queries.clusterScores(s.clusterId, s.firstSeen, grouping.now())
                 : IssueQueryRepository.ClusterScores.NONE;
         List<IssueAlert> alerts = s.alerts.stream().sorted(java.util.Comparator.comparing(IssueAlert::eventAt)).toList();
         return new IssueDetail(summary, s.summary, s.groupingKey, List.copyOf(s.affectedNodes), List.copyOf(s.fingerprints),
                 s.acknowledgedAt, s.closedAt, s.explanation, alerts, repository.events(issueId),
-                read.stream().filter(r -> related.contains(r.issueId())).toList(), scores.atStart(), scores.now(),
+                related, scores.atStart(), scores.now(),
                 queries.investigations(issueId), s.aiIssueId);
     }
 

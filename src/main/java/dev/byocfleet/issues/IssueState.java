@@ -208,4 +208,10 @@ final class IssueState {
         fold();
         return Boolean.FALSE.equals(foldedInstances.get(instanceKey));
     }
+
+    /** This issue as a list row, as {@code IssueQueryRepository} reads it from the stored row (without its cluster's names). */
+    IssueSummary summary() {
+        return new IssueSummary(issueId, title, clusterId, null, null, null, alertName, severity, status.wire(), assignee,
+                firstSeen, lastSeen, resolvedAt, silencedUntil, alertCount, firingCount, reopenCount, mergedInto);
+    }
 }

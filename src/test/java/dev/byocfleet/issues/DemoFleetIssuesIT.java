@@ -180,6 +180,10 @@ class DemoFleetIssuesIT {
                 assertThat(java.util.Arrays.asList(s.clusterName(), s.orgName(), s.tier())).as("issue %d", s.issueId())
                         .isEqualTo(joined.get(s.issueId()));
                 assertThat(issueService.find(s.issueId()).orElseThrow()).isEqualTo(s);
+                // the detail's row is made from the issue it loads, its related issues' rows are read
+                IssueDetail detail = issueService.issue(s.issueId());
+                assertThat(detail.issue()).isEqualTo(s);
+                assertThat(detail.related()).allSatisfy(r -> assertThat(r).isEqualTo(issueService.find(r.issueId()).orElseThrow()));
             }
         }
         assertThat(listed).anySatisfy(s -> assertThat(s.clusterName()).isNotNull());
