@@ -131,32 +131,37 @@ final class BreakingPointForecaster {
      * converts the points' x unit to days (24 for hours).
      */
     Fit theilSen(String method, List<Point> points, double xPerDay) {
+        // plain arrays: the fleet's forecasts fit ~17,000 lines of ~100 slopes each, and reading the
+        // points through the list and its records cost more than the arithmetic
         int n = points.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            Point p = points.get(i);
+            xs[i] = p.x();
+            ys[i] = p.y();
+        }
         double[] slopes = new double[n * (n - 1) / 2];
         int k = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double dx = points.get(j).x() - points.get(i).x();
+                double dx = xs[j] - xs[i];
                 if (dx != 0) {
-                    slopes[k++] = (points.get(j).y() - points.get(i).y()) / dx;
+                    slopes[k++] = (ys[j] - ys[i]) / dx;
                 }
             }
         }
-        slopes = Arrays.copyOf(slopes, k);
-        Arrays.sort(slopes);
-        double slope = k == 0 ? 0 : median(slopes);
-        double[] intercepts = new double[n];
-        double[] ys = new double[n];
+        Arrays.sort(slopes, 0, k);
+        double slope = k == 0 ? 0 : sortedMedian(slopes, k);
+        double[] work = new double[n];
         for (int i = 0; i < n; i++) {
-            intercepts[i] = points.get(i).y() - slope * points.get(i).x();
-            ys[i] = points.get(i).y();
+            work[i] = ys[i] - slope * xs[i];
         }
-        double level = median(intercepts.clone());
-        double[] residuals = new double[n];
+        double level = median(work);
         for (int i = 0; i < n; i++) {
-            residuals[i] = Math.abs(points.get(i).y() - (level + slope * points.get(i).x()));
+            work[i] = Math.abs(ys[i] - (level + slope * xs[i]));
         }
-        double sigma = MAD_TO_SIGMA * median(residuals);
+        double sigma = MAD_TO_SIGMA * median(work);
         double spread = MAD_TO_SIGMA * mad(ys);
         double quality = spread == 0 ? (sigma == 0 ? 1 : 0) : Math.max(0, 1 - (sigma * sigma) / (spread * spread));
         // Sen (1968): the slopes at ranks (N -/+ z * sqrt(n(n-1)(2n+5)/18)) / 2 bound the slope.
@@ -229,11 +234,15 @@ final class BreakingPointForecaster {
     /** Median; sorts the array it is given. */
     static double median(double[] values) {
         Arrays.sort(values);
-        int n = values.length;
+        return sortedMedian(values, values.length);
+    }
+
+    /** Median of the first {@code n} values, already sorted. */
+    private static double sortedMedian(double[] sorted, int n) {
         if (n == 0) {
             return Double.NaN;
         }
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double mad(double[] values) {

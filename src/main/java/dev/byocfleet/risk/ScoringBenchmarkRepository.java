@@ -60,6 +60,19 @@ class ScoringBenchmarkRepository {
                 .query(String.class).list();
     }
 
+    /**
+     * Writes the write-ahead log into the database file (DuckDB's {@code CHECKPOINT}); false when the
+     * store has no such statement.
+     */
+    boolean checkpoint() {
+        return dialect.checkpoint().map(sql -> {
+            // DuckDB answers CHECKPOINT with an empty result set, which executeUpdate refuses
+            jdbc.sql(sql).query(rs -> {
+            });
+            return true;
+        }).orElse(false);
+    }
+
     /** Deletes everything a scoring pass computes, so the next one starts from the snapshots alone. */
     void deleteComputed() {
         for (String table : List.of("alerts.cluster_health_scores", "alerts.cluster_risk_snapshots",

@@ -75,6 +75,16 @@ public interface Dialect {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A statement that writes what the store's write-ahead log holds into the database file now,
+     * when the store has one to run by hand (DuckDB: {@code CHECKPOINT}; otherwise it checkpoints
+     * on its own when the log passes a size, in whichever commit crosses it). Empty when the store
+     * manages that itself.
+     */
+    default Optional<String> checkpoint() {
+        return Optional.empty();
+    }
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

@@ -121,6 +121,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> checkpoint() {
+        return Optional.of("CHECKPOINT");
+    }
+
+    @Override
     public String jsonString(String jsonExpr, String jsonPath) {
         return "json_extract_string(" + jsonExpr + ", '" + jsonPath.replace("'", "''") + "')";
     }

@@ -144,6 +144,23 @@ class ForecastRepositoryTest {
     }
 
     @Test
+    void doublesAreWrittenAsJavaWritesThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.001, -0.001, 0.0005, 0.0015, 9_999_999.999, 1e7,
+                -1e7, 10_000_000.001, 1.0, 80.0, 100.0, 0.05, 0.005, 0.5, 0.1, 0.3, 1.645, 123.45, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 0.1 + 0.2));
+        for (int i = 0; i < 200_000; i++) {
+            double scale = Math.pow(10, random.nextInt(-4, 9));
+            double v = random.nextDouble(-scale, scale);
+            values.add(i % 3 == 0 ? v : Math.round(v * 1000) / 1000.0);
+        }
+        for (double v : values) {
+            assertThat(ForecastRepository.StoredDetails.appendDouble(new StringBuilder("x"), v).toString())
+                    .as("%s", v).isEqualTo("x" + v);
+        }
+    }
+
+    @Test
     void peakValuesParseAsParseDoubleDoes() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         List<String> texts = new ArrayList<>(List.of("0.0", "-0.0", "87.0", "5.", ".5", "-.5", "1e-05", "1.5E10", "12",

@@ -51,6 +51,23 @@ class DialectTest {
     }
 
     @Test
+    void duckDbCheckpointWritesTheWriteAheadLogIntoTheFile() {
+        try (TestStore store = new TestStore()) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            jdbc.execute("CREATE TABLE main.checkpoint_probe AS SELECT range AS k, repeat('x', 100) AS v FROM range(20000)");
+            Path wal = store.dir().resolve("test.duckdb.wal");
+            assertThat(wal.toFile().length()).as("WAL before").isGreaterThan(0);
+
+            jdbc.query(duckDb.checkpoint().orElseThrow(), rs -> {
+            });
+
+            assertThat(wal.toFile().length()).as("WAL after").isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM main.checkpoint_probe", Long.class)).isEqualTo(20_000);
+            assertThat(starRocks.checkpoint()).isEmpty();
+        }
+    }
+
+    @Test
     void duckDbUpsertTwiceLeavesOneRowWithTheNewValues() {
         try (TestStore store = new TestStore()) {
             JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
