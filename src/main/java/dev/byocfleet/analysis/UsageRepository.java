@@ -1,5 +1,6 @@
 package dev.byocfleet.analysis;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.store.Dialect;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -164,7 +165,7 @@ class UsageRepository {
                         + dialect.percentile(v, 0.95) + " AS p95, " + dialect.percentile(v, 0.99) + " AS p99" + where + """
                          AND s.metric_name IN ('cpu_util_pct', 'mem_util_pct', 'disk_used_pct', 'query_qps')
                         GROUP BY s.metric_name""")
-                .params(params).query(MetricPercentiles.class).list();
+                .params(params).query(RecordRows.of(MetricPercentiles.class)).list();
     }
 
     /**
@@ -204,7 +205,7 @@ class UsageRepository {
                         dialect.percentile("CASE WHEN s.metric_name = 'cpu_util_pct' THEN s.p95_value END", 0.95),
                         dialect.percentile("CASE WHEN s.metric_name = 'mem_util_pct' THEN s.p95_value END", 0.95), pcts))
                 .param("from", from).param("recentFrom", recentFrom).param("asOf", asOf)
-                .query(ClusterUse.class).list();
+                .query(RecordRows.of(ClusterUse.class)).list();
     }
 
     List<Compute> compute(Collection<String> clusterIds) {
@@ -221,14 +222,14 @@ class UsageRepository {
                 WHERE r.cluster_id IN (:ids) AND r.resource_type IN ('BE', 'WAREHOUSE')
                   AND (r.deleted IS NULL OR r.deleted = false)
                 ORDER BY r.cluster_id, r.node_count DESC""")
-                .param("ids", clusterIds).query(Compute.class).list();
+                .param("ids", clusterIds).query(RecordRows.of(Compute.class)).list();
     }
 
     List<Spec> specs() {
         return jdbc.sql("""
                 SELECT csp, region, instance_type, node_role, instance_family, vcpu, memory_gb
                 FROM byoc.vm_spec WHERE (supported IS NULL OR supported = true) AND vcpu IS NOT NULL""")
-                .query(Spec.class).list();
+                .query(RecordRows.of(Spec.class)).list();
     }
 
     /** Rates in force on {@code day}. */
@@ -236,7 +237,7 @@ class UsageRepository {
         return jdbc.sql("""
                 SELECT csp, instance_type, node_type, ccu_per_hour FROM byoc.ccu_rate
                 WHERE effective_from <= :day AND (effective_to IS NULL OR effective_to >= :day)""")
-                .param("day", day).query(Rate.class).list();
+                .param("day", day).query(RecordRows.of(Rate.class)).list();
     }
 
     /** The newest hour that has bills. */
@@ -262,7 +263,7 @@ class UsageRepository {
                   AND (b.bill_date > :afterDate OR b.bill_hour > :afterHour)
                 GROUP BY b.cluster_id, b.node_type""")
                 .param("ids", clusterIds).param("afterDate", after.toLocalDate()).param("afterHour", after.getHour())
-                .query(WeekBill.class).list();
+                .query(RecordRows.of(WeekBill.class)).list();
     }
 
     static List<String> ids(List<ClusterUse> uses) {

@@ -1,5 +1,6 @@
 package dev.byocfleet.health;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.health.HealthScorer.FiringAlert;
 import dev.byocfleet.health.HealthScorer.MetricWindow;
 import dev.byocfleet.store.BulkInsert;
@@ -145,7 +146,7 @@ class HealthRepository {
                       AND r.fingerprint = f.fingerprint AND r.starts_at = f.starts_at
                       AND r.ends_at <= :windowAfter)""")
                 .param("asOf", asOf).param("staleBefore", staleBefore).param("windowAfter", windowAfter)
-                .query(FiringAlert.class).list();
+                .query(RecordRows.of(FiringAlert.class)).list();
     }
 
     /** Replaces every score of the hour {@code scoredAt} (call inside a transaction). */
@@ -226,7 +227,7 @@ class HealthRepository {
                 SELECT scored_at, score, status FROM alerts.cluster_health_scores
                 WHERE cluster_id = :id AND scored_at >= :since ORDER BY scored_at""")
                 .param("id", clusterId).param("since", since)
-                .query(HistoryRow.class).list();
+                .query(RecordRows.of(HistoryRow.class)).list();
     }
 
     /** Scores of one hour with the cluster's name, tier, region and type. */
@@ -240,7 +241,7 @@ class HealthRepository {
                 LEFT JOIN metrics.dim_customer_profile p ON p.org_id = a.org_id
                 WHERE h.scored_at = :at""")
                 .param("at", scoredAt)
-                .query(FleetRow.class).list();
+                .query(RecordRows.of(FleetRow.class)).list();
     }
 
     /** Cluster scores of one hour (clusters without data left out). */

@@ -1,5 +1,6 @@
 package dev.byocfleet.metrics;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.metrics.ClusterMetrics.Point;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -30,7 +31,7 @@ class MetricSeriesRepository {
         jdbc.sql("""
                 SELECT metric_name, category, unit, direction, warn_threshold, crit_threshold
                 FROM metrics.metric_dictionary ORDER BY category, metric_name""")
-                .query(DictionaryEntry.class).list()
+                .query(RecordRows.of(DictionaryEntry.class)).list()
                 .forEach(e -> out.put(e.metricName(), e));
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.byocfleet.risk;
 
+import dev.byocfleet.store.RecordRows;
 import dev.byocfleet.store.BulkInsert;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.JsonColumns;
@@ -82,7 +83,7 @@ class RiskRepository {
                 LEFT JOIN byoc.cluster c ON c.cluster_id = r.cluster_id
                 WHERE r.snapshot_hour = :h
                 GROUP BY r.risk_level, r.tier, c.region, c.cluster_version, c.cluster_type""")
-                .param("h", hour).query(LevelGroup.class).list();
+                .param("h", hour).query(RecordRows.of(LevelGroup.class)).list();
     }
 
     /** Snapshots of {@code hour} at the given levels (and tier), riskiest first. */
