@@ -14,18 +14,15 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -390,16 +387,6 @@ class FleetRepository {
      * the single place that lists those columns.
      */
     static String columns(Class<? extends Record> row) {
-        return COLUMNS.get(row);
+        return RecordRows.columnList(row);
     }
-
-    /** Made once per record type: the cluster detail asks on every request. */
-    private static final ClassValue<String> COLUMNS = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> row) {
-            return Arrays.stream(row.getRecordComponents())
-                    .map(c -> JdbcUtils.convertPropertyNameToUnderscoreName(c.getName()))
-                    .collect(Collectors.joining(", "));
-        }
-    };
 }

@@ -82,6 +82,14 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
         this.shape = SHAPES.get(type);
     }
 
+    /**
+     * The record's components as a SELECT list of their snake_case column names, in component order;
+     * made once per record type.
+     */
+    public static String columnList(Class<? extends Record> type) {
+        return String.join(", ", SHAPES.get(type).snakeNames());
+    }
+
     /** A mapper for one query's rows. */
     public static <R extends Record> RecordRows<R> of(Class<R> type) {
         return new RecordRows<>(type);

@@ -115,6 +115,13 @@ class RecordRowsTest {
     }
 
     @Test
+    void aRecordsColumnListIsItsComponentsInSnakeCase() {
+        assertThat(RecordRows.columnList(Labels.class)).isEqualTo("id, name, boxed_small, seen_at");
+        String sql = "SELECT " + RecordRows.columnList(Labels.class) + " FROM t WHERE id = 1";
+        assertThat(jdbc.sql(sql).query(RecordRows.of(Labels.class)).single().boxedSmall()).isEqualTo(8);
+    }
+
+    @Test
     void onlyRecordsAreMapped() {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Record> notARecord = (Class) String.class;
