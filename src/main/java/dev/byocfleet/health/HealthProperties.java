@@ -24,7 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       stability 45, alert_pressure 25;</li>
  *   <li>{@code factor-points} (full weight of each factor at the worst severity):
  *       {@link #DEFAULT_FACTOR_POINTS};</li>
- *   <li>{@code critical-alert-points} 8 and {@code warning-alert-points} 2 per distinct firing alert.</li>
+ *   <li>{@code critical-alert-points} 8 and {@code warning-alert-points} 2 per distinct firing alert;</li>
+ *   <li>{@code keep-days} 90: a pass deletes scores this much older than the hour it stores
+ *       (history, trends and the risk's day-before read a few days at most).</li>
  * </ul>
  * Configured maps are merged over the defaults; unknown names fail start-up.
  */
@@ -40,7 +42,8 @@ public record HealthProperties(
         Map<String, Double> dimensionCaps,
         Map<String, Double> factorPoints,
         Double criticalAlertPoints,
-        Double warningAlertPoints) {
+        Double warningAlertPoints,
+        Integer keepDays) {
 
     /** The cluster's control-plane state; ABNORMAL costs these points (availability). */
     public static final String CLUSTER_STATE = "cluster_state";
@@ -77,11 +80,12 @@ public record HealthProperties(
         factorPoints = merge(DEFAULT_FACTOR_POINTS, factorPoints, "factor-points");
         criticalAlertPoints = criticalAlertPoints == null ? 8.0 : criticalAlertPoints;
         warningAlertPoints = warningAlertPoints == null ? 2.0 : warningAlertPoints;
+        keepDays = positive(keepDays, 90, "keep-days");
     }
 
     /** All defaults. */
     public static HealthProperties defaults() {
-        return new HealthProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new HealthProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     double cap(String dimension) {

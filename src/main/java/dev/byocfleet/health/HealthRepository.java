@@ -149,9 +149,13 @@ class HealthRepository {
                 .query(RecordRows.of(FiringAlert.class)).list();
     }
 
-    /** Replaces every score of the hour {@code scoredAt} (call inside a transaction). */
-    long replaceScores(LocalDateTime scoredAt, List<HealthScore> scores) {
-        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at").param("at", scoredAt).update();
+    /**
+     * Replaces every score of the hour {@code scoredAt} and deletes the scores of hours before
+     * {@code keepSince} (call inside a transaction).
+     */
+    long replaceScores(LocalDateTime scoredAt, List<HealthScore> scores, LocalDateTime keepSince) {
+        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at OR scored_at < :keep")
+                .param("at", scoredAt).param("keep", keepSince).update();
         List<Object[]> rows = new ArrayList<>(scores.size());
         for (HealthScore s : scores) {
             var d = s.explanation().dimensions();

@@ -126,7 +126,7 @@ public class HealthService {
         List<HealthScore> scores = computeScores(asOf);
         long t1 = System.nanoTime();
         lastStored = null;
-        tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores));
+        tx.executeWithoutResult(status -> repository.replaceScores(asOf, scores, asOf.minusDays(props.keepDays())));
         lastStored = new StoredHour(asOf, List.copyOf(scores));
         views.invalidateAll();
         log.debug("health: {} scores as of {}: computed in {} ms, stored in {} ms", scores.size(), asOf,

@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code issue-points} 15 per open critical issue, at most {@code issue-cap} 30;</li>
  *   <li>{@code no-data-points} 20 for a running cluster that sends no telemetry;</li>
  *   <li>{@code tier-weights} S 1.3, A 1.15, B 1.0 (unknown tiers 1.0);</li>
- *   <li>levels: {@code critical-min} 50, {@code high-min} 35, {@code medium-min} 20, else low.</li>
+ *   <li>levels: {@code critical-min} 50, {@code high-min} 35, {@code medium-min} 20, else low;</li>
+ *   <li>{@code keep-days} 90: a pass deletes risk snapshots this much older than the hour it stores.</li>
  * </ul>
  */
 @ConfigurationProperties("byoc.risk")
@@ -33,7 +34,8 @@ public record RiskProperties(
         Map<String, Double> tierWeights,
         Double criticalMin,
         Double highMin,
-        Double mediumMin) {
+        Double mediumMin,
+        Integer keepDays) {
 
     public RiskProperties {
         healthWeight = orDefault(healthWeight, 1.0);
@@ -54,13 +56,17 @@ public record RiskProperties(
         criticalMin = orDefault(criticalMin, 50.0);
         highMin = orDefault(highMin, 35.0);
         mediumMin = orDefault(mediumMin, 20.0);
+        keepDays = keepDays == null ? 90 : keepDays;
+        if (keepDays <= 0) {
+            throw new IllegalArgumentException("byoc.risk.keep-days must be positive");
+        }
         if (!(criticalMin >= highMin && highMin >= mediumMin)) {
             throw new IllegalArgumentException("byoc.risk: critical-min >= high-min >= medium-min must hold");
         }
     }
 
     public static RiskProperties defaults() {
-        return new RiskProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RiskProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     double tierWeight(String tier) {

@@ -49,6 +49,7 @@ public class RiskService {
     private final AnalysisService analysis;
     private final OpenCriticalIssues issues;
     private final RiskScorer scorer;
+    private final int keepDays;
     private final TransactionTemplate tx;
     /** Fleet views change only when an assessment is stored; the expiry covers other instances. */
     private final Cache<String, Object> views = Caffeine.newBuilder()
@@ -61,6 +62,7 @@ public class RiskService {
         this.analysis = analysis;
         this.issues = issues;
         this.scorer = new RiskScorer(props);
+        this.keepDays = props.keepDays();
         this.tx = tx;
     }
 
@@ -94,7 +96,7 @@ public class RiskService {
                     open.getOrDefault(s.clusterId(), 0))));
         }
         long t5 = System.nanoTime();
-        tx.executeWithoutResult(status -> repository.replace(asOf, out));
+        tx.executeWithoutResult(status -> repository.replace(asOf, out, asOf.minusDays(keepDays)));
         views.invalidateAll();
         log.debug("risk: assessed in {} ms, stored in {} ms", (t5 - t4) / 1_000_000, (System.nanoTime() - t5) / 1_000_000);
         log.info("risk: {} clusters as of {} {} in {} ms", out.size(), asOf,

@@ -42,15 +42,17 @@ class HealthScorerTest {
     @Test
     void configuredWeightsMergeOverTheDefaultsAndUnknownNamesFail() {
         HealthProperties p = new HealthProperties(null, null, null, null, null, null, null,
-                Map.of("alert-pressure", 10.0), Map.of("disk_used_pct", 60.0), null, null);
+                Map.of("alert-pressure", 10.0), Map.of("disk_used_pct", 60.0), null, null, null);
         assertThat(p.cap("alert_pressure")).isEqualTo(10.0);
         assertThat(p.cap("resources")).isEqualTo(50.0);
         assertThat(p.points("disk_used_pct")).isEqualTo(60.0);
         assertThat(p.points("cpu_util_pct")).isEqualTo(20.0);
         assertThatThrownBy(() -> new HealthProperties(null, null, null, null, null, null, null, null,
-                Map.of("disk_free", 1.0), null, null)).hasMessageContaining("disk_free");
-        assertThatThrownBy(() -> new HealthProperties(0, null, null, null, null, null, null, null, null, null, null))
+                Map.of("disk_free", 1.0), null, null, null)).hasMessageContaining("disk_free");
+        assertThatThrownBy(() -> new HealthProperties(0, null, null, null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("window-hours");
+        assertThatThrownBy(() -> new HealthProperties(null, null, null, null, null, null, null, null, null, null, null, 0))
+                .hasMessageContaining("keep-days");
     }
 
     @Test

@@ -61,6 +61,23 @@ class HealthServiceTest {
     }
 
     @Test
+    void aPassDeletesScoresOlderThanKeepDaysBeforeTheHourItStores() {
+        fixture.cluster("c-1", "RUNNING").healthy("c-1", AS_OF, 24);
+        String insert = "INSERT INTO alerts.cluster_health_scores (cluster_id, scored_at, score, status) VALUES ('c-old', ?, 50, 'critical')";
+        fixture.jdbc.update(insert, AS_OF.minusDays(10).minusHours(1));
+        fixture.jdbc.update(insert, AS_OF.minusDays(10));
+        fixture.jdbc.update(insert, AS_OF.minusDays(3));
+        HealthService keepingTen = fixture.service(new HealthProperties(null, null, 0, null, null, null, null, null, null,
+                null, null, 10));
+        keepingTen.recompute(AS_OF);
+        assertThat(fixture.jdbc.queryForList("SELECT scored_at FROM alerts.cluster_health_scores WHERE cluster_id = 'c-old'"
+                + " ORDER BY scored_at", java.time.LocalDateTime.class))
+                .containsExactly(AS_OF.minusDays(10), AS_OF.minusDays(3));
+        assertThat(keepingTen.scoresAt(AS_OF)).extracting(HealthScore::clusterId).containsExactly("c-1");
+        assertThat(HealthProperties.defaults().keepDays()).isEqualTo(90);
+    }
+
+    @Test
     void scoresOfThePassAreServedFromMemoryOnlyWhileTheStoreStillHoldsThem() {
         fixture.cluster("c-1", "RUNNING").snapshots("c-1", AS_OF, 24, (h, m) -> null);
         service.recompute(AS_OF);

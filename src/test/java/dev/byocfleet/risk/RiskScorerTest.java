@@ -113,7 +113,7 @@ class RiskScorerTest {
     @Test
     void levelThresholdsAreConfigurable() {
         RiskProperties p = new RiskProperties(null, null, null, null, Map.of(2, 50.0), null, null, null,
-                Map.of("s", 2.0), 80.0, 60.0, 40.0);
+                Map.of("s", 2.0), 80.0, 60.0, 40.0, null);
         assertThat(p.level(79.9)).isEqualTo("high");
         assertThat(p.level(80)).isEqualTo("critical");
         assertThat(p.tierWeight("S")).isEqualTo(2.0);
