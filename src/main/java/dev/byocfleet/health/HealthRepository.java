@@ -154,8 +154,9 @@ class HealthRepository {
      * {@code keepSince} (call inside a transaction).
      */
     long replaceScores(LocalDateTime scoredAt, List<HealthScore> scores, LocalDateTime keepSince) {
-        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at OR scored_at < :keep")
-                .param("at", scoredAt).param("keep", keepSince).update();
+        // two statements: each a plain range on the hour column, whose zone maps prune (hours are appended in order)
+        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at = :at").param("at", scoredAt).update();
+        jdbc.sql("DELETE FROM alerts.cluster_health_scores WHERE scored_at < :keep").param("keep", keepSince).update();
         List<Object[]> rows = new ArrayList<>(scores.size());
         for (HealthScore s : scores) {
             var d = s.explanation().dimensions();

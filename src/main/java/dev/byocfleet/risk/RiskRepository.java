@@ -62,8 +62,8 @@ class RiskRepository {
 
     /** Replaces the snapshots of {@code hour} and deletes those of hours before {@code keepSince} (call inside a transaction). */
     long replace(LocalDateTime hour, List<RiskAssessment> assessments, LocalDateTime keepSince) {
-        jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour = :h OR snapshot_hour < :keep")
-                .param("h", hour).param("keep", keepSince).update();
+        jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour = :h").param("h", hour).update();
+        jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour < :keep").param("keep", keepSince).update();
         List<Object[]> rows = new ArrayList<>(assessments.size());
         for (RiskAssessment a : assessments) {
             rows.add(new Object[] {a.clusterId(), a.snapshotHour(), a.riskLevel(), a.riskScore(), a.healthScore(),
