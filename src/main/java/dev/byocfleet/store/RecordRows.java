@@ -32,9 +32,9 @@ import org.springframework.jdbc.support.JdbcUtils;
  */
 public final class RecordRows<R extends Record> implements RowMapper<R> {
 
-    /** What is fixed per record type: its canonical constructor and components. */
+    /** What is fixed per record type: its canonical constructor, components and their SELECT list. */
     private record Shape(Constructor<?> constructor, String[] snakeNames, String[] names, Class<?>[] types,
-                         TypeDescriptor[] descriptors) {
+                         TypeDescriptor[] descriptors, String columnList) {
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -56,7 +56,7 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
                 for (int i = 0; i < components.length; i++) {
                     descriptors[i] = new TypeDescriptor(new MethodParameter(constructor, i));
                 }
-                return new Shape(constructor, snake, names, types, descriptors);
+                return new Shape(constructor, snake, names, types, descriptors, String.join(", ", snake));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
             }
@@ -87,7 +87,7 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
      * made once per record type.
      */
     public static String columnList(Class<? extends Record> type) {
-        return String.join(", ", SHAPES.get(type).snakeNames());
+        return SHAPES.get(type).columnList();
     }
 
     /** A mapper for one query's rows. */
