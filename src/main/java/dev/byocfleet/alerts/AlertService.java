@@ -28,18 +28,9 @@ public class AlertService {
                 query.size(), total);
     }
 
-    /**
-     * The rows (read without them) with their cluster's name, organization and tier from the fleet
-     * directory, as the store's joins give them: null for a cluster not in the replica.
-     */
+    /** The rows (read without them) with their cluster's name, organization id and tier from the fleet directory. */
     private List<AlertSummary> named(List<AlertSummary> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        FleetDirectory.Snapshot fleet = directory.snapshot();
-        return rows.stream()
-                .map(r -> fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgId(), c.tier())).orElse(r))
-                .toList();
+        return directory.named(rows, AlertSummary::clusterId, (r, c) -> r.withCluster(c.clusterName(), c.orgId(), c.tier()));
     }
 
     public Optional<AlertDetail> alert(String messageId) {

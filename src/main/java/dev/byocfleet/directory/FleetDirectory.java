@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -117,6 +119,19 @@ public class FleetDirectory {
             current = new Loaded(snapshot, now);
             return snapshot;
         }
+    }
+
+    /**
+     * Rows read without their cluster's names, each given what it takes from its cluster's entry
+     * ({@code named}); a row whose cluster is not in the replica stays as it is, as the store's left
+     * joins leave it. Reads the directory only when there are rows.
+     */
+    public <T> List<T> named(List<T> rows, Function<T, @Nullable String> clusterId, BiFunction<T, ClusterEntry, T> named) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Snapshot fleet = snapshot();
+        return rows.stream().map(r -> fleet.cluster(clusterId.apply(r)).map(c -> named.apply(r, c)).orElse(r)).toList();
     }
 
     /**

@@ -48,18 +48,9 @@ public class IssueService {
         this.directory = directory;
     }
 
-    /**
-     * The rows (read without them) with their cluster's name, organization and tier from the fleet
-     * directory, as the store's joins give them: null for a cluster not in the replica.
-     */
+    /** The rows (read without them) with their cluster's name, organization name and tier from the fleet directory. */
     private List<IssueSummary> named(List<IssueSummary> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        FleetDirectory.Snapshot fleet = directory.snapshot();
-        return rows.stream()
-                .map(r -> fleet.cluster(r.clusterId()).map(c -> r.withCluster(c.clusterName(), c.orgName(), c.tier())).orElse(r))
-                .toList();
+        return directory.named(rows, IssueSummary::clusterId, (r, c) -> r.withCluster(c.clusterName(), c.orgName(), c.tier()));
     }
 
     public IssuePage issues(IssueQuery query) {
