@@ -25,6 +25,13 @@
 #     and counted in it ("checkpoint"), so every round pays for checkpointing its own writes (and the
 #     deleted rows above); "pass_without_checkpoint" is the pass as reported before, in which the
 #     automatic checkpoints fell into one step or another and the per-step medians mostly left them out.
+#   - the forecasts' hourly values (since 2026-11-30 09:00, dev.byocfleet.analysis.CapacityHours): the
+#     forecasts keep every capacity series' hourly values of the window in memory and read only the
+#     hours that are new or whose per-hour fingerprint changed (the fingerprint is one aggregation of
+#     the window's rows by hour, every refresh). Forecasting the same hour again would read no hour at
+#     all, so every timed round first forgets the newest refresh-hours (6) hours: it reads what the
+#     app's refresh reads six hours after the one before. The untimed first round reads the whole
+#     window (the app's first refresh after a start does too); it is reported as "first_round".
 #   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
 #                    [--store FILE]  (copy an already generated seed store instead of generating one)
 set -euo pipefail
@@ -109,6 +116,7 @@ const result = {
   as_of: both.as_of, clusters: both.clusters, rows: both.rows, repeat: both.repeat,
   alternating: { medians_ms: both.medians, ratios: both.ratios, millis: both.millis,
                  cpu_medians_ms: both.cpu_medians, cpu_ratios: both.cpu_ratios, cpu_millis: both.cpu_millis },
+  first_round: { millis: both.first_round_millis, cpu_millis: both.first_round_cpu_millis },
   pass_alone: { medians_ms: pass.medians, history_hours_filled: pass.history_hours_filled,
                 history_ms: pass.history_millis },
   bare_alone: { medians_ms: bare.medians },
@@ -142,6 +150,7 @@ Medians of ${both.repeat} rounds, the pass and its baseline alternating in one p
 | full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} | ${f(cm.pass)} / ${f(cm.bare_7d)} | ${cr.pass_vs_bare_7d ?? '—'} |
 
 Every round stores the same hour again (deleting the ~23,000 rows the round before stored) and ends with a timed CHECKPOINT; the app's hourly pass writes a new hour beside the others and forecasts every sixth hour: see the header of bench/scoring.sh.
+The forecasts keep the fleet's hourly capacity values in memory between refreshes and read only the hours that are new or changed (each checked by a per-hour fingerprint of the window's rows); every timed round forgets the newest refresh-hours (6) hours first, so it reads what the app's refresh reads six hours after the one before. The untimed first round reads the whole window, as the app's first refresh after a start does: forecasts ${f(both.first_round_millis?.forecast)} ms (CPU ${f(both.first_round_cpu_millis?.forecast)} ms) in that round.
 
 CPU ms: the process's CPU time during each step (every thread, DuckDB's too), median of the same rounds; waiting for a core on the shared machine does not inflate it as it does wall time.
 

@@ -101,6 +101,20 @@ public class AnalysisService {
         return latest.map(forecasts::nearestBreaches).orElse(Map.of());
     }
 
+    /**
+     * Forgets the newest {@code hours} hours of the hourly values kept between fleet forecasts, so the
+     * next refresh reads them again: a benchmark round that forecasts the same hour again thus reads
+     * what the app's refresh {@code refresh-hours} after the last one reads.
+     */
+    public void forgetNewestCapacityHours(int hours) {
+        breakingPoints.capacityHours().forgetNewest(hours);
+    }
+
+    /** Hours between the app's forecast refreshes. */
+    public int refreshHours() {
+        return props.refreshHours();
+    }
+
     /** Forgets what the last refresh kept in memory (after the stored forecasts were deleted behind this service). */
     public void forgetLastRefresh() {
         lastStored = null;

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,26 +51,66 @@ class BreakingPoints {
     private final ForecastRepository repository;
     private final AnalysisProperties props;
     private final BreakingPointForecaster forecaster;
+    /** The fleet's hourly capacity values between fleet forecasts. */
+    private final CapacityHours hours;
 
     BreakingPoints(ForecastRepository repository, AnalysisProperties props) {
         this.repository = repository;
         this.props = props;
         this.forecaster = new BreakingPointForecaster(props.forecasterSettings());
+        this.hours = new CapacityHours(repository, Math.max(24 * props.lookbackDays(), hourlyHours()));
     }
 
-    /** The fleet's forecasts at {@code asOf}, not stored. */
+    /** Hours of hourly values a flagged series is read for: the baseline days and the recent window. */
+    private int hourlyHours() {
+        return 24 * BreakingPointForecaster.BASELINE_DAYS + props.recentHours() + 1;
+    }
+
+    CapacityHours capacityHours() {
+        return hours;
+    }
+
+    /**
+     * The fleet's forecasts at {@code asOf}, not stored: from the hourly values held in memory
+     * (brought up to date first, see {@link CapacityHours}) when {@code asOf} is a whole hour, else
+     * from the daily peaks the store aggregates.
+     */
     List<Forecast> forecastFleet(LocalDateTime asOf) {
         long t0 = System.nanoTime();
+        if (CapacityHours.wholeHour(asOf)) {
+            Optional<List<Forecast>> held = hours.at(asOf, window -> {
+                long t1 = System.nanoTime();
+                Map<SeriesKey, List<Point>> daily = window.dailyPeaks(props.lookbackDays(), props.minBlockHours());
+                long t2 = System.nanoTime();
+                List<Forecast> out = forecasts(asOf, daily, flagged -> window.hourly(flagged, hourlyHours()));
+                log.debug("forecasts: hourly values brought up to date in {} ms, daily peaks made in {} ms, "
+                                + "{} series forecast in {} ms", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                        out.size(), (System.nanoTime() - t2) / 1_000_000);
+                return out;
+            });
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
         List<DailyPeak> peaks = repository.dailyPeaks(asOf, props.lookbackDays(), props.minBlockHours());
         long t1 = System.nanoTime();
-        Map<SeriesKey, List<Point>> daily = series(peaks, 0);
-        List<Forecast> out = new ArrayList<>(daily.size());
-        for (Computed c : forecastAll(asOf, daily)) {
-            out.add(toForecast(asOf, c));
-        }
+        List<Forecast> out = forecasts(asOf, series(peaks, 0), flagged -> hourly(asOf, flagged));
         log.debug("forecasts: {} daily peaks read in {} ms, {} series forecast in {} ms", peaks.size(),
                 (t1 - t0) / 1_000_000, out.size(), (System.nanoTime() - t1) / 1_000_000);
         return out;
+    }
+
+    private List<Forecast> forecasts(LocalDateTime asOf, Map<SeriesKey, List<Point>> daily, HourlySource hourly) {
+        List<Computed> computed = forecastAll(asOf, daily, hourly);
+        Forecast[] out = new Forecast[computed.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = toForecast(asOf, computed.get(i)));
+        return Arrays.asList(out);
+    }
+
+    /** The hourly values of the flagged series (clusters by metric). */
+    @FunctionalInterface
+    interface HourlySource {
+        Map<SeriesKey, List<Point>> hours(Map<CapacityMetric, Set<String>> flagged);
     }
 
     /**
@@ -104,24 +148,35 @@ class BreakingPoints {
     }
 
     List<Computed> forecastAll(LocalDateTime asOf, Map<SeriesKey, List<Point>> daily) {
-        Map<SeriesKey, Result> first = new HashMap<>();
-        Map<SeriesKey, Integer> newestBlock = new HashMap<>();
-        Map<CapacityMetric, Set<String>> flagged = new EnumMap<>(CapacityMetric.class);
-        for (Map.Entry<SeriesKey, List<Point>> e : daily.entrySet()) {
-            CapacityMetric m = e.getKey().metric();
-            List<Point> points = e.getValue();
-            double newest = points.stream().mapToDouble(Point::x).max().orElse(-STALE_BLOCKS);
-            Result r = newest <= -STALE_BLOCKS
+        return forecastAll(asOf, daily, flagged -> hourly(asOf, flagged));
+    }
+
+    private List<Computed> forecastAll(LocalDateTime asOf, Map<SeriesKey, List<Point>> daily, HourlySource source) {
+        // the fits are independent and pure: both cores share them, each result in its series' place
+        List<Map.Entry<SeriesKey, List<Point>>> entries = new ArrayList<>(daily.entrySet());
+        Result[] results = new Result[entries.size()];
+        IntStream.range(0, results.length).parallel().forEach(i -> {
+            CapacityMetric m = entries.get(i).getKey().metric();
+            List<Point> points = entries.get(i).getValue();
+            results[i] = newest(points) <= -STALE_BLOCKS
                     ? forecaster.forecast(m.warn(), m.crit(), List.of(), null)
                     : forecaster.forecast(m.warn(), m.crit(), points, null);
-            first.put(e.getKey(), r);
-            newestBlock.put(e.getKey(), (int) Math.round(-newest));
-            if (r.daily() != null && newest == 0 && needsHours(r, m)) {
-                flagged.computeIfAbsent(m, k -> new HashSet<>()).add(e.getKey().clusterId());
+        });
+        Map<SeriesKey, Result> first = new LinkedHashMap<>();
+        Map<SeriesKey, Integer> newestBlock = new HashMap<>();
+        Map<CapacityMetric, Set<String>> flagged = new EnumMap<>(CapacityMetric.class);
+        for (int i = 0; i < results.length; i++) {
+            SeriesKey key = entries.get(i).getKey();
+            double newest = newest(entries.get(i).getValue());
+            Result r = results[i];
+            first.put(key, r);
+            newestBlock.put(key, (int) Math.round(-newest));
+            if (r.daily() != null && newest == 0 && needsHours(r, key.metric())) {
+                flagged.computeIfAbsent(key.metric(), k -> new HashSet<>()).add(key.clusterId());
             }
         }
         long t0 = System.nanoTime();
-        Map<SeriesKey, List<Point>> hourly = hourly(asOf, flagged);
+        Map<SeriesKey, List<Point>> hourly = source.hours(flagged);
         log.debug("forecasts: hourly values of {} series read in {} ms", hourly.size(), (System.nanoTime() - t0) / 1_000_000);
         List<Computed> out = new ArrayList<>(first.size());
         for (Map.Entry<SeriesKey, Result> e : first.entrySet()) {
@@ -136,6 +191,16 @@ class BreakingPoints {
                     runStart(asOf, hours, key.metric().warn())));
         }
         return out;
+    }
+
+    private static double newest(List<Point> points) {
+        double newest = -STALE_BLOCKS;
+        boolean any = false;
+        for (Point p : points) {
+            newest = any ? Math.max(newest, p.x()) : p.x();
+            any = true;
+        }
+        return newest;
     }
 
     /** Over the critical threshold (to time the crossing) or standing out from the trend (a possible ramp). */

@@ -55,62 +55,122 @@ class ForecastRepository {
         return dailyPeaks(asOf, days, minHours, null);
     }
 
-    /**
-     * The same for one cluster when {@code clusterId} is given. The blocks of a series travel in one
-     * row (a result row per series instead of one per day, since reading rows over JDBC costs more
-     * than the aggregation itself at fleet scale): as two arrays ordered by block where the dialect
-     * reads arrays (DuckDB: no number printed as text and parsed back, which cost more than the
-     * rest of the read), else as one text ("block:peak;...").
-     */
+    /** The same for one cluster when {@code clusterId} is given; each series in one result row (see {@link #seriesPoints}). */
     List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
         String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
         String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
-        Optional<String> blocks = dialect.arrayAgg("p.block", "p.block");
-        // text unordered: the callers sort the points; ordering it sorted every series in the store
-        String points = blocks.isPresent() ? blocks.get() + " AS blocks, " + dialect.arrayAgg("p.peak", "p.block").orElseThrow()
-                + " AS peaks"
-                : dialect.stringAggUnordered("concat(CAST(p.block AS VARCHAR), ':', CAST(p.peak AS VARCHAR))", ";")
-                + " AS points";
-        var spec = jdbc.sql("""
-                SELECT p.cluster_id, p.metric_name, %3$s
-                FROM (
-                  SELECT b.cluster_id, b.metric_name, b.block, max(b.v) AS peak
-                  FROM (
-                    SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS block,
-                           CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS v
-                    FROM metrics.amv_hourly_snapshots_v1 s
-                    WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%2$s
-                  ) b
-                  WHERE b.v IS NOT NULL
-                  GROUP BY b.cluster_id, b.metric_name, b.block
-                  HAVING count(*) >= :minHours
-                ) p
-                GROUP BY p.cluster_id, p.metric_name""".formatted(block, oneCluster, points))
-                .param("asOf", asOf)
-                .param("from", asOf.minusDays(days))
-                .param("metrics", CapacityMetric.names())
-                .param("p95Metrics", CapacityMetric.p95Names())
-                .param("minHours", minHours);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("asOf", asOf);
+        params.put("from", asOf.minusDays(days));
+        params.put("metrics", CapacityMetric.names());
+        params.put("p95Metrics", CapacityMetric.p95Names());
+        params.put("minHours", minHours);
         if (clusterId != null) {
-            spec = spec.param("clusterId", clusterId);
+            params.put("clusterId", clusterId);
         }
         List<DailyPeak> out = new ArrayList<>();
-        spec.query(rs -> {
-            String cluster = rs.getString(1);
-            String metric = rs.getString(2);
-            if (blocks.isPresent()) {
-                Object[] b = (Object[]) rs.getArray(3).getArray();
-                Object[] v = (Object[]) rs.getArray(4).getArray();
-                for (int i = 0; i < b.length; i++) {
-                    out.add(new DailyPeak(cluster, metric, ((Number) b[i]).intValue(), ((Number) v[i]).doubleValue()));
-                }
-                return;
-            }
-            for (Forecast.Peak p : StoredDetails.decode(rs.getString(3))) {
-                out.add(new DailyPeak(cluster, metric, p.block(), p.value()));
-            }
-        });
+        seriesPoints("""
+                SELECT b.cluster_id, b.metric_name, b.block AS x, max(b.v) AS y
+                FROM (
+                  SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS block, %3$s AS v
+                  FROM metrics.amv_hourly_snapshots_v1 s
+                  WHERE s.snapshot_hour > :from AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%2$s
+                ) b
+                WHERE b.v IS NOT NULL
+                GROUP BY b.cluster_id, b.metric_name, b.block
+                HAVING count(*) >= :minHours""".formatted(block, oneCluster, CAPACITY_VALUE), params,
+                (cluster, metric, x, y) -> out.add(new DailyPeak(cluster, metric, x, y)));
         return out;
+    }
+
+    /** The value a capacity series takes from an hourly snapshot row {@code s}: its p95 or its maximum. */
+    private static final String CAPACITY_VALUE =
+            "CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END";
+
+    /** One point of a series read by {@link #seriesPoints}. */
+    interface PointSink {
+        void accept(String clusterId, String metricName, int x, double y);
+    }
+
+    /**
+     * Runs {@code pointsSql} (columns cluster_id, metric_name, an integer x, a number y; a row per
+     * point) and hands its points to {@code sink}. The points of a series travel in one result row (a
+     * row per series instead of one per point, since reading rows over JDBC costs more than the
+     * aggregation itself at fleet scale): as two arrays ordered by x where the dialect reads arrays
+     * (DuckDB: no number printed as text and parsed back, which cost more than the rest of the read),
+     * else as one text ("x:y;...", unordered: the callers sort the points).
+     */
+    private void seriesPoints(String pointsSql, Map<String, Object> params, PointSink sink) {
+        Optional<String> xs = dialect.arrayAgg("p.x", "p.x");
+        String points = xs.isPresent() ? xs.get() + " AS xs, " + dialect.arrayAgg("p.y", "p.x").orElseThrow() + " AS ys"
+                : dialect.stringAggUnordered("concat(CAST(p.x AS VARCHAR), ':', CAST(p.y AS VARCHAR))", ";") + " AS points";
+        jdbc.sql("SELECT p.cluster_id, p.metric_name, " + points + " FROM (" + pointsSql
+                        + ") p GROUP BY p.cluster_id, p.metric_name")
+                .params(params)
+                .query(rs -> {
+                    String cluster = rs.getString(1);
+                    String metric = rs.getString(2);
+                    if (xs.isPresent()) {
+                        Object[] x = (Object[]) rs.getArray(3).getArray();
+                        Object[] y = (Object[]) rs.getArray(4).getArray();
+                        for (int i = 0; i < x.length; i++) {
+                            sink.accept(cluster, metric, ((Number) x[i]).intValue(), ((Number) y[i]).doubleValue());
+                        }
+                        return;
+                    }
+                    for (Forecast.Peak p : StoredDetails.decode(rs.getString(3))) {
+                        sink.accept(cluster, metric, p.block(), p.value());
+                    }
+                });
+    }
+
+    /** How many capacity snapshot rows an hour holds and the sum of a hash of their keys and values. */
+    record HourPrint(long rows, String hashSum) {
+    }
+
+    /**
+     * The fingerprint of every hour in ({@code after}, {@code asOf}] that has capacity snapshot rows:
+     * any row added, deleted or changed in an hour changes its print (but for a chance of about one
+     * in 2^32). One aggregation over the window's rows by hour, without their daily grouping by
+     * series: what {@link CapacityHours} checks before reusing the values it holds.
+     */
+    Map<LocalDateTime, HourPrint> hourPrints(LocalDateTime after, LocalDateTime asOf) {
+        Map<LocalDateTime, HourPrint> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT s.snapshot_hour, count(*), CAST(sum(%s) AS VARCHAR)
+                FROM metrics.amv_hourly_snapshots_v1 s
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
+                GROUP BY s.snapshot_hour""".formatted(dialect.rowHash(
+                        List.of("s.cluster_id", "s.metric_name", "s.max_value", "s.p95_value"))))
+                .param("after", after).param("asOf", asOf).param("metrics", CapacityMetric.names())
+                .query(rs -> {
+                    out.put(rs.getObject(1, LocalDateTime.class), new HourPrint(rs.getLong(2), rs.getString(3)));
+                });
+        return out;
+    }
+
+    /**
+     * The capacity value of every series at every hour in ({@code after}, {@code asOf}] (only the
+     * {@code hours} listed, when given), as x = whole hours before {@code asOf}; rows whose value is
+     * NULL are left out, as the daily peaks leave them out.
+     */
+    void hourlyPoints(LocalDateTime after, LocalDateTime asOf, @Nullable Collection<LocalDateTime> hours, PointSink sink) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("asOf", asOf);
+        params.put("after", after);
+        params.put("metrics", CapacityMetric.names());
+        params.put("p95Metrics", CapacityMetric.p95Names());
+        String only = "";
+        if (hours != null) {
+            params.put("hours", List.copyOf(hours));
+            only = " AND s.snapshot_hour IN (:hours)";
+        }
+        seriesPoints("""
+                SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS x, %2$s AS y
+                FROM metrics.amv_hourly_snapshots_v1 s
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%3$s
+                  AND %2$s IS NOT NULL""".formatted(dialect.hoursBetween("s.snapshot_hour", ":asOf"), CAPACITY_VALUE, only),
+                params, sink);
     }
 
     /**
@@ -151,13 +211,12 @@ class ForecastRepository {
         params.put("after", after);
         params.put("asOf", asOf);
         jdbc.sql("""
-                SELECT s.cluster_id, s.metric_name, s.snapshot_hour,
-                       CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END AS value
+                SELECT s.cluster_id, s.metric_name, s.snapshot_hour, %2$s AS value
                 FROM metrics.amv_hourly_snapshots_v1 s
-                JOIN (%s) k ON k.cluster_id = s.cluster_id AND k.metric_name = s.metric_name
+                JOIN (%1$s) k ON k.cluster_id = s.cluster_id AND k.metric_name = s.metric_name
                 WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf
-                  AND CASE WHEN s.metric_name IN (:p95Metrics) THEN s.p95_value ELSE s.max_value END IS NOT NULL
-                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""".formatted(pairs))
+                  AND %2$s IS NOT NULL
+                ORDER BY s.cluster_id, s.metric_name, s.snapshot_hour""".formatted(pairs, CAPACITY_VALUE))
                 .params(params)
                 .query(rs -> {
                     out.add(new HourlyValue(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
