@@ -2,6 +2,7 @@ package dev.byocfleet.issues;
 
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.TableWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -189,13 +190,21 @@ class IssueRepository {
     void save(GroupingState state) {
         List<Object[]> issues = state.dirty.stream().map(state.issues::get).map(IssueRepository::issueRow).toList();
         upsert("alerts.issues", ISSUE_COLUMNS, "issue_id", issues);
-        List<Object[]> alerts = state.rows.values().stream().map(a -> new Object[] {a.messageId(), a.issueId(),
-                a.groupingKey(), a.instanceKey(), a.status(), a.severity(), a.alertName(), a.node(), a.fingerprint(),
-                a.eventAt(), a.groupedAt()}).toList();
-        if (index != null) {
-            state.rows.values().forEach(a -> index.add(a.messageId(), a.instanceKey()));
+        // rows the index knows are new are appended; the others (the index's "maybe") replace theirs by key
+        IssueAlertIndex known = filledIndex();
+        Set<String> mayExist = known == null ? null : new HashSet<>(known.messageIdsThatMayHaveRows(state.rows.keySet()));
+        List<Object[]> replaced = new ArrayList<>();
+        List<Object[]> appended = new ArrayList<>();
+        for (IssueAlert a : state.rows.values()) {
+            (mayExist == null || mayExist.contains(a.messageId()) ? replaced : appended).add(new Object[] {a.messageId(),
+                    a.issueId(), a.groupingKey(), a.instanceKey(), a.status(), a.severity(), a.alertName(), a.node(),
+                    a.fingerprint(), a.eventAt(), a.groupedAt()});
+            if (known != null) {
+                known.add(a.messageId(), a.instanceKey());
+            }
         }
-        upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", alerts);
+        upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", replaced);
+        append("alerts", "issue_alerts", ALERT_COLUMNS.size(), appended);
         Set<String> existing = new HashSet<>();
         chunked(state.events.stream().map(IssueEvent::eventId).toList(), c -> existing.addAll(
                 jdbc.sql("SELECT event_id FROM alerts.issue_events WHERE event_id IN (:ids)").param("ids", c)
@@ -229,6 +238,21 @@ class IssueRepository {
             }
             template.update(dialect.upsert(table, columns, List.of(key), part.size()), params);
         }
+    }
+
+    /** Appends rows whose keys the table certainly lacks, through the store's bulk writer (values in column order). */
+    private void append(String schema, String table, int columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.execute((ConnectionCallback<Void>) c -> {
+            try (TableWriter writer = dialect.openWriter(c, schema, table, columns)) {
+                for (Object[] row : rows) {
+                    writer.row(row);
+                }
+            }
+            return null;
+        });
     }
 
     private void batch(String sql, List<Object[]> rows) {
