@@ -2,6 +2,7 @@ package dev.byocfleet.issues;
 
 import dev.byocfleet.ingest.NormalizedAlert;
 import dev.byocfleet.store.Dialect;
+import dev.byocfleet.store.TableWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -44,11 +45,14 @@ class IssueRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Dialect dialect;
+    /** The keys of issue_alerts' rows, where this process is the store's only writer; else null (every key is asked). */
+    private final IssueAlertIndex index;
 
     IssueRepository(JdbcClient jdbc, JdbcTemplate template, Dialect dialect) {
         this.jdbc = jdbc;
         this.template = template;
         this.dialect = dialect;
+        this.index = dialect.soleWriter() ? new IssueAlertIndex() : null;
     }
 
     /**
@@ -69,15 +73,34 @@ class IssueRepository {
                 .param("keys", c).query(Long.class).list()));
         // one read of the instances' rows (through the instance_key index on DuckDB, V032)
         // gives the issues that hold them, their rows for loadAlerts, and the resolves still waiting
+        // keys the index knows have no row are not asked about: a live pass's alerts are nearly all new
+        IssueAlertIndex known = filledIndex();
         List<IssueAlert> instanceRows = new ArrayList<>();
-        chunked(instanceKeys, c -> instanceRows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE instance_key IN (:k)")
+        Collection<String> askInstances = known == null ? instanceKeys : known.instanceKeysThatMayHaveRows(instanceKeys);
+        chunked(askInstances, c -> instanceRows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE instance_key IN (:k)")
                 .param("k", c).query((rs, i) -> alert(rs)).list()));
         instanceRows.stream().map(IssueAlert::issueId).filter(id -> id != null).forEach(ids::add);
         loadIssues(state, ids, new AlertScope(Set.copyOf(instanceKeys), Set.copyOf(identities), instanceRows));
         instanceRows.stream().filter(a -> a.issueId() == null).forEach(state::addPending);
-        chunked(messageIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
+        Collection<String> askIds = known == null ? messageIds : known.messageIdsThatMayHaveRows(messageIds);
+        chunked(askIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
                 .param("ids", c).query(String.class).list()));
         return state;
+    }
+
+    /** The index of issue_alerts' keys, filled from the table on first use; null where it is not kept. */
+    private IssueAlertIndex filledIndex() {
+        if (index == null) {
+            return null;
+        }
+        synchronized (index) {
+            if (!index.filled()) {
+                template.query("SELECT message_id, instance_key FROM alerts.issue_alerts",
+                        (ResultSet rs) -> index.add(rs.getString(1), rs.getString(2)));
+                index.markFilled();
+            }
+        }
+        return index;
     }
 
     /**
@@ -167,10 +190,21 @@ class IssueRepository {
     void save(GroupingState state) {
         List<Object[]> issues = state.dirty.stream().map(state.issues::get).map(IssueRepository::issueRow).toList();
         upsert("alerts.issues", ISSUE_COLUMNS, "issue_id", issues);
-        List<Object[]> alerts = state.rows.values().stream().map(a -> new Object[] {a.messageId(), a.issueId(),
-                a.groupingKey(), a.instanceKey(), a.status(), a.severity(), a.alertName(), a.node(), a.fingerprint(),
-                a.eventAt(), a.groupedAt()}).toList();
-        upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", alerts);
+        // rows the index knows are new are appended; the others (the index's "maybe") replace theirs by key
+        IssueAlertIndex known = filledIndex();
+        Set<String> mayExist = known == null ? null : new HashSet<>(known.messageIdsThatMayHaveRows(state.rows.keySet()));
+        List<Object[]> replaced = new ArrayList<>();
+        List<Object[]> appended = new ArrayList<>();
+        for (IssueAlert a : state.rows.values()) {
+            (mayExist == null || mayExist.contains(a.messageId()) ? replaced : appended).add(new Object[] {a.messageId(),
+                    a.issueId(), a.groupingKey(), a.instanceKey(), a.status(), a.severity(), a.alertName(), a.node(),
+                    a.fingerprint(), a.eventAt(), a.groupedAt()});
+            if (known != null) {
+                known.add(a.messageId(), a.instanceKey());
+            }
+        }
+        upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", replaced);
+        append("alerts", "issue_alerts", ALERT_COLUMNS.size(), appended);
         Set<String> existing = new HashSet<>();
         chunked(state.events.stream().map(IssueEvent::eventId).toList(), c -> existing.addAll(
                 jdbc.sql("SELECT event_id FROM alerts.issue_events WHERE event_id IN (:ids)").param("ids", c)
@@ -204,6 +238,21 @@ class IssueRepository {
             }
             template.update(dialect.upsert(table, columns, List.of(key), part.size()), params);
         }
+    }
+
+    /** Appends rows whose keys the table certainly lacks, through the store's bulk writer (values in column order). */
+    private void append(String schema, String table, int columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.execute((ConnectionCallback<Void>) c -> {
+            try (TableWriter writer = dialect.openWriter(c, schema, table, columns)) {
+                for (Object[] row : rows) {
+                    writer.row(row);
+                }
+            }
+            return null;
+        });
     }
 
     private void batch(String sql, List<Object[]> rows) {

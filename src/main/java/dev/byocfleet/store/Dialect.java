@@ -85,6 +85,15 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * True when this process is the only one that can write to the store while it runs (DuckDB: one
+     * read-write process per database file), so a process may keep in memory what it wrote and trust
+     * that no row appeared behind its back. False where several servers share the store (StarRocks).
+     */
+    default boolean soleWriter() {
+        return false;
+    }
+
     /** Text value at a JSON path such as {@code $.labels.cluster}. */
     String jsonString(String jsonExpr, String jsonPath);
 

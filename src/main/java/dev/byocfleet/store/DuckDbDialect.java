@@ -121,6 +121,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public boolean soleWriter() {
+        return true;
+    }
+
+    @Override
     public Optional<String> checkpoint() {
         return Optional.of("CHECKPOINT");
     }

@@ -363,6 +363,13 @@ class DialectTest {
     }
 
     @Test
+    void onlyDuckDbHasOneWritingProcessThatMayTrustWhatItWrote() {
+        // grouping's IssueAlertIndex is kept only then: StarRocks replicas write the same tables
+        assertThat(duckDb.soleWriter()).isTrue();
+        assertThat(starRocks.soleWriter()).isFalse();
+    }
+
+    @Test
     void starRocksHasNoReadOnlyTransactionSoGuardedSqlRestsOnItsOwnAccount() {
         assertThat(starRocks.beginReadOnlyTransaction()).isEmpty();
     }
