@@ -135,6 +135,17 @@ public class FleetDirectory {
     }
 
     /**
+     * A fingerprint of other replica tables' content, as the directory takes of its own: per table
+     * (name to the columns covered) its row count and the sum of its rows' hashes, in one statement,
+     * read anew on every call (wrap it in {@link #recent}). For pages that keep more of the replica
+     * in memory than the directory does: any change of a covered value changes it.
+     */
+    public Supplier<String> fingerprint(Map<String, List<String>> columnsByTable) {
+        String sql = repository.fingerprintSql(columnsByTable);
+        return () -> repository.fingerprint(sql);
+    }
+
+    /**
      * {@code read} answered again for up to the same recheck interval: for other facts of the store
      * that the pages showing this directory check (table versions), so that they follow at one pace.
      */
