@@ -135,10 +135,10 @@ public class FleetDirectory {
     }
 
     /**
-     * A fingerprint of other replica tables' content, as the directory takes of its own: per table
-     * (name to the columns covered) its row count and the sum of its rows' hashes, in one statement,
-     * read anew on every call (wrap it in {@link #recent}). For pages that keep more of the replica
-     * in memory than the directory does: any change of a covered value changes it.
+     * A fingerprint of other tables' content, as the directory takes of its own: per table (name to
+     * the columns covered) its row count and the sum of its rows' hashes, in one statement, read
+     * anew on every call (wrap it in {@link #recent}). For pages that keep answers in memory beside
+     * the directory's: any change of a covered value changes it.
      */
     public Supplier<String> fingerprint(Map<String, List<String>> columnsByTable) {
         String sql = repository.fingerprintSql(columnsByTable);
