@@ -2,13 +2,10 @@ package dev.byocfleet.alerts;
 
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.directory.FleetDirectory;
+import dev.byocfleet.directory.KeptAnswers;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Stored alerts as every ingestion path wrote them: the Raw Alerts list and one alert in full. */
@@ -23,43 +20,22 @@ public class AlertService {
 
     private final AlertQueryRepository repository;
     private final FleetDirectory directory;
-    /** A fingerprint of every alert column a list page reads, read at most once per the directory's recheck interval. */
-    private final Supplier<String> listVersion;
-    private volatile @Nullable Pages pages;
-
-    /** The pages answered for one version of the alerts and one directory snapshot. */
-    private record Pages(String version, FleetDirectory.Snapshot fleet, Map<AlertQuery, AlertPage> byQuery) {
-    }
+    private final KeptAnswers<AlertQuery, AlertPage> pages;
 
     AlertService(AlertQueryRepository repository, FleetDirectory directory) {
         this.repository = repository;
         this.directory = directory;
-        this.listVersion = directory.recent(directory.fingerprint(AlertQueryRepository.LIST_COLUMNS));
+        this.pages = new KeptAnswers<>(directory, AlertQueryRepository.LIST_COLUMNS, MAX_KEPT_PAGES);
     }
 
     /**
      * A page of the list. The same query is answered from memory while neither the alerts' columns
      * a list reads (a fingerprint of their content: new alerts, status, issue and any other change)
-     * nor the fleet directory changed; both are checked at most once per the directory's recheck
-     * interval, so a change shows within that interval, as the directory's names do. The version is
-     * read before the page, so a kept page is never older than the version it is kept under.
+     * nor the fleet directory changed ({@link KeptAnswers}): a change shows within the directory's
+     * recheck interval, as the directory's names do.
      */
     public AlertPage alerts(AlertQuery query) {
-        String version = listVersion.get();
-        FleetDirectory.Snapshot fleet = directory.snapshot();
-        Pages kept = pages;
-        if (kept == null || !kept.version().equals(version) || kept.fleet() != fleet) {
-            kept = new Pages(version, fleet, new ConcurrentHashMap<>());
-            pages = kept;
-        }
-        AlertPage page = kept.byQuery().get(query);
-        if (page == null) {
-            page = read(query);
-            if (kept.byQuery().size() < MAX_KEPT_PAGES) {
-                kept.byQuery().put(query, page);
-            }
-        }
-        return page;
+        return pages.get(query, this::read);
     }
 
     private AlertPage read(AlertQuery query) {
