@@ -152,4 +152,13 @@ public class FleetDirectory {
     public <T> Supplier<T> recent(Supplier<T> read) {
         return Recent.of(read, recheckInterval, nanoTime);
     }
+
+    /**
+     * As {@link #recent}, but a caller that finds the last read too old gets it still while it is read
+     * again on {@code background}: for a version whose read is dear (a fingerprint of large tables),
+     * so that no request waits for it. A change shows within the interval and that read's time.
+     */
+    public <T> Supplier<T> recentInBackground(Supplier<T> read, java.util.concurrent.Executor background) {
+        return Recent.inBackground(read, recheckInterval, nanoTime, background);
+    }
 }

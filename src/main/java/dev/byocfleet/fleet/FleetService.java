@@ -103,7 +103,7 @@ public class FleetService {
         this.bills = new VersionedValue<>(billVersion, v -> billFigures(), background);
         this.readings = new VersionedValue<>(directory.recent(repository::snapshotVersion), this::newestReadings,
                 background);
-        this.detailTables = new VersionedValue<>(directory.recent(directory.fingerprint(FleetRepository.DETAIL_COLUMNS)),
+        this.detailTables = new VersionedValue<>(directory.recentInBackground(directory.fingerprint(FleetRepository.DETAIL_COLUMNS), background),
                 v -> repository.detailTables(RECENT_ROWS), background);
     }
 
@@ -347,8 +347,9 @@ public class FleetService {
      * Everything about one cluster; empty when there is no such cluster. The control-plane rows come
      * from every cluster's rows in memory ({@link FleetRepository#detailTables}), loaded again when a
      * fingerprint of those five tables' content changes (row counts and sums of row hashes over every
-     * column shown, in place updates included), which is read at most once per the directory's
-     * recheck interval: a change of the replica shows within that interval, as in the directory.
+     * column shown, in place updates included), which is read again in the background once the
+     * directory's recheck interval has passed (it scans the five tables: no request waits for it): a
+     * change of the replica shows within that interval and the fingerprint's read.
      * Each of those tables is a scan per read of one cluster (no index serves a bound parameter).
      */
     public Optional<ClusterDetail> cluster(String clusterId) {
