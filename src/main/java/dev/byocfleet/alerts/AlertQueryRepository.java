@@ -33,6 +33,14 @@ class AlertQueryRepository {
                    NULL AS org_id, NULL AS tier, l.cluster_ref, l.node, l.summary, l.starts_at, l.ends_at, l.received_at,
                    l.parse_status, l.parse_error, l.fingerprint, l.issue_id
             """;
+    /**
+     * Every column of {@code alerts.lark_alerts} a list page shows, filters or sorts on: what a
+     * fingerprint of the list's answers covers (the joined cluster, account and profile columns are
+     * the fleet directory's own fingerprint).
+     */
+    static final Map<String, List<String>> LIST_COLUMNS = Map.of("alerts.lark_alerts", List.of(
+            "message_id", "source", "status", "severity", "alert_name", "cluster_id", "cluster_ref", "node", "summary",
+            "starts_at", "ends_at", "received_at", "parse_status", "parse_error", "fingerprint", "issue_id"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;

@@ -15,30 +15,44 @@ import org.springframework.stereotype.Repository;
 class DirectoryRepository {
 
     private final JdbcClient jdbc;
+    private final Dialect dialect;
     private final String fingerprintSql;
 
     DirectoryRepository(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         // every column a ClusterEntry is made of, and every column that decides which rows join or
-        // count, per table: its row count and the sum of its rows' hashes
-        this.fingerprintSql = "SELECT " + String.join(",\n", List.of(
-                part(dialect, "byoc.cluster", "cluster_id", "account_id", "cluster_name", "cluster_type", "csp",
-                        "region", "cluster_state", "cluster_version", "created_at"),
-                part(dialect, "byoc.node", "node_id", "cluster_id", "node_type", "state", "terminated_at"),
-                part(dialect, "byoc.account", "account_id", "org_id"),
-                part(dialect, "byoc.organization", "org_id", "org_name", "payment_type"),
-                part(dialect, "metrics.dim_customer_profile", "org_id", "tier", "customer_name", "region", "industry",
+        // count, per table
+        this.fingerprintSql = fingerprintSql(Map.of(
+                "byoc.cluster", List.of("cluster_id", "account_id", "cluster_name", "cluster_type", "csp", "region",
+                        "cluster_state", "cluster_version", "created_at"),
+                "byoc.node", List.of("node_id", "cluster_id", "node_type", "state", "terminated_at"),
+                "byoc.account", List.of("account_id", "org_id"),
+                "byoc.organization", List.of("org_id", "org_name", "payment_type"),
+                "metrics.dim_customer_profile", List.of("org_id", "tier", "customer_name", "region", "industry",
                         "owner")));
     }
 
-    private static String part(Dialect dialect, String table, String... columns) {
-        return "(SELECT count(*) FROM " + table + "), (SELECT CAST(sum(" + dialect.rowHash(List.of(columns))
+    /** One statement giving, per table, its row count and the sum of its rows' hashes over {@code columns}. */
+    String fingerprintSql(Map<String, List<String>> columnsByTable) {
+        return "SELECT " + String.join(",\n", columnsByTable.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(t -> part(dialect, t.getKey(), t.getValue())).toList());
+    }
+
+    private static String part(Dialect dialect, String table, List<String> columns) {
+        return "(SELECT count(*) FROM " + table + "), (SELECT CAST(sum(" + dialect.rowHash(columns)
                 + ") AS VARCHAR) FROM " + table + ")";
     }
 
     /** Row counts and content hashes of the five tables, in one statement. */
     String fingerprint() {
-        return jdbc.sql(fingerprintSql).query(rs -> {
+        return fingerprint(fingerprintSql);
+    }
+
+    /** The fingerprint a statement of {@link #fingerprintSql} gives, as text. */
+    String fingerprint(String sql) {
+        return jdbc.sql(sql).query(rs -> {
             rs.next();
             StringBuilder sb = new StringBuilder();
             int columns = rs.getMetaData().getColumnCount();

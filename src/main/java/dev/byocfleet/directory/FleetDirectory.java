@@ -135,10 +135,30 @@ public class FleetDirectory {
     }
 
     /**
+     * A fingerprint of other tables' content, as the directory takes of its own: per table (name to
+     * the columns covered) its row count and the sum of its rows' hashes, in one statement, read
+     * anew on every call (wrap it in {@link #recent}). For pages that keep answers in memory beside
+     * the directory's: any change of a covered value changes it.
+     */
+    public Supplier<String> fingerprint(Map<String, List<String>> columnsByTable) {
+        String sql = repository.fingerprintSql(columnsByTable);
+        return () -> repository.fingerprint(sql);
+    }
+
+    /**
      * {@code read} answered again for up to the same recheck interval: for other facts of the store
      * that the pages showing this directory check (table versions), so that they follow at one pace.
      */
     public <T> Supplier<T> recent(Supplier<T> read) {
         return Recent.of(read, recheckInterval, nanoTime);
+    }
+
+    /**
+     * As {@link #recent}, but a caller that finds the last read too old gets it still while it is read
+     * again on {@code background}: for a version whose read is dear (a fingerprint of large tables),
+     * so that no request waits for it. A change shows within the interval and that read's time.
+     */
+    public <T> Supplier<T> recentInBackground(Supplier<T> read, java.util.concurrent.Executor background) {
+        return Recent.inBackground(read, recheckInterval, nanoTime, background);
     }
 }

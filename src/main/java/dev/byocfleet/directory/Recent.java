@@ -1,9 +1,13 @@
 package dev.byocfleet.directory;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A value read from the store at most once per interval: the last read is answered again until the
@@ -16,22 +20,40 @@ final class Recent<T> implements Supplier<T> {
     private record Read<T>(T value, long atNanos) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Recent.class);
+
     private final Supplier<T> read;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
+    /** Null: the caller that finds the last read too old reads anew; else it is read again here. */
+    private final @Nullable Executor background;
+    private final AtomicBoolean reading = new AtomicBoolean();
     private volatile @Nullable Read<T> last;
 
-    private Recent(Supplier<T> read, long intervalNanos, LongSupplier nanoTime) {
+    private Recent(Supplier<T> read, long intervalNanos, LongSupplier nanoTime, @Nullable Executor background) {
         this.read = read;
         this.intervalNanos = intervalNanos;
         this.nanoTime = nanoTime;
+        this.background = background;
     }
 
     static <T> Supplier<T> of(Supplier<T> read, Duration interval, LongSupplier nanoTime) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("a recheck interval must not be negative: " + interval);
         }
-        return interval.isZero() ? read : new Recent<>(read, interval.toNanos(), nanoTime);
+        return interval.isZero() ? read : new Recent<>(read, interval.toNanos(), nanoTime, null);
+    }
+
+    /**
+     * As {@link #of}, but once there is a read, a caller that finds it older than the interval gets
+     * it still and starts one read anew on {@code background} (one at a time), for the next callers:
+     * no request waits for a dear read, and a change shows within the interval and that read's time.
+     */
+    static <T> Supplier<T> inBackground(Supplier<T> read, Duration interval, LongSupplier nanoTime, Executor background) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("a recheck interval must not be negative: " + interval);
+        }
+        return interval.isZero() ? read : new Recent<>(read, interval.toNanos(), nanoTime, background);
     }
 
     @Override
@@ -41,6 +63,25 @@ final class Recent<T> implements Supplier<T> {
         if (r != null && now - r.atNanos() < intervalNanos) {
             return r.value();
         }
+        if (r != null && background != null) {
+            if (reading.compareAndSet(false, true)) {
+                background.execute(() -> {
+                    try {
+                        readAt(nanoTime.getAsLong());
+                    } catch (RuntimeException e) {
+                        log.warn("reading a table version in the background failed; the next caller tries again: {}",
+                                e.toString());
+                    } finally {
+                        reading.set(false);
+                    }
+                });
+            }
+            return r.value();
+        }
+        return readAt(now);
+    }
+
+    private T readAt(long now) {
         // the time is taken before the read, so the answer is never older than the interval
         T value = read.get();
         last = new Read<>(value, now);

@@ -14,12 +14,14 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,11 @@ import org.springframework.stereotype.Repository;
 class FleetRepository {
 
     private static final String LIVE_NODE = FleetDirectory.LIVE_NODE;
+    /** The order of a cluster's nodes in its detail: live ones first. */
+    private static final String NODE_ORDER = "CASE WHEN " + LIVE_NODE + " THEN 0 ELSE 1 END, node_type, node_id";
+    private static final String RESOURCE_ORDER = "resource_type, created_at, resource_id";
+    private static final String ACTION_ORDER = "CASE WHEN started_at IS NULL THEN 1 ELSE 0 END, started_at DESC, action_id DESC";
+    private static final String STATE_ORDER = "changed_at DESC";
 
     /** A cluster with its account, organization and customer profile (aliases c, a, o, p). */
     private static final String CLUSTER_FROM = """
@@ -73,6 +80,21 @@ class FleetRepository {
 
     FleetRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The tables the cluster detail shows, each with every column it shows: what a fingerprint of
+     * {@link #detailTables} covers ({@link FleetDirectory#fingerprint}).
+     */
+    static final Map<String, List<String>> DETAIL_COLUMNS = Map.of(
+            "byoc.cluster", columnNames(ClusterInfo.class),
+            "byoc.cluster_resource", columnNames(ResourceInfo.class),
+            "byoc.node", columnNames(NodeInfo.class),
+            "byoc.cluster_action", columnNames(ActionInfo.class),
+            "byoc.cluster_state_history", columnNames(StateChange.class));
+
+    private static List<String> columnNames(Class<? extends Record> row) {
+        return Arrays.stream(columns(row).split(",")).map(String::strip).toList();
     }
 
     /** What the summary reads from the store besides the directory: the bills' version and the newest snapshot hour. */
@@ -334,7 +356,7 @@ class FleetRepository {
     List<ResourceInfo> resources(String clusterId) {
         return jdbc.sql("SELECT " + columns(ResourceInfo.class) + """
                  FROM byoc.cluster_resource WHERE cluster_id = :id
-                ORDER BY resource_type, created_at, resource_id""")
+                ORDER BY\s""" + RESOURCE_ORDER)
                 .param("id", clusterId)
                 .query(RecordRows.of(ResourceInfo.class)).list();
     }
@@ -342,7 +364,7 @@ class FleetRepository {
     List<NodeInfo> nodes(String clusterId) {
         return jdbc.sql("SELECT " + columns(NodeInfo.class) + """
                  FROM byoc.node n WHERE cluster_id = :id
-                ORDER BY CASE WHEN %s THEN 0 ELSE 1 END, node_type, node_id""".formatted(LIVE_NODE))
+                ORDER BY\s""" + NODE_ORDER)
                 .param("id", clusterId)
                 .query(RecordRows.of(NodeInfo.class)).list();
     }
@@ -350,8 +372,7 @@ class FleetRepository {
     List<ActionInfo> recentActions(String clusterId, int limit) {
         return jdbc.sql("SELECT " + columns(ActionInfo.class) + """
                  FROM byoc.cluster_action WHERE cluster_id = :id
-                ORDER BY CASE WHEN started_at IS NULL THEN 1 ELSE 0 END, started_at DESC, action_id DESC
-                LIMIT :limit""")
+                ORDER BY\s""" + ACTION_ORDER + " LIMIT :limit")
                 .param("id", clusterId).param("limit", limit)
                 .query(RecordRows.of(ActionInfo.class)).list();
     }
@@ -359,10 +380,50 @@ class FleetRepository {
     List<StateChange> stateHistory(String clusterId, int limit) {
         return jdbc.sql("SELECT " + columns(StateChange.class) + """
                  FROM byoc.cluster_state_history WHERE cluster_id = :id
-                ORDER BY changed_at DESC
-                LIMIT :limit""")
+                ORDER BY\s""" + STATE_ORDER + " LIMIT :limit")
                 .param("id", clusterId).param("limit", limit)
                 .query(RecordRows.of(StateChange.class)).list();
+    }
+
+    /**
+     * What the cluster detail shows of the control plane, for every cluster: by cluster id, its row,
+     * resources, nodes, and its newest {@code recent} actions and state changes, each list in the
+     * order of the per-cluster reads above ({@link #resources} and the others), which read the same
+     * tables in the same order for one cluster.
+     */
+    record DetailTables(Map<String, ClusterInfo> clusters, Map<String, List<ResourceInfo>> resources,
+                        Map<String, List<NodeInfo>> nodes, Map<String, List<ActionInfo>> actions,
+                        Map<String, List<StateChange>> stateHistory) {
+    }
+
+    DetailTables detailTables(int recent) {
+        Map<String, ClusterInfo> clusters = new HashMap<>();
+        jdbc.sql("SELECT " + columns(ClusterInfo.class) + " FROM byoc.cluster")
+                .query(RecordRows.of(ClusterInfo.class)).list()
+                .forEach(c -> clusters.put(c.clusterId(), c));
+        return new DetailTables(Map.copyOf(clusters),
+                byCluster("byoc.cluster_resource", ResourceInfo.class, RESOURCE_ORDER, ResourceInfo::clusterId, Integer.MAX_VALUE),
+                byCluster("byoc.node n", NodeInfo.class, NODE_ORDER, NodeInfo::clusterId, Integer.MAX_VALUE),
+                byCluster("byoc.cluster_action", ActionInfo.class, ACTION_ORDER, ActionInfo::clusterId, recent),
+                byCluster("byoc.cluster_state_history", StateChange.class, STATE_ORDER, StateChange::clusterId, recent));
+    }
+
+    /** The rows of a table per cluster id, in {@code order}, the first {@code limit} of each cluster. */
+    private <R extends Record> Map<String, List<R>> byCluster(String table, Class<R> row, String order,
+                                                              Function<R, @Nullable String> clusterId, int limit) {
+        Map<String, List<R>> byCluster = new HashMap<>();
+        // rows without a cluster are nobody's: a read by cluster id never finds them
+        jdbc.sql("SELECT " + columns(row) + " FROM " + table + " WHERE cluster_id IS NOT NULL ORDER BY cluster_id, " + order)
+                .query(RecordRows.of(row)).list()
+                .forEach(r -> {
+                    List<R> rows = byCluster.computeIfAbsent(clusterId.apply(r), k -> new ArrayList<>());
+                    if (rows.size() < limit) {
+                        rows.add(r);
+                    }
+                });
+        Map<String, List<R>> copied = new HashMap<>(byCluster.size() * 2);
+        byCluster.forEach((k, v) -> copied.put(k, List.copyOf(v)));
+        return Map.copyOf(copied);
     }
 
     /** Per metric, the cluster's newest snapshot at or after {@code since}; a pass over all snapshots. */

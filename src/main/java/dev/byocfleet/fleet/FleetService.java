@@ -12,6 +12,7 @@ import dev.byocfleet.fleet.FleetRepository.BillVersion;
 import dev.byocfleet.fleet.FleetRepository.BillWeeks;
 import dev.byocfleet.fleet.FleetRepository.ClusterCount;
 import dev.byocfleet.fleet.FleetRepository.ClusterReading;
+import dev.byocfleet.fleet.FleetRepository.DetailTables;
 import dev.byocfleet.fleet.FleetRepository.SummaryFacts;
 import dev.byocfleet.fleet.FleetRepository.RecentCcu;
 import dev.byocfleet.fleet.FleetRepository.SnapshotVersion;
@@ -78,6 +79,7 @@ public class FleetService {
     private final AccessGuard access;
     private final VersionedValue<BillVersion, BillFigures> bills;
     private final VersionedValue<SnapshotVersion, NewestReadings> readings;
+    private final VersionedValue<String, DetailTables> detailTables;
     private final Supplier<BillVersion> billVersion;
     private final Supplier<SummaryFacts> summaryFacts;
 
@@ -101,6 +103,8 @@ public class FleetService {
         this.bills = new VersionedValue<>(billVersion, v -> billFigures(), background);
         this.readings = new VersionedValue<>(directory.recent(repository::snapshotVersion), this::newestReadings,
                 background);
+        this.detailTables = new VersionedValue<>(directory.recentInBackground(directory.fingerprint(FleetRepository.DETAIL_COLUMNS), background),
+                v -> repository.detailTables(RECENT_ROWS), background);
     }
 
     /**
@@ -339,7 +343,15 @@ public class FleetService {
                 repository.recentCcu(hour.minusHours(CCU_WINDOW_HOURS)));
     }
 
-    /** Everything about one cluster; empty when there is no such cluster. */
+    /**
+     * Everything about one cluster; empty when there is no such cluster. The control-plane rows come
+     * from every cluster's rows in memory ({@link FleetRepository#detailTables}), loaded again when a
+     * fingerprint of those five tables' content changes (row counts and sums of row hashes over every
+     * column shown, in place updates included), which is read again in the background once the
+     * directory's recheck interval has passed (it scans the five tables: no request waits for it): a
+     * change of the replica shows within that interval and the fingerprint's read.
+     * Each of those tables is a scan per read of one cluster (no index serves a bound parameter).
+     */
     public Optional<ClusterDetail> cluster(String clusterId) {
         access.require(Role.VIEWER);
         if (clusterId == null || clusterId.isBlank() || clusterId.length() > MAX_CLUSTER_ID_LENGTH) {
@@ -348,6 +360,19 @@ public class FleetService {
         }
         // the organization and its profile from the directory: within its recheck interval of the cluster's row
         FleetDirectory.Snapshot fleet = directory.snapshot();
+        Optional<DetailTables> tables = detailTables.current();
+        if (tables.isPresent()) {
+            DetailTables t = tables.get();
+            return Optional.ofNullable(t.clusters().get(clusterId)).map(c -> new ClusterDetail(
+                    c,
+                    c.accountId() == null ? null : organization(fleet, c.accountId()),
+                    t.resources().getOrDefault(clusterId, List.of()),
+                    t.nodes().getOrDefault(clusterId, List.of()),
+                    t.actions().getOrDefault(clusterId, List.of()),
+                    t.stateHistory().getOrDefault(clusterId, List.of()),
+                    latestMetrics(clusterId)));
+        }
+        // while the tables are being loaded after a change (a second or so at seed scale): straight from the store
         return repository.findCluster(clusterId).map(c -> new ClusterDetail(
                 c,
                 c.accountId() == null ? null : organization(fleet, c.accountId()),

@@ -33,6 +33,16 @@ class IssueQueryRepository {
                    i.alert_count, i.firing_count, i.reopen_count, i.merged_into
             """;
 
+    /**
+     * Every column of {@code alerts.issues} a list page shows, filters or sorts on: what a
+     * fingerprint of the list's answers covers (the joined cluster and profile columns are the fleet
+     * directory's own fingerprint).
+     */
+    static final Map<String, List<String>> LIST_COLUMNS = Map.of("alerts.issues", List.of(
+            "issue_id", "title", "cluster_id", "alert_name", "severity", "status", "assignee", "first_seen", "last_seen",
+            "resolved_at", "silenced_until", "alert_count", "firing_count", "reopen_count", "merged_into", "updated_at",
+            "summary"));
+
     private final JdbcClient jdbc;
 
     IssueQueryRepository(JdbcClient jdbc) {

@@ -1,6 +1,7 @@
 package dev.byocfleet.issues;
 
 import dev.byocfleet.directory.FleetDirectory;
+import dev.byocfleet.directory.KeptAnswers;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.api.ListParameters;
 import dev.byocfleet.api.NotFoundException;
@@ -32,12 +33,16 @@ public class IssueService {
     static final int MAX_BULK = 200;
     /** User ids of system actors (the agents' identity) start with this; people's ids never do. */
     public static final String SYSTEM_ACTOR_PREFIX = "agent:";
+    /** List pages kept per version of the issues and of the directory; more distinct queries are read each time. */
+    static final int MAX_KEPT_PAGES = 256;
 
     private final IssueGrouping grouping;
     private final IssueRepository repository;
     private final IssueQueryRepository queries;
     private final AccessGuard access;
     private final FleetDirectory directory;
+    /** List pages of queries without a maximum age (which moves with the clock), kept per version of the issues. */
+    private final KeptAnswers<IssueQuery, IssuePage> pages;
 
     IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
                  FleetDirectory directory) {
@@ -46,6 +51,7 @@ public class IssueService {
         this.queries = queries;
         this.access = access;
         this.directory = directory;
+        this.pages = new KeptAnswers<>(directory, IssueQueryRepository.LIST_COLUMNS, MAX_KEPT_PAGES);
     }
 
     /** The rows (read without them) with their cluster's name, organization name and tier from the fleet directory. */
@@ -53,8 +59,18 @@ public class IssueService {
         return directory.named(rows, IssueSummary::clusterId, (r, c) -> r.withCluster(c.clusterName(), c.orgName(), c.tier()));
     }
 
+    /**
+     * A page of the list. A query without a maximum age is answered from memory while neither the
+     * issue columns a list reads nor the fleet directory changed ({@link KeptAnswers}): the grouping
+     * writer's changes show within the directory's recheck interval, this service's own (triage,
+     * rebuild, investigations) on the very next read.
+     */
     public IssuePage issues(IssueQuery query) {
         access.require(Role.VIEWER);
+        return query.maxAge() == null ? pages.get(query, this::read) : read(query);
+    }
+
+    private IssuePage read(IssueQuery query) {
         LocalDateTime now = grouping.now();
         long total = queries.count(query, now);
         return new IssuePage(total <= query.offset() ? List.of() : named(queries.page(query, now)), query.page(), query.size(), total);
@@ -117,7 +133,11 @@ public class IssueService {
         if (ChronoUnit.DAYS.between(f, t) > 400) {
             throw new InvalidParameterException("to", "a rebuild covers at most 400 days");
         }
-        return grouping.rebuild(f, t);
+        try {
+            return grouping.rebuild(f, t);
+        } finally {
+            pages.forget();
+        }
     }
 
     /** Active issues of a cluster, most severe and newest first (MCP, cluster pages). */
@@ -166,7 +186,7 @@ public class IssueService {
     public long investigationStarted(long issueId, String actor, String investigationId, String trigger) {
         requireSystemOrOperator();
         long[] target = {issueId};
-        grouping.change(List.of(issueId), state -> {
+        change(List.of(issueId), state -> {
             IssueState issue = state.issues.get(issueId);
             if (issue == null) {
                 throw new NotFoundException("No issue " + issueId + ".");
@@ -179,7 +199,7 @@ public class IssueService {
     /** For system actors, like {@link #investigationStarted}: the investigation's result as a comment on the issue. */
     public void investigationFinished(long issueId, String actor, InvestigationOutcome outcome) {
         requireSystemOrOperator();
-        grouping.change(List.of(issueId), state -> {
+        change(List.of(issueId), state -> {
             IssueState issue = state.issues.get(issueId);
             if (issue == null) {
                 throw new NotFoundException("No issue " + issueId + ".");
@@ -195,6 +215,15 @@ public class IssueService {
 
     private void requireSystemOrOperator() {
         signedInPerson().ifPresent(u -> access.require(Role.OPERATOR));
+    }
+
+    /** A change of issues through the grouping's writer; the kept list pages are forgotten once it is stored. */
+    private void change(List<Long> issueIds, java.util.function.Consumer<GroupingState> action) {
+        try {
+            grouping.change(issueIds, action);
+        } finally {
+            pages.forget();
+        }
     }
 
     private void apply(List<Long> ids, TriageAction action, TriageRequest r, CurrentUser user) {
@@ -220,7 +249,7 @@ public class IssueService {
             all.add(target);
         }
         String sev = severity;
-        grouping.change(all, state -> {
+        change(all, state -> {
             for (long id : all) {
                 if (!state.issues.containsKey(id)) {
                     throw id == (target == null ? -1 : target)

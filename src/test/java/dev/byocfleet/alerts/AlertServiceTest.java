@@ -53,6 +53,43 @@ class AlertServiceTest {
     }
 
     @Test
+    void aKeptPageGivesWayToAnyChangeOfTheAlertsOrOfTheDirectory() {
+        // a store of its own: this test changes the alerts
+        try (TestStore own = new TestStore()) {
+            new ResourceDatabasePopulator(new ClassPathResource("alerts/fixture.sql")).execute(own.dataSource());
+            JdbcClient jdbc = JdbcClient.create(own.dataSource());
+            AlertService alerts = new AlertService(new AlertQueryRepository(jdbc), TestDirectories.checkingEveryRead(jdbc));
+            AlertQuery firing = query("status=firing");
+            AlertPage first = alerts.alerts(firing);
+            assertThat(alerts.alerts(firing)).as("the same query again, nothing changed").isSameAs(first);
+
+            // an in-place update of a listed column
+            jdbc.sql("UPDATE alerts.lark_alerts SET issue_id = 99 WHERE message_id = 'm1'").update();
+            AlertPage updated = alerts.alerts(firing);
+            assertThat(updated).isNotEqualTo(first);
+            assertThat(updated.items()).filteredOn(a -> a.messageId().equals("m1")).extracting(AlertSummary::issueId)
+                    .containsExactly(99L);
+
+            // an alert that stops matching the filter
+            jdbc.sql("UPDATE alerts.lark_alerts SET status = 'resolved' WHERE message_id = 'm1'").update();
+            assertThat(ids(alerts.alerts(firing))).doesNotContain("m1");
+            assertThat(alerts.alerts(firing).total()).isEqualTo(updated.total() - 1);
+
+            // the directory's names: a renamed cluster
+            String cluster = alerts.alerts(firing).items().stream().map(AlertSummary::clusterId).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseThrow();
+            jdbc.sql("UPDATE byoc.cluster SET cluster_name = 'renamed' WHERE cluster_id = :c").param("c", cluster).update();
+            assertThat(alerts.alerts(firing).items()).filteredOn(a -> cluster.equals(a.clusterId()))
+                    .extracting(AlertSummary::clusterName).containsOnly("renamed");
+            assertThat(alerts.alerts(firing)).isEqualTo(service(jdbc).alerts(firing));
+        }
+    }
+
+    private static AlertService service(JdbcClient jdbc) {
+        return new AlertService(new AlertQueryRepository(jdbc), TestDirectories.checkingEveryRead(jdbc));
+    }
+
+    @Test
     void listsEveryAlertNewestReceivedFirstWithClusterOrgAndTier() {
         AlertPage page = service.alerts(query(""));
         assertThat(ids(page)).containsExactly("m5", "m2", "m1", "m3", "m4", "m6", "m7");

@@ -99,8 +99,10 @@ class FleetFiguresTest {
 
         assertThat(later.cluster("c-001")).isEqualTo(slow.cluster("c-001"));
         assertThat(later.cluster("c-003")).isEqualTo(slow.cluster("c-003"));
-        assertThat(queued).as("one computation at a time").hasSize(1);
+        assertThat(later.cluster("c-none")).isEqualTo(slow.cluster("c-none")).isEmpty();
+        assertThat(queued).as("one computation at a time: the readings and the control-plane rows").hasSize(2);
 
+        queued.removeFirst().run();
         queued.removeFirst().run();
         assertThat(later.cluster("c-001")).isEqualTo(slow.cluster("c-001"));
         assertThat(queued).as("served from memory").isEmpty();
@@ -111,6 +113,40 @@ class FleetFiguresTest {
         assertThat(later.cluster("c-001").orElseThrow().latestMetrics()).extracting(MetricReading::snapshotHour)
                 .contains(LocalDateTime.of(2025, 6, 11, 7, 0));
         assertThat(queued).as("the changed snapshots are computed again").hasSize(1);
+    }
+
+    @Test
+    void aChangeOfTheControlPlaneRowsShowsInTheDetailOnTheNextRead() {
+        assertReadingsMatchTheDirectRead();
+        ClusterDetail before = fleet.cluster("c-001").orElseThrow();
+        assertThat(before.recentActions()).as("the newest 20 of c-001's actions").hasSize(FleetService.RECENT_ROWS);
+
+        // an in-place update of a shown column, a new newest action, a new state change, a deleted resource
+        jdbc.sql("UPDATE byoc.node SET state = 'dead' WHERE node_id = 'n-001-fe2'").update();
+        jdbc.sql("""
+                INSERT INTO byoc.cluster_action (action_id, cluster_id, resource_id, action_type, requested_by, source,
+                                                 from_value, to_value, state, err_msg, started_at, finished_at)
+                VALUES ('a-99', 'c-001', 'r-001-wh', 'SUSPEND', 'ops@acme.example', 'console', NULL, NULL, 'Running',
+                        NULL, TIMESTAMP '2025-06-11 06:00:00', NULL)""").update();
+        jdbc.sql("""
+                INSERT INTO byoc.cluster_state_history (cluster_id, changed_at, from_state, to_state, abnormal_reason, action_id)
+                VALUES ('c-001', TIMESTAMP '2025-06-11 06:00:00', 'RUNNING', 'SUSPENDING', NULL, 'a-99')""").update();
+        jdbc.sql("DELETE FROM byoc.cluster_resource WHERE resource_id = 'r-001-fe'").update();
+        jdbc.sql("UPDATE byoc.cluster SET cluster_name = 'acme-renamed' WHERE cluster_id = 'c-001'").update();
+
+        ClusterDetail after = fleet.cluster("c-001").orElseThrow();
+        assertThat(after).isEqualTo(slow.cluster("c-001").orElseThrow()).isNotEqualTo(before);
+        assertThat(after.cluster().clusterName()).isEqualTo("acme-renamed");
+        assertThat(after.nodes()).filteredOn(n -> n.nodeId().equals("n-001-fe2")).extracting(ClusterDetail.NodeInfo::state)
+                .containsExactly("dead");
+        assertThat(after.recentActions().getFirst().actionId()).isEqualTo("a-99");
+        assertThat(after.recentActions()).hasSize(FleetService.RECENT_ROWS);
+        assertThat(after.stateHistory().getFirst().toState()).isEqualTo("SUSPENDING");
+        assertThat(after.resources()).extracting(ClusterDetail.ResourceInfo::resourceId).doesNotContain("r-001-fe");
+
+        jdbc.sql("DELETE FROM byoc.cluster WHERE cluster_id = 'c-003'").update();
+        assertThat(fleet.cluster("c-003")).isEmpty();
+        assertReadingsMatchTheDirectRead();
     }
 
     @Test

@@ -108,6 +108,21 @@ class IssueControllerIT extends AppTestBase {
     }
 
     @Test
+    void aListPageFollowsTriageAndOtherWritersOnTheNextRead() {
+        String uri = "/api/issues?cluster_id=" + c1 + "&sort=first_seen,asc";
+        String before = get(uri);
+        assertThat(get(uri)).isEqualTo(before);
+        long id = idOf(c1, "BE CPU");
+        post(client, "/api/issues/" + id + "/acknowledge", Map.of()).expectStatus().isOk();
+        assertThat(JsonPath.<List<String>>read(get(uri), "$.items[?(@.issue_id == " + id + ")].status"))
+                .containsExactly("acknowledged");
+        // a write outside the issue service (the grouping writer, another process)
+        jdbc.sql("UPDATE alerts.issues SET title = 'retitled' WHERE issue_id = :id").param("id", id).update();
+        assertThat(JsonPath.<List<String>>read(get(uri), "$.items[?(@.issue_id == " + id + ")].title"))
+                .containsExactly("retitled");
+    }
+
+    @Test
     void operatorsTriageAndEveryChangeIsAnEvent() {
         long id = idOf(c1, "BE CPU");
         post(client, "/api/issues/" + id + "/acknowledge", Map.of()).expectStatus().isOk();
