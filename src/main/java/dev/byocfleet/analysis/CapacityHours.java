@@ -120,12 +120,25 @@ final class CapacityHours {
         }
         try {
             List<LocalDateTime> hours = whole ? null : stale.stream().map(CapacityHours::hourTime).toList();
+            // a series' points come together (one result row each): its array is looked up once, not per point
+            var last = new Object() {
+                String cluster;
+                String metric;
+                double[] values;
+            };
             repository.hourlyPoints(asOf.minusHours(windowHours), asOf, hours, (cluster, metric, x, y) -> {
-                CapacityMetric m = CapacityMetric.byName(metric).orElse(null);
-                if (m == null || x < 0 || x >= windowHours) {
+                if (x < 0 || x >= windowHours) {
                     return;
                 }
-                values.computeIfAbsent(new SeriesKey(cluster, m), k -> empty())[slot(now - x)] = y;
+                if (!cluster.equals(last.cluster) || !metric.equals(last.metric)) {
+                    CapacityMetric m = CapacityMetric.byName(metric).orElse(null);
+                    last.cluster = cluster;
+                    last.metric = metric;
+                    last.values = m == null ? null : values.computeIfAbsent(new SeriesKey(cluster, m), k -> empty());
+                }
+                if (last.values != null) {
+                    last.values[slot(now - x)] = y;
+                }
             });
         } catch (RuntimeException e) {
             // the slots of the whole window may be half read: read them all again next time
