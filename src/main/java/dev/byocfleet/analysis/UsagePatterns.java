@@ -43,8 +43,12 @@ class UsagePatterns {
     /** Share of the window a cluster must have run to be judged. */
     static final double MIN_COVERAGE = 0.9;
 
-    /** The fleet's usage rows of one window. */
-    record FleetUsage(@Nullable LocalDateTime asOf, Map<String, ClusterUse> uses, Map<String, WeekProfile> weeks) {
+    /**
+     * The fleet's usage rows of one window, and the newest bill hour then (one scan of the bills per
+     * fleet read rather than per report: every report of the window prices against the same hour).
+     */
+    record FleetUsage(@Nullable LocalDateTime asOf, Map<String, ClusterUse> uses, Map<String, WeekProfile> weeks,
+                      @Nullable LocalDateTime newestBillHour) {
     }
 
     private final UsageRepository repository;
@@ -67,7 +71,7 @@ class UsagePatterns {
         return fleet.get(days, d -> {
             Optional<LocalDateTime> newest = repository.newestSnapshotHour();
             if (newest.isEmpty()) {
-                return new FleetUsage(null, Map.of(), Map.of());
+                return new FleetUsage(null, Map.of(), Map.of(), null);
             }
             LocalDateTime asOf = newest.get();
             LocalDateTime from = asOf.minusDays(d);
@@ -75,7 +79,7 @@ class UsagePatterns {
                     .collect(Collectors.toMap(ClusterUse::clusterId, Function.identity()));
             Map<String, WeekProfile> weeks = repository.weekProfiles(from, asOf).stream()
                     .collect(Collectors.toMap(WeekProfile::clusterId, Function.identity()));
-            return new FleetUsage(asOf, uses, weeks);
+            return new FleetUsage(asOf, uses, weeks, repository.newestBillHour().orElse(null));
         });
     }
 
@@ -97,8 +101,10 @@ class UsagePatterns {
         Map<String, List<WeekBill>> bills = new HashMap<>();
         List<String> billed = new ArrayList<>(UsageRepository.ids(idleUses));
         billed.addAll(UsageRepository.ids(roomy));
-        repository.newestBillHour().ifPresent(h -> repository.weekBills(billed, h)
-                .forEach(b -> bills.computeIfAbsent(b.clusterId(), k -> new ArrayList<>()).add(b)));
+        if (f.newestBillHour() != null) {
+            repository.weekBills(billed, f.newestBillHour())
+                    .forEach(b -> bills.computeIfAbsent(b.clusterId(), k -> new ArrayList<>()).add(b));
+        }
         List<IdleCluster> idle = idleUses.stream().map(u -> idleCluster(u, bills.getOrDefault(u.clusterId(), List.of())))
                 .sorted(Comparator.comparingDouble(IdleCluster::usdPerWeek).reversed().thenComparing(IdleCluster::clusterId))
                 .limit(MAX_LISTED).toList();
