@@ -1,8 +1,8 @@
 package dev.byocfleet.issues;
 
 import dev.byocfleet.ingest.NormalizedAlert;
+import dev.byocfleet.store.BulkInsert;
 import dev.byocfleet.store.Dialect;
-import dev.byocfleet.store.TableWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -204,7 +204,8 @@ class IssueRepository {
             }
         }
         upsert("alerts.issue_alerts", ALERT_COLUMNS, "message_id", replaced);
-        append("alerts", "issue_alerts", ALERT_COLUMNS.size(), appended);
+        // on the pass's transaction: the store's bulk writer (DuckDB: an appender into the table)
+        BulkInsert.rows(template.getDataSource(), dialect, "alerts", "issue_alerts", ALERT_COLUMNS.size(), appended);
         Set<String> existing = new HashSet<>();
         chunked(state.events.stream().map(IssueEvent::eventId).toList(), c -> existing.addAll(
                 jdbc.sql("SELECT event_id FROM alerts.issue_events WHERE event_id IN (:ids)").param("ids", c)
@@ -238,21 +239,6 @@ class IssueRepository {
             }
             template.update(dialect.upsert(table, columns, List.of(key), part.size()), params);
         }
-    }
-
-    /** Appends rows whose keys the table certainly lacks, through the store's bulk writer (values in column order). */
-    private void append(String schema, String table, int columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        template.execute((ConnectionCallback<Void>) c -> {
-            try (TableWriter writer = dialect.openWriter(c, schema, table, columns)) {
-                for (Object[] row : rows) {
-                    writer.row(row);
-                }
-            }
-            return null;
-        });
     }
 
     private void batch(String sql, List<Object[]> rows) {
