@@ -155,10 +155,12 @@ class BreakingPoints {
         // the fits are independent and pure: both cores share them, each result in its series' place
         List<Map.Entry<SeriesKey, List<Point>>> entries = new ArrayList<>(daily.entrySet());
         Result[] results = new Result[entries.size()];
+        double[] newestX = new double[entries.size()];
         IntStream.range(0, results.length).parallel().forEach(i -> {
             CapacityMetric m = entries.get(i).getKey().metric();
             List<Point> points = entries.get(i).getValue();
-            results[i] = newest(points) <= -STALE_BLOCKS
+            newestX[i] = newest(points);
+            results[i] = newestX[i] <= -STALE_BLOCKS
                     ? forecaster.forecast(m.warn(), m.crit(), List.of(), null)
                     : forecaster.forecast(m.warn(), m.crit(), points, null);
         });
@@ -167,7 +169,7 @@ class BreakingPoints {
         Map<CapacityMetric, Set<String>> flagged = new EnumMap<>(CapacityMetric.class);
         for (int i = 0; i < results.length; i++) {
             SeriesKey key = entries.get(i).getKey();
-            double newest = newest(entries.get(i).getValue());
+            double newest = newestX[i];
             Result r = results[i];
             first.put(key, r);
             newestBlock.put(key, (int) Math.round(-newest));
@@ -193,14 +195,13 @@ class BreakingPoints {
         return out;
     }
 
+    /** The newest point's x; -{@link #STALE_BLOCKS} for no points. */
     private static double newest(List<Point> points) {
-        double newest = -STALE_BLOCKS;
-        boolean any = false;
+        double newest = Double.NEGATIVE_INFINITY;
         for (Point p : points) {
-            newest = any ? Math.max(newest, p.x()) : p.x();
-            any = true;
+            newest = Math.max(newest, p.x());
         }
-        return newest;
+        return points.isEmpty() ? -STALE_BLOCKS : newest;
     }
 
     /** Over the critical threshold (to time the crossing) or standing out from the trend (a possible ramp). */

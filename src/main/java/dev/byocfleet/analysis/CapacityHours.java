@@ -99,18 +99,18 @@ final class CapacityHours {
                 stale.add(h);
             }
         }
+        boolean whole = stale.size() > windowHours * WHOLE_WINDOW_SHARE;
         if (!stale.isEmpty()) {
-            read(asOf, now, stale, prints);
+            read(asOf, now, stale, whole, prints);
         }
-        lastRefresh = new Refresh(stale.size(), stale.size() > windowHours * WHOLE_WINDOW_SHARE,
-                (System.nanoTime() - started) / 1_000_000);
+        lastRefresh = new Refresh(stale.size(), whole, (System.nanoTime() - started) / 1_000_000);
         log.debug("capacity hours: {} of {} hours read ({}) in {} ms, {} series held", stale.size(), windowHours,
                 lastRefresh.wholeWindow() ? "whole window" : "by hour", lastRefresh.millis(), values.size());
         return java.util.Optional.of(work.apply(new Window(now)));
     }
 
-    private void read(LocalDateTime asOf, long now, List<Long> stale, Map<LocalDateTime, HourPrint> prints) {
-        boolean whole = stale.size() > windowHours * WHOLE_WINDOW_SHARE;
+    /** Reads the {@code stale} hours again: the whole window in one statement when {@code whole}, else those hours. */
+    private void read(LocalDateTime asOf, long now, List<Long> stale, boolean whole, Map<LocalDateTime, HourPrint> prints) {
         for (long h : stale) {
             int slot = slot(h);
             slotHour[slot] = NONE;
