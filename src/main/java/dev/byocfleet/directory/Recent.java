@@ -38,10 +38,7 @@ final class Recent<T> implements Supplier<T> {
     }
 
     static <T> Supplier<T> of(Supplier<T> read, Duration interval, LongSupplier nanoTime) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("a recheck interval must not be negative: " + interval);
-        }
-        return interval.isZero() ? read : new Recent<>(read, interval.toNanos(), nanoTime, null);
+        return create(read, interval, nanoTime, null);
     }
 
     /**
@@ -50,6 +47,12 @@ final class Recent<T> implements Supplier<T> {
      * no request waits for a dear read, and a change shows within the interval and that read's time.
      */
     static <T> Supplier<T> inBackground(Supplier<T> read, Duration interval, LongSupplier nanoTime, Executor background) {
+        return create(read, interval, nanoTime, background);
+    }
+
+    /** {@code read} itself for a zero interval (read on every call), else a {@link Recent} of it. */
+    private static <T> Supplier<T> create(Supplier<T> read, Duration interval, LongSupplier nanoTime,
+                                          @Nullable Executor background) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("a recheck interval must not be negative: " + interval);
         }

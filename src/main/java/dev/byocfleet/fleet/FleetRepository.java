@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,15 +86,11 @@ class FleetRepository {
      * {@link #detailTables} covers ({@link FleetDirectory#fingerprint}).
      */
     static final Map<String, List<String>> DETAIL_COLUMNS = Map.of(
-            "byoc.cluster", columnNames(ClusterInfo.class),
-            "byoc.cluster_resource", columnNames(ResourceInfo.class),
-            "byoc.node", columnNames(NodeInfo.class),
-            "byoc.cluster_action", columnNames(ActionInfo.class),
-            "byoc.cluster_state_history", columnNames(StateChange.class));
-
-    private static List<String> columnNames(Class<? extends Record> row) {
-        return Arrays.stream(columns(row).split(",")).map(String::strip).toList();
-    }
+            "byoc.cluster", RecordRows.columnNames(ClusterInfo.class),
+            "byoc.cluster_resource", RecordRows.columnNames(ResourceInfo.class),
+            "byoc.node", RecordRows.columnNames(NodeInfo.class),
+            "byoc.cluster_action", RecordRows.columnNames(ActionInfo.class),
+            "byoc.cluster_state_history", RecordRows.columnNames(StateChange.class));
 
     /** What the summary reads from the store besides the directory: the bills' version and the newest snapshot hour. */
     record SummaryFacts(BillVersion bills, @Nullable LocalDateTime newestSnapshotHour) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,11 @@ public final class RecordRows<R extends Record> implements RowMapper<R> {
      */
     public static String columnList(Class<? extends Record> type) {
         return SHAPES.get(type).columnList();
+    }
+
+    /** The record's components' snake_case column names, in component order. */
+    public static List<String> columnNames(Class<? extends Record> type) {
+        return List.of(SHAPES.get(type).snakeNames());
     }
 
     /** A mapper for one query's rows. */
