@@ -26,6 +26,10 @@ final class GroupingState {
     /** Message ids grouped already: a redelivered alert changes nothing. */
     final Set<String> seen = new HashSet<>();
     private final Map<String, Long> holderByInstance = new HashMap<>();
+    /** Every issue of each grouping key, so a key's lookups do not scan the whole pass's issues. */
+    private final Map<String, List<IssueState>> byKey = new HashMap<>();
+    /** The instance keys of {@link #holderByInstance} by alert identity (see {@link #identity}). */
+    private final Map<String, Set<String>> instancesByIdentity = new HashMap<>();
 
     final Set<Long> dirty = new LinkedHashSet<>();
     final Set<Long> created = new LinkedHashSet<>();
@@ -34,10 +38,14 @@ final class GroupingState {
 
     /** Adds a loaded (or new) issue; the newest first_seen of a key wins {@link #latestByKey}. */
     void add(IssueState issue) {
-        issues.put(issue.issueId, issue);
+        IssueState replaced = issues.put(issue.issueId, issue);
+        if (replaced != null) {
+            byKey.get(replaced.groupingKey).remove(replaced);
+        }
+        byKey.computeIfAbsent(issue.groupingKey, k -> new ArrayList<>(2)).add(issue);
         latestByKey.merge(issue.groupingKey, issue.issueId, (a, b) -> newer(issues.get(a), issues.get(b)));
         for (IssueAlert a : issue.alerts) {
-            holderByInstance.put(a.instanceKey(), issue.issueId);
+            hold(a.instanceKey(), issue.issueId);
             seen.add(a.messageId());
         }
     }
@@ -63,11 +71,15 @@ final class GroupingState {
 
     /** A firing instance with the same alert identity (fingerprint part), for resolves that lost their startsAt. */
     Optional<String> firingInstanceLike(String instanceKey) {
-        String identity = identity(instanceKey);
-        return holderByInstance.entrySet().stream()
-                .filter(e -> identity(e.getKey()).equals(identity))
-                .filter(e -> !issues.get(e.getValue()).instanceResolved(e.getKey()))
-                .map(Map.Entry::getKey).max(String::compareTo);
+        return instancesByIdentity.getOrDefault(identity(instanceKey), Set.of()).stream()
+                .filter(k -> !issues.get(holderByInstance.get(k)).instanceResolved(k))
+                .max(String::compareTo);
+    }
+
+    private void hold(String instanceKey, long issueId) {
+        if (holderByInstance.put(instanceKey, issueId) == null) {
+            instancesByIdentity.computeIfAbsent(identity(instanceKey), k -> new HashSet<>(2)).add(instanceKey);
+        }
     }
 
     static String identity(String instanceKey) {
@@ -80,10 +92,10 @@ final class GroupingState {
      * a late notice of its episode (another source's copy, a delayed delivery) belongs there.
      */
     Optional<IssueState> endedAfter(String key, LocalDateTime t) {
-        return issues.values().stream()
-                .filter(i -> i.groupingKey.equals(key) && i.mergedInto == null && !i.status.active())
+        return byKey.getOrDefault(key, List.of()).stream()
+                .filter(i -> i.mergedInto == null && !i.status.active())
                 .filter(i -> i.resolvedAt != null && i.firstSeen != null && !i.firstSeen.isAfter(t) && !t.isAfter(i.resolvedAt))
-                .max(java.util.Comparator.comparing((IssueState i) -> i.firstSeen));
+                .max(java.util.Comparator.comparing((IssueState i) -> i.firstSeen).thenComparingLong(i -> i.issueId));
     }
 
     Optional<IssueState> latest(String key) {
@@ -103,7 +115,7 @@ final class GroupingState {
     void attach(IssueState issue, IssueAlert row) {
         IssueAlert r = row.withIssue(issue.issueId);
         issue.alerts.add(r);
-        holderByInstance.put(r.instanceKey(), issue.issueId);
+        hold(r.instanceKey(), issue.issueId);
         seen.add(r.messageId());
         rows.put(r.messageId(), r);
         dirty.add(issue.issueId);
