@@ -14,11 +14,24 @@ import org.slf4j.LoggerFactory;
  * interval has passed since it was made, then the next caller reads anew. Zero reads on every call.
  * For the cheap facts that say whether a table changed (its version), which every request of a
  * page asks for while the tables change hourly at most.
+ *
+ * <p>A version that is dear to read (a fingerprint over a table that has grown large) is kept
+ * longer: a read that took {@code d} answers for {@code DEAR_READ_FACTOR × d} when that is more
+ * than the interval, at most {@link #MAX_STRETCHED} (or the interval, if longer). So however large
+ * the table grows, re-reading its version costs at most about a twentieth of one core while a page
+ * is asked for continuously, and a change shows within that longer time. A read of a few
+ * milliseconds keeps the interval as it is.
  */
 final class Recent<T> implements Supplier<T> {
 
-    private record Read<T>(T value, long atNanos) {
+    /** {@code value} read at {@code atNanos}, answered again for {@code freshNanos}. */
+    private record Read<T>(T value, long atNanos, long freshNanos) {
     }
+
+    /** How many times its own duration a dear read is kept at least. */
+    static final long DEAR_READ_FACTOR = 20;
+    /** The longest a dear read stretches the interval to. */
+    static final Duration MAX_STRETCHED = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(Recent.class);
 
@@ -63,7 +76,7 @@ final class Recent<T> implements Supplier<T> {
     public T get() {
         Read<T> r = last;
         long now = nanoTime.getAsLong();
-        if (r != null && now - r.atNanos() < intervalNanos) {
+        if (r != null && now - r.atNanos() < r.freshNanos()) {
             return r.value();
         }
         if (r != null && background != null) {
@@ -84,10 +97,16 @@ final class Recent<T> implements Supplier<T> {
         return readAt(now);
     }
 
+    private static long saturatedTimes(long nanos, long factor) {
+        return nanos <= 0 ? 0 : nanos > Long.MAX_VALUE / factor ? Long.MAX_VALUE : nanos * factor;
+    }
+
     private T readAt(long now) {
         // the time is taken before the read, so the answer is never older than the interval
         T value = read.get();
-        last = new Read<>(value, now);
+        long took = nanoTime.getAsLong() - now;
+        long stretched = Math.min(Math.max(intervalNanos, MAX_STRETCHED.toNanos()), saturatedTimes(took, DEAR_READ_FACTOR));
+        last = new Read<>(value, now, Math.max(intervalNanos, stretched));
         return value;
     }
 }

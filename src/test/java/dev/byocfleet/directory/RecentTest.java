@@ -26,6 +26,41 @@ class RecentTest {
     }
 
     @Test
+    void aDearReadIsKeptTwentyTimesItsDurationAtMostThirtySecondsAndACheapOneKeepsTheInterval() {
+        AtomicLong readTakes = new AtomicLong(Duration.ofMillis(10).toNanos());
+        Supplier<Integer> recent = Recent.of(() -> {
+            nanos.addAndGet(readTakes.get());
+            return reads.incrementAndGet();
+        }, Duration.ofSeconds(1), nanos::get);
+        assertThat(recent.get()).isEqualTo(1);
+        nanos.addAndGet(Duration.ofMillis(1_000).toNanos());
+        assertThat(recent.get()).as("10 ms: the 1 s interval holds, counted from before the read").isEqualTo(2);
+
+        readTakes.set(Duration.ofMillis(400).toNanos());
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(recent.get()).isEqualTo(3);
+        long readAt = nanos.get() - readTakes.get();
+        nanos.set(readAt + Duration.ofMillis(7_999).toNanos());
+        assertThat(recent.get()).as("a 400 ms read answers for 8 s").isEqualTo(3);
+        nanos.set(readAt + Duration.ofSeconds(8).toNanos());
+        readTakes.set(Duration.ofSeconds(5).toNanos());
+        assertThat(recent.get()).isEqualTo(4);
+        readAt = nanos.get() - readTakes.get();
+        nanos.set(readAt + Duration.ofSeconds(30).toNanos() - 1);
+        assertThat(recent.get()).as("a 5 s read: at most 30 s").isEqualTo(4);
+        nanos.set(readAt + Duration.ofSeconds(30).toNanos());
+        readTakes.set(0);
+        assertThat(recent.get()).isEqualTo(5);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(recent.get()).as("a cheap read again: back to the interval").isEqualTo(6);
+
+        Supplier<Integer> longInterval = Recent.of(reads::incrementAndGet, Duration.ofMinutes(2), nanos::get);
+        assertThat(longInterval.get()).isEqualTo(7);
+        nanos.addAndGet(Duration.ofSeconds(119).toNanos());
+        assertThat(longInterval.get()).as("an interval above 30 s is never shortened").isEqualTo(7);
+    }
+
+    @Test
     void zeroReadsOnEveryCallAndANegativeIntervalIsRefused() {
         Supplier<Integer> every = Recent.of(reads::incrementAndGet, Duration.ZERO, nanos::get);
         assertThat(every.get()).isEqualTo(1);
