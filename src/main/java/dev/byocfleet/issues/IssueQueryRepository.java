@@ -1,12 +1,14 @@
 package dev.byocfleet.issues;
 
 import dev.byocfleet.store.RecordRows;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -164,13 +166,29 @@ class IssueQueryRepository {
      * fleet-wide {@code scoreValuesAtOrBefore} has them, but reading one cluster's rows in one query.
      */
     ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now) {
+        // the newest pass at or before each time is looked for in the two days before it first (the
+        // scores are kept for keep-days, so a search of the whole table grows with them); the answer
+        // is the same whenever a pass lies in that window, and a missing score is looked up again
+        // over the whole table
+        ClusterScores recent = clusterScores(clusterId, start, now, Duration.ofDays(2));
+        return recent.atStart() != null && recent.now() != null ? recent : clusterScores(clusterId, start, now, null);
+    }
+
+    private ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now, @Nullable Duration within) {
         String at = """
                 (SELECT max(s.score) FROM alerts.cluster_health_scores s
                  WHERE s.cluster_id = :cluster AND s.score IS NOT NULL
-                   AND s.scored_at = (SELECT max(h.scored_at) FROM alerts.cluster_health_scores h WHERE h.scored_at <= :%s))""";
-        return jdbc.sql("SELECT " + at.formatted("start") + " AS at_start, " + at.formatted("now") + " AS now_score")
-                .param("cluster", clusterId).param("start", start).param("now", now)
-                .query((rs, i) -> new ClusterScores(rs.getObject("at_start", Double.class), rs.getObject("now_score", Double.class)))
+                   AND s.scored_at = (SELECT max(h.scored_at) FROM alerts.cluster_health_scores h
+                                      WHERE h.scored_at <= :%1$s%2$s))""";
+        String startWindow = within == null ? "" : " AND h.scored_at > :startFrom";
+        String nowWindow = within == null ? "" : " AND h.scored_at > :nowFrom";
+        var spec = jdbc.sql("SELECT " + at.formatted("start", startWindow) + " AS at_start, "
+                        + at.formatted("now", nowWindow) + " AS now_score")
+                .param("cluster", clusterId).param("start", start).param("now", now);
+        if (within != null) {
+            spec = spec.param("startFrom", start.minus(within)).param("nowFrom", now.minus(within));
+        }
+        return spec.query((rs, i) -> new ClusterScores(rs.getObject("at_start", Double.class), rs.getObject("now_score", Double.class)))
                 .single();
     }
 
