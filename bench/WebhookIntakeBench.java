@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * in flight, and writes alerts/s and p50/p99 latency for both and their ratio.
  *
  *   java bench/WebhookIntakeBench.java --am URL --ours URL --token T --out bench/results/webhook-STAMP
- *        [--concurrency 4] [--rounds 3] [--requests 1:5000,10:5000,100:1000] [--meta key=value ...]
+ *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--requests 1:5000,10:5000,100:1000] [--meta key=value ...]
+ * Each configuration first runs --warmup-rounds untimed rounds of the same shape against both targets.
  */
 public class WebhookIntakeBench {
 
@@ -56,6 +57,7 @@ public class WebhookIntakeBench {
     final String oursUrl;
     final String token;
     final int concurrency;
+    int warmupRounds = 1;
     final String runId = UUID.randomUUID().toString().substring(0, 8);
     final AtomicLong seq = new AtomicLong();
 
@@ -87,19 +89,24 @@ public class WebhookIntakeBench {
         Config fresh10 = configs.stream().filter(c -> c.batch() == 10).findFirst().orElse(configs.getFirst());
         Config redeliver = new Config("batch " + fresh10.batch() + ", redelivered", fresh10.batch(), fresh10.requests(), true);
         WebhookIntakeBench bench = new WebhookIntakeBench(opt.get("am"), opt.get("ours"), opt.get("token"), concurrency);
+        bench.warmupRounds = Integer.parseInt(opt.getOrDefault("warmup-rounds", "1"));
+        meta.put("warmup_rounds_per_configuration", Integer.toString(bench.warmupRounds));
         bench.run(configs, redeliver, rounds, Path.of(opt.get("out")), meta);
     }
 
     void run(List<Config> configs, Config redeliverConfig, int rounds, Path out, Map<String, String> meta) throws Exception {
         String loadBefore = loadAverage();
-        System.out.println("warming up both endpoints");
-        for (String target : List.of("alertmanager", "ours")) {
-            Config warm = new Config("warm-up", 10, 1_000, false);
-            measure(target, warm, 0, bodies(warm, target.equals("ours")));
-        }
         List<Run> runs = new ArrayList<>();
         List<String[]> lastFresh10 = null;
         for (Config c : configs) {
+            // untimed rounds of the same shape first, for both targets: the JVM's JIT compiles the
+            // configuration's path (a Go binary has nothing to compile), so the timed rounds measure
+            // steady intake on both sides
+            for (int w = 1; w <= warmupRounds; w++) {
+                System.out.printf(Locale.ROOT, "%s: warm-up round %d of %d (not counted)%n", c.name(), w, warmupRounds);
+                List<String[]> pairs = pairs(c);
+                both(new Config("warm-up", c.batch(), c.requests(), false), w, pairs);
+            }
             for (int round = 1; round <= rounds; round++) {
                 List<String[]> pairs = pairs(c);
                 runs.addAll(both(c, round, pairs));
@@ -252,7 +259,8 @@ public class WebhookIntakeBench {
                 .append("Same alerts to Alertmanager's own intake (`POST /api/v2/alerts`, in memory) and to ours ")
                 .append("(`POST /api/webhooks/alertmanager`, committed to DuckDB, deduplicated), ")
                 .append(concurrency).append(" requests in flight, ").append(rounds)
-                .append(" rounds per row alternating which goes first; alerts/s is the median round, latencies ")
+                .append(" rounds per row alternating which goes first, after ").append(warmupRounds)
+                .append(" untimed warm-up round(s) of the same shape for both; alerts/s is the median round, latencies ")
                 .append("are over all rounds. Fresh alerts in every request except the redelivery row, which ")
                 .append("sends the last batch-10 round's alerts again.\n\n")
                 .append("| configuration | requests | Alertmanager alerts/s | ours alerts/s | ours / Alertmanager | ")

@@ -4,14 +4,18 @@
 # (POST /api/webhooks/alertmanager, committed to DuckDB and deduplicated), both on loopback.
 # Results: bench/results/webhook-<UTC timestamp>.{json,md} and latest-webhook.{json,md}; the app's and
 # Alertmanager's logs are kept in bench/work/webhook-<UTC timestamp>/.
-#   bench/webhook-intake.sh [--concurrency N] [--rounds N] [--requests 1:5000,10:5000,100:1000]
-#                           [--fsync-interval 100ms]
+#   bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N]
+#                           [--requests 1:5000,10:5000,100:1000] [--fsync-interval 100ms]
+# Before measuring, the script waits until the app's start-up work (the knowledge index, the first
+# scoring pass of the demo fleet) is done, so that it does not share the cores with the first rounds;
+# each configuration then runs --warmup-rounds (default 1) untimed rounds against both targets first.
 # --fsync-interval runs the app with BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL (answer once the OS has the
 # alerts, force them to disk on a timer) and writes webhook-interval-<stamp> / latest-webhook-interval.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONCURRENCY=4
 ROUNDS=3
+WARMUP_ROUNDS=1
 REQUESTS=1:5000,10:5000,100:1000
 FSYNC_INTERVAL=0ms
 NAME=webhook
@@ -19,9 +23,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
+    --warmup-rounds) WARMUP_ROUNDS="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
     --fsync-interval) FSYNC_INTERVAL="$2"; NAME=webhook-interval; shift 2 ;;
-    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
+    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
   esac
 done
 AM_BIN=/usr/bin/prometheus-alertmanager
@@ -79,13 +84,29 @@ AM_PID=$!
 wait_for "http://127.0.0.1:$AM_PORT/-/ready" alertmanager
 wait_for "http://127.0.0.1:$APP_PORT/actuator/health" app
 
+# Start-up work (the knowledge index's embeddings, the first scoring pass) runs in the background
+# after the health check answers: wait until the app uses less than a tenth of a core for three
+# seconds in a row (at most two minutes), so the timed rounds do not share the cores with it.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+IDLE_WAIT_START=$(date +%s)
+QUIET=0; LAST=$(cpu_ticks "$APP_PID")
+for _ in $(seq 1 120); do
+  sleep 1
+  NOW=$(cpu_ticks "$APP_PID")
+  if [ $((NOW - LAST)) -lt 10 ]; then QUIET=$((QUIET + 1)); else QUIET=0; fi
+  LAST=$NOW
+  [ "$QUIET" -ge 3 ] && break
+done
+IDLE_WAITED=$(( $(date +%s) - IDLE_WAIT_START ))
+echo "== the app was idle after ${IDLE_WAITED} s"
+
 AM_VERSION=$("$AM_BIN" --version 2>&1 | head -1)
 "$JAVA" bench/WebhookIntakeBench.java \
   --am "http://127.0.0.1:$AM_PORT/api/v2/alerts" \
   --ours "http://127.0.0.1:$APP_PORT/api/webhooks/alertmanager" \
-  --token "$TOKEN" --concurrency "$CONCURRENCY" --rounds "$ROUNDS" --requests "$REQUESTS" \
+  --token "$TOKEN" --concurrency "$CONCURRENCY" --rounds "$ROUNDS" --warmup-rounds "$WARMUP_ROUNDS" --requests "$REQUESTS" \
   --out "bench/results/$NAME-$STAMP" \
-  --meta "timestamp=$STAMP" --meta "journal_fsync_interval=$FSYNC_INTERVAL" --meta "alertmanager=$AM_VERSION" \
+  --meta "timestamp=$STAMP" --meta "waited_for_idle_app_s=$IDLE_WAITED" --meta "journal_fsync_interval=$FSYNC_INTERVAL" --meta "alertmanager=$AM_VERSION" \
   --meta "java=$("$JAVA" -version 2>&1 | head -1)" --meta "cpus=$(nproc)" \
   --meta "store=DuckDB file on $(df -T "$WORK" | awk 'NR==2 {print $2}')" \
   --meta "git=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')"
