@@ -46,14 +46,23 @@ public class Investigator {
         this.byModel = this.model == null ? null : new ModelDiagnoser(this.model, rules);
     }
 
-    /** Claims pending tasks (most urgent first, optionally of one cluster) and investigates them as of {@code at}. */
+    /**
+     * Claims pending tasks (most urgent first, optionally of one cluster) and investigates them as of
+     * {@code at}; answers the investigations that completed. A task whose investigation fails is
+     * marked failed (its failed record stored, its issue told) and the next task runs, so one bad
+     * task does not hold up the rest of the batch until the next pass.
+     */
     public List<Investigation> runPending(LocalDateTime at, int limit, @Nullable String clusterId) {
         List<Investigation> done = new ArrayList<>();
         for (AgentTask task : tasks.pending(limit, clusterId)) {
             if (!claim(task.taskId(), at)) {
                 continue;
             }
-            done.add(runClaimed(task, at));
+            try {
+                done.add(runClaimed(task, at));
+            } catch (RuntimeException e) {
+                // logged and recorded by runClaimed; the batch goes on
+            }
         }
         return done;
     }

@@ -95,10 +95,16 @@ class InvestigatorIT extends AgentsAppTestBase {
         long issueId = fireAlert("c-001", "Failing Run IT", "critical", minutesAgo(5));
         // A task whose cluster has gone since the Sentinel opened it: evidence collection fails.
         String taskId = java.util.UUID.randomUUID().toString();
-        tasks.insert(new AgentTask(taskId, "c-gone", issueId, "critical_alert", "m-gone", 50, AgentTask.PENDING, now(), null,
+        tasks.insert(new AgentTask(taskId, "c-gone", issueId, "critical_alert", "m-gone", 100_000, AgentTask.PENDING, now(), null,
+                null, now().plusHours(6), null, "{}"));
+        // the next task of the same batch still runs
+        String nextId = java.util.UUID.randomUUID().toString();
+        tasks.insert(new AgentTask(nextId, "c-001", null, "critical_alert", "m-next", 99_999, AgentTask.PENDING, now(), null,
                 null, now().plusHours(6), null, "{}"));
 
-        assertThatThrownBy(() -> investigator.runPending(now(), 5, "c-gone")).hasMessageContaining("c-gone");
+        List<Investigation> done = investigator.runPending(now(), 2, null);
+        assertThat(done).singleElement().satisfies(inv -> assertThat(inv.clusterId()).isEqualTo("c-001"));
+        assertThat(tasks.find(nextId).orElseThrow().status()).isEqualTo(AgentTask.DONE);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT investigation_id, status, error, issue_id FROM alerts.agent_investigations "
                 + "WHERE task_id = ?", taskId);
