@@ -228,7 +228,7 @@ final class CapacityHours {
             if (days * 24 > windowHours) {
                 throw new IllegalArgumentException(days + " days do not fit the " + windowHours + " hours held");
             }
-            Map<SeriesKey, List<Point>> out = new HashMap<>();
+            Map<SeriesKey, List<Point>> out = HashMap.newHashMap(values.size());
             for (Map.Entry<SeriesKey, double[]> e : values.entrySet()) {
                 double[] v = e.getValue();
                 List<Point> points = null;

@@ -228,12 +228,10 @@ class ForecastRepository {
     long replaceForecasts(LocalDateTime computedAt, List<Forecast> forecasts, LocalDateTime keepAfter) {
         jdbc.sql("DELETE FROM alerts.capacity_forecasts WHERE computed_at = :at OR computed_at < :keepAfter")
                 .param("at", computedAt).param("keepAfter", keepAfter).update();
-        List<Object[]> rows = new ArrayList<>(forecasts.size());
-        for (Forecast f : forecasts) {
-            rows.add(new Object[] {f.clusterId(), f.metricName(), f.computedAt(), f.method(), f.status(),
-                    f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(), f.breachEarliest(),
-                    f.breachLatest(), f.horizonDays(), f.fitQuality(), StoredDetails.of(f).json()});
-        }
+        // the details' JSON is most of a row's cost: written on every core, in the forecasts' order
+        List<Object[]> rows = forecasts.parallelStream().map(f -> new Object[] {f.clusterId(), f.metricName(),
+                f.computedAt(), f.method(), f.status(), f.currentValue(), f.threshold(), f.slopePerDay(), f.breachAt(),
+                f.breachEarliest(), f.breachLatest(), f.horizonDays(), f.fitQuality(), StoredDetails.of(f).json()}).toList();
         return BulkInsert.rows(dataSource, dialect, "alerts", "capacity_forecasts", 14, rows);
     }
 

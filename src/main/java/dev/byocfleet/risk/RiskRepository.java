@@ -7,7 +7,6 @@ import dev.byocfleet.store.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -64,12 +63,11 @@ class RiskRepository {
     long replace(LocalDateTime hour, List<RiskAssessment> assessments, LocalDateTime keepSince) {
         jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour = :h").param("h", hour).update();
         jdbc.sql("DELETE FROM alerts.cluster_risk_snapshots WHERE snapshot_hour < :keep").param("keep", keepSince).update();
-        List<Object[]> rows = new ArrayList<>(assessments.size());
-        for (RiskAssessment a : assessments) {
-            rows.add(new Object[] {a.clusterId(), a.snapshotHour(), a.riskLevel(), a.riskScore(), a.healthScore(),
-                    a.healthTrend24h(), a.nearestBreachAt(), a.nearestBreachMetric(), a.openCriticalIssues(), a.tier(),
-                    JsonColumns.write(new StoredFactors(a.tierMultiplier(), a.factors()))});
-        }
+        // the factors' JSON is most of a row's cost: written on every core, in the assessments' order
+        List<Object[]> rows = assessments.parallelStream().map(a -> new Object[] {a.clusterId(), a.snapshotHour(),
+                a.riskLevel(), a.riskScore(), a.healthScore(), a.healthTrend24h(), a.nearestBreachAt(),
+                a.nearestBreachMetric(), a.openCriticalIssues(), a.tier(),
+                JsonColumns.write(new StoredFactors(a.tierMultiplier(), a.factors()))}).toList();
         return BulkInsert.rows(dataSource, dialect, "alerts", "cluster_risk_snapshots", 11, rows);
     }
 

@@ -1,6 +1,7 @@
 package dev.byocfleet.risk;
 
 import dev.byocfleet.analysis.Forecast;
+import dev.byocfleet.health.Decimals;
 import dev.byocfleet.health.Factor;
 import dev.byocfleet.health.HealthScore;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Combines what is known of one cluster into its risk. Pure. */
@@ -84,11 +84,10 @@ final class RiskScorer {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static String num(@Nullable Double v) {
+    static String num(@Nullable Double v) {
         if (v == null) {
             return "-";
         }
-        double r = Math.round(v * 10) / 10.0;
-        return r == Math.rint(r) ? String.format(Locale.ROOT, "%.0f", r) : String.format(Locale.ROOT, "%.1f", r);
+        return Decimals.tenths(Math.round(v * 10) / 10.0);
     }
 }

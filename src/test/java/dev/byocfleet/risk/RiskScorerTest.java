@@ -120,4 +120,15 @@ class RiskScorerTest {
         assertThat(p.breachPoints(1.5)).isEqualTo(50.0);
         assertThat(p.breachPoints(3)).isZero();
     }
+
+    @Test
+    void numbersInReasonsAreRoundedToTenthsAndWholeOnesHaveNoDecimal() {
+        assertThat(RiskScorer.num(null)).isEqualTo("-");
+        assertThat(RiskScorer.num(0.04)).isEqualTo("0");
+        assertThat(RiskScorer.num(-0.05)).isEqualTo("0");
+        assertThat(RiskScorer.num(-0.06)).isEqualTo("-0.1");
+        assertThat(RiskScorer.num(12.34)).isEqualTo("12.3");
+        assertThat(RiskScorer.num(99.96)).isEqualTo("100");
+        assertThat(RiskScorer.num(1234.56)).isEqualTo("1234.6");
+    }
 }
