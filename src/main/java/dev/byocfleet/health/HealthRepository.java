@@ -131,19 +131,35 @@ class HealthRepository {
      * Distinct alerts (by fingerprint, else name and node) that were firing at some time in
      * ({@code windowAfter}, {@code asOf}]: started by then, after {@code staleBefore}, and not
      * resolved before the window began.
+     *
+     * <p>The same alert often arrives twice: from Alertmanager's webhook with its fingerprint and
+     * from the Lark alert channel without one. Copies of one firing episode (same cluster, alert
+     * name, node and start) count once: a copy without a fingerprint takes its episode's, and a
+     * resolve of either copy ends both.
      */
     List<FiringAlert> firingAlerts(LocalDateTime windowAfter, LocalDateTime asOf, LocalDateTime staleBefore) {
         return jdbc.sql("""
-                SELECT DISTINCT f.cluster_id, lower(f.severity) AS severity, coalesce(f.alert_name, '') AS alert_name,
-                       coalesce(f.fingerprint, concat(coalesce(f.alert_name, ''), '|', coalesce(f.node, ''))) AS alert_key
-                FROM alerts.lark_alerts f
-                WHERE f.status = 'firing' AND f.cluster_id IS NOT NULL
-                  AND f.starts_at <= :asOf AND f.starts_at > :staleBefore
-                  AND NOT EXISTS (
-                    SELECT 1 FROM alerts.lark_alerts r
-                    WHERE r.status = 'resolved' AND r.cluster_id = f.cluster_id
-                      AND r.fingerprint = f.fingerprint AND r.starts_at = f.starts_at
-                      AND r.ends_at <= :windowAfter)""")
+                SELECT DISTINCT x.cluster_id, x.severity, x.alert_name,
+                       coalesce(x.fingerprint, x.episode_fingerprint, concat(x.alert_name, '|', x.node)) AS alert_key
+                FROM (
+                  SELECT f.cluster_id, lower(f.severity) AS severity, coalesce(f.alert_name, '') AS alert_name,
+                         coalesce(f.node, '') AS node, f.fingerprint,
+                         max(f.fingerprint) OVER (PARTITION BY f.cluster_id, f.alert_name, f.node, f.starts_at)
+                           AS episode_fingerprint
+                  FROM alerts.lark_alerts f
+                  WHERE f.status = 'firing' AND f.cluster_id IS NOT NULL
+                    AND f.starts_at <= :asOf AND f.starts_at > :staleBefore
+                    AND NOT EXISTS (
+                      SELECT 1 FROM alerts.lark_alerts r
+                      WHERE r.status = 'resolved' AND r.cluster_id = f.cluster_id
+                        AND r.fingerprint = f.fingerprint AND r.starts_at = f.starts_at
+                        AND r.ends_at <= :windowAfter)
+                    AND NOT EXISTS (
+                      SELECT 1 FROM alerts.lark_alerts r
+                      WHERE r.status = 'resolved' AND r.cluster_id = f.cluster_id
+                        AND r.alert_name = f.alert_name AND coalesce(r.node, '') = coalesce(f.node, '')
+                        AND r.starts_at = f.starts_at AND r.ends_at <= :windowAfter)
+                ) x""")
                 .param("asOf", asOf).param("staleBefore", staleBefore).param("windowAfter", windowAfter)
                 .query(RecordRows.of(FiringAlert.class)).list();
     }

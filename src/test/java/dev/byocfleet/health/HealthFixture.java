@@ -91,6 +91,20 @@ final class HealthFixture implements AutoCloseable {
         return this;
     }
 
+    /** The same alert as the Lark alert channel carries it: no fingerprint, no node; resolved by a Lark row too when given. */
+    HealthFixture larkCopy(String clusterId, String name, String severity, LocalDateTime startsAt, LocalDateTime resolvedAt) {
+        String id = "lark/" + name + "@" + startsAt;
+        jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
+                + "received_at, parse_status) VALUES (?, 'lark_mcp', 'firing', ?, ?, ?, ?, ?, 'ok')",
+                id + "/f", severity, name, clusterId, startsAt, startsAt);
+        if (resolvedAt != null) {
+            jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
+                    + "ends_at, received_at, parse_status) VALUES (?, 'lark_mcp', 'resolved', ?, ?, ?, ?, ?, ?, 'ok')",
+                    id + "/r", severity, name, clusterId, startsAt, resolvedAt, resolvedAt);
+        }
+        return this;
+    }
+
     private static Map<CanonicalMetric, Double> baseline() {
         Map<CanonicalMetric, Double> m = new EnumMap<>(CanonicalMetric.class);
         m.put(CanonicalMetric.CPU_UTIL_PCT, 40.0);

@@ -205,6 +205,28 @@ class HealthServiceTest {
     }
 
     @Test
+    void anAlertThatCameByWebhookAndByTheLarkChannelCountsOnce() {
+        fixture.cluster("c-both", "RUNNING").healthy("c-both", AS_OF, 24)
+                // firing, from both sources: one alert
+                .alert("c-both", "Data Disk Capacity Alert", "critical", "fp-1", AS_OF.minusHours(5), null)
+                .larkCopy("c-both", "Data Disk Capacity Alert", "critical", AS_OF.minusHours(5), null)
+                // resolved before the window by the webhook only: neither copy counts
+                .alert("c-both", "Query Latency Alert", "critical", "fp-2", AS_OF.minusHours(40), AS_OF.minusHours(30))
+                .larkCopy("c-both", "Query Latency Alert", "critical", AS_OF.minusHours(40), null)
+                // resolved before the window by the Lark channel only: neither copy counts
+                .alert("c-both", "BE CPU Alert", "warning", "fp-3", AS_OF.minusHours(50), null)
+                .larkCopy("c-both", "BE CPU Alert", "warning", AS_OF.minusHours(50), AS_OF.minusHours(45))
+                // only on the Lark channel: counts, by name and node
+                .larkCopy("c-both", "BE Service Suspension", "critical", AS_OF.minusHours(3), null);
+        HealthScore s = scoreOf("c-both");
+        assertThat(factor(s, "alerts_critical").value()).isEqualTo(2.0);
+        assertThat(factor(s, "alerts_critical").pointsLost()).isEqualTo(16.0);
+        assertThat(factor(s, "alerts_critical").detail()).contains("Data Disk Capacity Alert", "BE Service Suspension")
+                .doesNotContain("Query Latency Alert");
+        assertThat(s.explanation().factors()).noneMatch(f -> f.metric().equals("alerts_warning"));
+    }
+
+    @Test
     void alertPressureStopsAtItsCap() {
         fixture.cluster("c-storm", "RUNNING").healthy("c-storm", AS_OF, 24);
         for (int i = 0; i < 5; i++) {

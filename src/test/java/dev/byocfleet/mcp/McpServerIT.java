@@ -119,10 +119,12 @@ class McpServerIT extends AppTestBase {
         alerts.store(List.of(alert("firing", "2026-11-28T10:00:00"), alert("firing", "2026-11-28T10:05:00")), "mcp-it");
         awaitGrouping();
         Map<String, Object> page = structured(ok("issues_for_cluster", Map.of("cluster_id", "c-001")));
-        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).extracting(m -> m.get("alert_name")).containsExactly("BE Service Suspension");
+        // other tests of the shared context may have issues on c-001 too (a prompt-injection alert)
+        List<Map<String, Object>> items = ((List<Map<String, Object>>) page.get("items")).stream()
+                .filter(m -> "BE Service Suspension".equals(m.get("alert_name"))).toList();
+        assertThat(items).as("one issue for the two notices").hasSize(1);
         assertThat(items.getFirst()).containsEntry("severity", "critical").containsEntry("status", "open")
-                .containsEntry("alert_count", 1);
+                .containsEntry("alert_count", 1).containsEntry("cluster_id", "c-001");
         Map<String, Object> detail = structured(ok("issue_detail", Map.of("issue_id", items.getFirst().get("issue_id"))));
         assertThat((Map<String, Object>) detail.get("explanation")).containsKey("why_grouped");
         assertThat((List<?>) detail.get("alerts")).as("two notices of one alert").hasSize(2);
