@@ -1,14 +1,14 @@
 package dev.byocfleet.issues;
 
 import dev.byocfleet.store.RecordRows;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,31 +165,35 @@ class IssueQueryRepository {
      * or before {@code now} (null when the cluster has no score that hour), as the health service's
      * fleet-wide {@code scoreValuesAtOrBefore} has them, but reading one cluster's rows in one query.
      */
-    ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now) {
-        // the newest pass at or before each time is looked for in the two days before it first (the
-        // scores are kept for keep-days, so a search of the whole table grows with them); the answer
-        // is the same whenever a pass lies in that window, and a missing score is looked up again
-        // over the whole table
-        ClusterScores recent = clusterScores(clusterId, start, now, Duration.ofDays(2));
-        return recent.atStart() != null && recent.now() != null ? recent : clusterScores(clusterId, start, now, null);
+    /** Every hour a fleet health pass stored scores for (the newest pass at or before a time is found in memory). */
+    NavigableSet<LocalDateTime> passHours() {
+        return new TreeSet<>(jdbc.sql("SELECT DISTINCT scored_at FROM alerts.cluster_health_scores")
+                .query(LocalDateTime.class).list());
     }
 
-    private ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now, @Nullable Duration within) {
-        String at = """
-                (SELECT max(s.score) FROM alerts.cluster_health_scores s
-                 WHERE s.cluster_id = :cluster AND s.score IS NOT NULL
-                   AND s.scored_at = (SELECT max(h.scored_at) FROM alerts.cluster_health_scores h
-                                      WHERE h.scored_at <= :%1$s%2$s))""";
-        String startWindow = within == null ? "" : " AND h.scored_at > :startFrom";
-        String nowWindow = within == null ? "" : " AND h.scored_at > :nowFrom";
-        var spec = jdbc.sql("SELECT " + at.formatted("start", startWindow) + " AS at_start, "
-                        + at.formatted("now", nowWindow) + " AS now_score")
-                .param("cluster", clusterId).param("start", start).param("now", now);
-        if (within != null) {
-            spec = spec.param("startFrom", start.minus(within)).param("nowFrom", now.minus(within));
+    /**
+     * The cluster's score in the newest pass at or before {@code start} and at or before {@code now}
+     * ({@code passHours} from {@link #passHours}); null where there is no such pass or it has no
+     * score for the cluster. One read of at most two hours' rows, which the hour column's zone maps
+     * find without a scan of the kept days.
+     */
+    ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now, NavigableSet<LocalDateTime> passHours) {
+        LocalDateTime startHour = passHours.floor(start);
+        LocalDateTime nowHour = passHours.floor(now);
+        if (startHour == null && nowHour == null) {
+            return ClusterScores.NONE;
         }
-        return spec.query((rs, i) -> new ClusterScores(rs.getObject("at_start", Double.class), rs.getObject("now_score", Double.class)))
-                .single();
+        Map<LocalDateTime, Double> byHour = new HashMap<>();
+        jdbc.sql("""
+                SELECT scored_at, max(score) FROM alerts.cluster_health_scores
+                WHERE cluster_id = :cluster AND score IS NOT NULL AND scored_at IN (:hours)
+                GROUP BY scored_at""")
+                .param("cluster", clusterId)
+                .param("hours", java.util.stream.Stream.of(startHour, nowHour).filter(java.util.Objects::nonNull).distinct().toList())
+                .query(rs -> {
+                    byHour.put(rs.getObject(1, LocalDateTime.class), rs.getObject(2, Double.class));
+                });
+        return new ClusterScores(startHour == null ? null : byHour.get(startHour), nowHour == null ? null : byHour.get(nowHour));
     }
 
     List<IssueDetail.InvestigationLink> investigations(long issueId) {

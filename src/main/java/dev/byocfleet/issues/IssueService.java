@@ -43,6 +43,8 @@ public class IssueService {
     private final FleetDirectory directory;
     /** List pages of queries without a maximum age (which moves with the clock), kept per version of the issues. */
     private final KeptAnswers<IssueQuery, IssuePage> pages;
+    /** The hours of the kept health passes, read at the directory's pace (an issue's health at its start and now). */
+    private final java.util.function.Supplier<java.util.NavigableSet<java.time.LocalDateTime>> passHours;
 
     IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
                  FleetDirectory directory) {
@@ -52,6 +54,7 @@ public class IssueService {
         this.access = access;
         this.directory = directory;
         this.pages = new KeptAnswers<>(directory, IssueQueryRepository.LIST_COLUMNS, MAX_KEPT_PAGES);
+        this.passHours = directory.recent(queries::passHours);
     }
 
     /** The rows (read without them) with their cluster's name, organization name and tier from the fleet directory. */
@@ -89,7 +92,7 @@ public class IssueService {
                 : named(queries.byIds(s.relatedIssues));
         IssueSummary summary = named(List.of(s.summary())).getFirst();
         IssueQueryRepository.ClusterScores scores = s.clusterId != null && s.firstSeen != null
-                ? queries.clusterScores(s.clusterId, s.firstSeen, grouping.now())
+                ? queries.clusterScores(s.clusterId, s.firstSeen, grouping.now(), passHours.get())
                 : IssueQueryRepository.ClusterScores.NONE;
         List<IssueAlert> alerts = s.alerts.stream().sorted(java.util.Comparator.comparing(IssueAlert::eventAt)).toList();
         return new IssueDetail(summary, s.summary, s.groupingKey, List.copyOf(s.affectedNodes), List.copyOf(s.fingerprints),

@@ -32,7 +32,7 @@ class IssueClusterScoresTest {
     }
 
     private IssueQueryRepository.ClusterScores at(LocalDateTime start, LocalDateTime now) {
-        return repository.clusterScores("c-1", start, now);
+        return repository.clusterScores("c-1", start, now, repository.passHours());
     }
 
     @Test
