@@ -59,11 +59,8 @@ class ForecastRepository {
     List<DailyPeak> dailyPeaks(LocalDateTime asOf, int days, int minHours, @Nullable String clusterId) {
         String block = "floor(" + dialect.hoursBetween("s.snapshot_hour", ":asOf") + " / 24)";
         String oneCluster = clusterId == null ? "" : " AND s.cluster_id = :clusterId";
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("asOf", asOf);
+        Map<String, Object> params = capacityParams(asOf);
         params.put("from", asOf.minusDays(days));
-        params.put("metrics", CapacityMetric.names());
-        params.put("p95Metrics", CapacityMetric.p95Names());
         params.put("minHours", minHours);
         if (clusterId != null) {
             params.put("clusterId", clusterId);
@@ -81,6 +78,15 @@ class ForecastRepository {
                 HAVING count(*) >= :minHours""".formatted(block, oneCluster, CAPACITY_VALUE), params,
                 (cluster, metric, x, y) -> out.add(new DailyPeak(cluster, metric, x, y)));
         return out;
+    }
+
+    /** The parameters every read of capacity snapshot rows up to {@code asOf} binds ({@link #CAPACITY_VALUE}'s too). */
+    private static Map<String, Object> capacityParams(LocalDateTime asOf) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("asOf", asOf);
+        params.put("metrics", CapacityMetric.names());
+        params.put("p95Metrics", CapacityMetric.p95Names());
+        return params;
     }
 
     /** The value a capacity series takes from an hourly snapshot row {@code s}: its p95 or its maximum. */
@@ -155,11 +161,8 @@ class ForecastRepository {
      * NULL are left out, as the daily peaks leave them out.
      */
     void hourlyPoints(LocalDateTime after, LocalDateTime asOf, @Nullable Collection<LocalDateTime> hours, PointSink sink) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("asOf", asOf);
+        Map<String, Object> params = capacityParams(asOf);
         params.put("after", after);
-        params.put("metrics", CapacityMetric.names());
-        params.put("p95Metrics", CapacityMetric.p95Names());
         String only = "";
         if (hours != null) {
             params.put("hours", List.copyOf(hours));

@@ -160,11 +160,6 @@ class IssueQueryRepository {
         static final ClusterScores NONE = new ClusterScores(null, null);
     }
 
-    /**
-     * The cluster's score of the newest hour the fleet was scored at or before {@code start}, and at
-     * or before {@code now} (null when the cluster has no score that hour), as the health service's
-     * fleet-wide {@code scoreValuesAtOrBefore} has them, but reading one cluster's rows in one query.
-     */
     /** Every hour a fleet health pass stored scores for (the newest pass at or before a time is found in memory). */
     NavigableSet<LocalDateTime> passHours() {
         return new TreeSet<>(jdbc.sql("SELECT DISTINCT scored_at FROM alerts.cluster_health_scores")
@@ -174,8 +169,9 @@ class IssueQueryRepository {
     /**
      * The cluster's score in the newest pass at or before {@code start} and at or before {@code now}
      * ({@code passHours} from {@link #passHours}); null where there is no such pass or it has no
-     * score for the cluster. One read of at most two hours' rows, which the hour column's zone maps
-     * find without a scan of the kept days.
+     * score for the cluster, as the health service's fleet-wide {@code scoreValuesAtOrBefore} has
+     * them. One read of at most two hours' rows, which the hour column's zone maps find without a
+     * scan of the kept days.
      */
     ClusterScores clusterScores(String clusterId, LocalDateTime start, LocalDateTime now, NavigableSet<LocalDateTime> passHours) {
         LocalDateTime startHour = passHours.floor(start);

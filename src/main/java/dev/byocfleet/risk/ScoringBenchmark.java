@@ -114,24 +114,20 @@ public class ScoringBenchmark {
         Map<String, Long> firstMillis = new java.util.LinkedHashMap<>();
         Map<String, Long> firstCpuMillis = new java.util.LinkedHashMap<>();
         steps.forEach((name, step) -> {
-            long c0 = processCpuNanos();
-            long t0 = System.nanoTime();
-            step.getAsLong();
-            firstMillis.put(name, (System.nanoTime() - t0) / 1_000_000);
-            firstCpuMillis.put(name, (processCpuNanos() - c0) / 1_000_000);
+            Timed first = timed(step);
+            firstMillis.put(name, first.millis());
+            firstCpuMillis.put(name, first.cpuMillis());
             millis.put(name, new ArrayList<>());
             cpuMillis.put(name, new ArrayList<>());
         });
         int clusters = 0;
         for (int i = 0; i < repeat; i++) {
             for (Map.Entry<String, LongSupplier> e : steps.entrySet()) {
-                long c0 = processCpuNanos();
-                long t0 = System.nanoTime();
-                long n = e.getValue().getAsLong();
-                millis.get(e.getKey()).add((System.nanoTime() - t0) / 1_000_000);
-                cpuMillis.get(e.getKey()).add((processCpuNanos() - c0) / 1_000_000);
+                Timed t = timed(e.getValue());
+                millis.get(e.getKey()).add(t.millis());
+                cpuMillis.get(e.getKey()).add(t.cpuMillis());
                 if (e.getKey().equals("score")) {
-                    clusters = (int) n;
+                    clusters = (int) t.value();
                 }
             }
         }
@@ -180,6 +176,17 @@ public class ScoringBenchmark {
     }
 
     /** CPU time of the whole process so far (every thread, the store's native ones too). */
+    /** What a step answered, and its wall and process CPU time. */
+    private record Timed(long value, long millis, long cpuMillis) {
+    }
+
+    private static Timed timed(LongSupplier step) {
+        long c0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        long value = step.getAsLong();
+        return new Timed(value, (System.nanoTime() - t0) / 1_000_000, (processCpuNanos() - c0) / 1_000_000);
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();

@@ -79,28 +79,24 @@ final class HealthFixture implements AutoCloseable {
 
     HealthFixture alert(String clusterId, String name, String severity, String fingerprint, LocalDateTime startsAt,
                         LocalDateTime resolvedAt) {
-        String id = fingerprint + "@" + startsAt;
-        jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
-                + "fingerprint, received_at, parse_status) VALUES (?, 'alertmanager', 'firing', ?, ?, ?, ?, ?, ?, 'ok')",
-                id + "/f", severity, name, clusterId, startsAt, fingerprint, startsAt);
-        if (resolvedAt != null) {
-            jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
-                    + "ends_at, fingerprint, received_at, parse_status) VALUES (?, 'alertmanager', 'resolved', ?, ?, ?, ?, ?, ?, ?, 'ok')",
-                    id + "/r", severity, name, clusterId, startsAt, resolvedAt, fingerprint, resolvedAt);
-        }
-        return this;
+        return stored("alertmanager", fingerprint + "@" + startsAt, clusterId, name, severity, fingerprint, startsAt, resolvedAt);
     }
 
     /** The same alert as the Lark alert channel carries it: no fingerprint, no node; resolved by a Lark row too when given. */
     HealthFixture larkCopy(String clusterId, String name, String severity, LocalDateTime startsAt, LocalDateTime resolvedAt) {
-        String id = "lark/" + name + "@" + startsAt;
+        return stored("lark_mcp", "lark/" + name + "@" + startsAt, clusterId, name, severity, null, startsAt, resolvedAt);
+    }
+
+    /** A firing row of the alert and, when {@code resolvedAt} is given, its resolved row. */
+    private HealthFixture stored(String source, String id, String clusterId, String name, String severity,
+                                 String fingerprint, LocalDateTime startsAt, LocalDateTime resolvedAt) {
         jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
-                + "received_at, parse_status) VALUES (?, 'lark_mcp', 'firing', ?, ?, ?, ?, ?, 'ok')",
-                id + "/f", severity, name, clusterId, startsAt, startsAt);
+                + "fingerprint, received_at, parse_status) VALUES (?, ?, 'firing', ?, ?, ?, ?, ?, ?, 'ok')",
+                id + "/f", source, severity, name, clusterId, startsAt, fingerprint, startsAt);
         if (resolvedAt != null) {
             jdbc.update("INSERT INTO alerts.lark_alerts (message_id, source, status, severity, alert_name, cluster_id, starts_at, "
-                    + "ends_at, received_at, parse_status) VALUES (?, 'lark_mcp', 'resolved', ?, ?, ?, ?, ?, ?, 'ok')",
-                    id + "/r", severity, name, clusterId, startsAt, resolvedAt, resolvedAt);
+                    + "ends_at, fingerprint, received_at, parse_status) VALUES (?, ?, 'resolved', ?, ?, ?, ?, ?, ?, ?, 'ok')",
+                    id + "/r", source, severity, name, clusterId, startsAt, resolvedAt, fingerprint, resolvedAt);
         }
         return this;
     }
