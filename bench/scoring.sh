@@ -27,11 +27,16 @@
 #     automatic checkpoints fell into one step or another and the per-step medians mostly left them out.
 #   - the forecasts' hourly values (since 2026-11-30 09:00, dev.byocfleet.analysis.CapacityHours): the
 #     forecasts keep every capacity series' hourly values of the window in memory and read only the
-#     hours that are new or whose per-hour fingerprint changed (the fingerprint is one aggregation of
-#     the window's rows by hour, every refresh). Forecasting the same hour again would read no hour at
-#     all, so every timed round first forgets the newest refresh-hours (6) hours: it reads what the
-#     app's refresh reads six hours after the one before. The untimed first round reads the whole
-#     window (the app's first refresh after a start does too); it is reported as "first_round".
+#     hours that are new or changed. Until 2026-11-30 15:00 every refresh found the changed hours by a
+#     per-hour fingerprint of the whole window (one aggregation of its rows by hour); on the embedded
+#     store the writers of the snapshot table (the hourly rollup, the demo generator, the evaluation)
+#     now report the hours they change (dev.byocfleet.metrics.SnapshotChanges) and the fingerprint of
+#     the whole window is taken once a day, after a start and after a write of unknown extent.
+#     Forecasting the same hour again would read no hour at all, so every timed round first forgets the
+#     newest refresh-hours (6) hours: it reads what the app's refresh reads six hours after the one
+#     before. "forecast_verified" times the refresh that fingerprints the whole window too, in rounds
+#     of its own after the others ("pass_verified": the pass with that refresh). The untimed first
+#     round reads the whole window (the app's first refresh after a start does too): "first_round".
 #   bench/scoring.sh [--seed N] [--repeat N] [--concurrency N] [--requests N] [--keep] [--no-build] [--preset tiny]
 #                    [--store FILE]  (copy an already generated seed store instead of generating one)
 set -euo pipefail
@@ -146,11 +151,12 @@ Medians of ${both.repeat} rounds, the pass and its baseline alternating in one p
 | risk | ${f(m.risk)} | (the pass's scores and breaches from memory) | | | ${f(cm.risk)} | |
 | checkpoint (CHECKPOINT of the round's writes) | ${f(m.checkpoint)} | | | | ${f(cm.checkpoint)} | |
 | **full pass** (scores + forecasts + risk + checkpoint) | **${f(m.pass)}** | | ${f(m.bare_score_window + m.bare_forecast_window)} | **${r.pass_vs_bare_same_rows}** (target ≤ 1.5) | ${f(cm.pass)} / ${f(cm.bare_score_window + cm.bare_forecast_window)} | ${cr.pass_vs_bare_same_rows ?? '—'} |
+| full pass with the forecasts' whole-window fingerprint (the app's refresh once a day, after a start or an unreported write) | ${f(m.pass_verified)} | | ${f(m.bare_score_window + m.bare_forecast_window)} | ${r.pass_verified_vs_bare_same_rows ?? '—'} | forecasts ${f(cm.forecast_verified)} | |
 | full pass without the checkpoint (as reported before 2026-11-30 06:00) | ${f(m.pass_without_checkpoint)} | | ${f(m.bare_score_window + m.bare_forecast_window)} | ${r.pass_without_checkpoint_vs_bare_same_rows} | ${f(cm.pass_without_checkpoint)} / ${f(cm.bare_score_window + cm.bare_forecast_window)} | ${cr.pass_without_checkpoint_vs_bare_same_rows ?? '—'} |
 | full pass vs a bare 7-day aggregation | | ${f(both.rows['7d'])} | ${f(m.bare_7d)} | ${r.pass_vs_bare_7d} | ${f(cm.pass)} / ${f(cm.bare_7d)} | ${cr.pass_vs_bare_7d ?? '—'} |
 
 Every round stores the same hour again (deleting the ~23,000 rows the round before stored) and ends with a timed CHECKPOINT; the app's hourly pass writes a new hour beside the others and forecasts every sixth hour: see the header of bench/scoring.sh.
-The forecasts keep the fleet's hourly capacity values in memory between refreshes and read only the hours that are new or changed (each checked by a per-hour fingerprint of the window's rows); every timed round forgets the newest refresh-hours (6) hours first, so it reads what the app's refresh reads six hours after the one before. The untimed first round reads the whole window, as the app's first refresh after a start does: forecasts ${f(both.first_round_millis?.forecast)} ms (CPU ${f(both.first_round_cpu_millis?.forecast)} ms) in that round.
+The forecasts keep the fleet's hourly capacity values in memory between refreshes and read only the hours that are new or changed (on the embedded store, the hours the snapshot table's writers report; the whole window's per-hour fingerprint once a day: forecasts ${f(m.forecast_verified)} ms with it, ${f(m.forecast)} ms without); every timed round forgets the newest refresh-hours (6) hours first, so it reads what the app's refresh reads six hours after the one before. The untimed first round reads the whole window, as the app's first refresh after a start does: forecasts ${f(both.first_round_millis?.forecast)} ms (CPU ${f(both.first_round_cpu_millis?.forecast)} ms) in that round.
 
 CPU ms: the process's CPU time during each step (every thread, DuckDB's too), median of the same rounds; waiting for a core on the shared machine does not inflate it as it does wall time.
 

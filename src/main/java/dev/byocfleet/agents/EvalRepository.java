@@ -1,5 +1,6 @@
 package dev.byocfleet.agents;
 
+import dev.byocfleet.metrics.SnapshotChanges;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ class EvalRepository {
     static final int CHUNK = 200;
 
     private final JdbcClient jdbc;
+    /** Told of every write to the snapshot table (after it, even a failed one). */
+    private final SnapshotChanges snapshotChanges;
 
     /** Model tokens and cost the Investigator used since a time (an eval run in llm mode). */
     record ModelUsage(long tokens, double costUsd) {}
@@ -33,8 +36,9 @@ class EvalRepository {
                 .query((rs, i) -> new ModelUsage(rs.getLong("tokens"), rs.getDouble("cost"))).single();
     }
 
-    EvalRepository(JdbcClient jdbc) {
+    EvalRepository(JdbcClient jdbc, SnapshotChanges snapshotChanges) {
         this.jdbc = jdbc;
+        this.snapshotChanges = snapshotChanges;
     }
 
     void insertCluster(CaseCluster c, LocalDateTime createdAt) {
@@ -60,21 +64,25 @@ class EvalRepository {
 
     /** Replaces the cluster's snapshots; rows go in multi-row statements (one round trip per chunk). */
     void replaceSnapshots(String clusterId, List<Object[]> rows) {
-        jdbc.sql("DELETE FROM metrics.amv_hourly_snapshots_v1 WHERE cluster_id = ?").param(clusterId).update();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, 12)"));
-            List<Object> params = new java.util.ArrayList<>();
-            for (Object[] r : chunk) {
-                params.addAll(List.of(r[0], r[1], r[2]));
-                params.add(r[3]);
-                params.add(r[4]);
-                params.add(r[5]);
-                params.add(r[6]);
-                params.add(r[3]);
+        try {
+            jdbc.sql("DELETE FROM metrics.amv_hourly_snapshots_v1 WHERE cluster_id = ?").param(clusterId).update();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, 12)"));
+                List<Object> params = new java.util.ArrayList<>();
+                for (Object[] r : chunk) {
+                    params.addAll(List.of(r[0], r[1], r[2]));
+                    params.add(r[3]);
+                    params.add(r[4]);
+                    params.add(r[5]);
+                    params.add(r[6]);
+                    params.add(r[3]);
+                }
+                jdbc.sql("INSERT INTO metrics.amv_hourly_snapshots_v1 (cluster_id, metric_name, snapshot_hour, avg_value, "
+                        + "min_value, max_value, p95_value, last_value, sample_count) VALUES " + values).params(params).update();
             }
-            jdbc.sql("INSERT INTO metrics.amv_hourly_snapshots_v1 (cluster_id, metric_name, snapshot_hour, avg_value, "
-                    + "min_value, max_value, p95_value, last_value, sample_count) VALUES " + values).params(params).update();
+        } finally {
+            snapshotChanges.all();
         }
     }
 
@@ -89,15 +97,19 @@ class EvalRepository {
 
     /** Removes one case: its cluster and everything keyed by it, the alerts it ingested and the agents' output. */
     void removeCase(String clusterId, String orgId, List<String> ingestRunIds) {
-        for (String table : List.of("byoc.cluster_action", "byoc.cluster_resource", "byoc.node",
-                "metrics.amv_hourly_snapshots_v1", "alerts.lark_alerts", "byoc.cluster")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE cluster_id = ?").param(clusterId).update();
-        }
-        jdbc.sql("DELETE FROM byoc.account WHERE account_id = ?").param("acc-" + clusterId).update();
-        jdbc.sql("DELETE FROM metrics.dim_customer_profile WHERE org_id = ?").param(orgId).update();
-        jdbc.sql("DELETE FROM byoc.organization WHERE org_id = ?").param(orgId).update();
-        if (!ingestRunIds.isEmpty()) {
-            jdbc.sql("DELETE FROM alerts.lark_alerts WHERE ingest_run_id IN (:ids)").param("ids", ingestRunIds).update();
+        try {
+            for (String table : List.of("byoc.cluster_action", "byoc.cluster_resource", "byoc.node",
+                    "metrics.amv_hourly_snapshots_v1", "alerts.lark_alerts", "byoc.cluster")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE cluster_id = ?").param(clusterId).update();
+            }
+            jdbc.sql("DELETE FROM byoc.account WHERE account_id = ?").param("acc-" + clusterId).update();
+            jdbc.sql("DELETE FROM metrics.dim_customer_profile WHERE org_id = ?").param(orgId).update();
+            jdbc.sql("DELETE FROM byoc.organization WHERE org_id = ?").param(orgId).update();
+            if (!ingestRunIds.isEmpty()) {
+                jdbc.sql("DELETE FROM alerts.lark_alerts WHERE ingest_run_id IN (:ids)").param("ids", ingestRunIds).update();
+            }
+        } finally {
+            snapshotChanges.all();
         }
         clearAgentOutput();
     }

@@ -110,6 +110,14 @@ public class AnalysisService {
         breakingPoints.capacityHours().forgetNewest(hours);
     }
 
+    /**
+     * Has the next refresh check the hourly values held against a fingerprint of the whole window, as
+     * the app's refresh does once a day and after a write of unknown extent (see {@link CapacityHours}).
+     */
+    public void verifyCapacityHoursNext() {
+        breakingPoints.capacityHours().verifyNext();
+    }
+
     /** Hours between the app's forecast refreshes. */
     public int refreshHours() {
         return props.refreshHours();

@@ -7,6 +7,7 @@ import dev.byocfleet.analysis.BreakingPointForecaster.Result;
 import dev.byocfleet.analysis.BreakingPointForecaster.Status;
 import dev.byocfleet.analysis.ForecastRepository.DailyPeak;
 import dev.byocfleet.analysis.ForecastRepository.HourlyValue;
+import dev.byocfleet.metrics.SnapshotChanges;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +42,12 @@ class BreakingPoints {
     /** A series whose newest daily peak is older than this many days is not forecast. */
     static final int STALE_BLOCKS = 3;
 
+    /**
+     * How often the hourly values held are checked against a fingerprint of the whole window even
+     * when the writers reported every change (a writer that failed to is caught within this time).
+     */
+    static final Duration VERIFY_HELD_HOURS = Duration.ofHours(24);
+
     record SeriesKey(String clusterId, CapacityMetric metric) {
     }
 
@@ -54,11 +62,18 @@ class BreakingPoints {
     /** The fleet's hourly capacity values between fleet forecasts. */
     private final CapacityHours hours;
 
+    /** Without reports of the snapshot table's changes: every fleet forecast fingerprints the whole window. */
     BreakingPoints(ForecastRepository repository, AnalysisProperties props) {
+        this(repository, props, new SnapshotChanges(false));
+    }
+
+    @Autowired
+    BreakingPoints(ForecastRepository repository, AnalysisProperties props, SnapshotChanges changes) {
         this.repository = repository;
         this.props = props;
         this.forecaster = new BreakingPointForecaster(props.forecasterSettings());
-        this.hours = new CapacityHours(repository, Math.max(24 * props.lookbackDays(), hourlyHours()));
+        this.hours = new CapacityHours(repository, Math.max(24 * props.lookbackDays(), hourlyHours()), changes,
+                VERIFY_HELD_HOURS);
     }
 
     /** Hours of hourly values a flagged series is read for: the baseline days and the recent window. */

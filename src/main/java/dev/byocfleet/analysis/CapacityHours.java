@@ -3,6 +3,8 @@ package dev.byocfleet.analysis;
 import dev.byocfleet.analysis.BreakingPointForecaster.Point;
 import dev.byocfleet.analysis.BreakingPoints.SeriesKey;
 import dev.byocfleet.analysis.ForecastRepository.HourPrint;
+import dev.byocfleet.metrics.SnapshotChanges;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -50,14 +52,36 @@ final class CapacityHours {
     private final long[] slotHour;
     private final HourPrint[] slotPrint;
     private final Map<SeriesKey, double[]> values = new HashMap<>();
+    /** The changes this process's writers report; a refresh that may trust them fingerprints only what it reads. */
+    private final SnapshotChanges changes;
+    private final long verifyEveryNanos;
+    /** The version of {@link #changes} the values held are current to. */
+    private long seenVersion = SnapshotChanges.NEVER;
+    /** When the last refresh fingerprinted the whole window (System.nanoTime()). */
+    private long lastVerified;
+    /** Set to have the next refresh fingerprint the whole window whatever the reports say. */
+    private boolean verifyNext;
 
-    /** What the last refresh read: hours of rows, and whether as one statement over the whole window. */
-    record Refresh(int hoursRead, boolean wholeWindow, long millis) {
+    /**
+     * What the last refresh read: hours of rows, whether as one statement over the whole window, and
+     * whether it fingerprinted the whole window ({@code verified}) or trusted the writers' reports.
+     */
+    record Refresh(int hoursRead, boolean wholeWindow, boolean verified, long millis) {
     }
 
-    private Refresh lastRefresh = new Refresh(0, false, 0);
+    private Refresh lastRefresh = new Refresh(0, false, false, 0);
 
+    /** Without reports of changes: every refresh fingerprints the whole window. */
     CapacityHours(ForecastRepository repository, int windowHours) {
+        this(repository, windowHours, new SnapshotChanges(false), Duration.ZERO);
+    }
+
+    /**
+     * Trusting {@code changes} when it knows what changed, and fingerprinting the whole window anyway
+     * when the last such check is {@code verifyEvery} old (a writer that failed to report is then
+     * caught within that time).
+     */
+    CapacityHours(ForecastRepository repository, int windowHours, SnapshotChanges changes, Duration verifyEvery) {
         if (windowHours < 24) {
             throw new IllegalArgumentException("the window of hourly values must be a day or more, not " + windowHours);
         }
@@ -65,6 +89,8 @@ final class CapacityHours {
         this.windowHours = windowHours;
         this.slotHour = new long[windowHours];
         this.slotPrint = new HourPrint[windowHours];
+        this.changes = changes;
+        this.verifyEveryNanos = verifyEvery.toNanos();
         Arrays.fill(slotHour, NONE);
     }
 
@@ -80,6 +106,11 @@ final class CapacityHours {
      * Brings the values of the window ending at {@code asOf} (a whole hour) up to date and runs
      * {@code work} on them; the window is valid only inside {@code work}, under this object's lock.
      * Returns empty (and changes nothing) when the table holds an hour that is not a whole hour.
+     *
+     * <p>Which hours to read again: when the writers' reports cover everything since the last
+     * refresh, the hours they name (and those new or not held); else (after a start, a write of
+     * unknown extent, on a store other processes write, or once a verification is due) every hour
+     * whose fingerprint changed.
      */
     synchronized <T> java.util.Optional<T> at(LocalDateTime asOf, Function<Window, T> work) {
         if (!wholeHour(asOf)) {
@@ -87,25 +118,47 @@ final class CapacityHours {
         }
         long started = System.nanoTime();
         long now = epochHour(asOf);
-        Map<LocalDateTime, HourPrint> prints = repository.hourPrints(asOf.minusHours(windowHours), asOf);
-        if (!prints.keySet().stream().allMatch(CapacityHours::wholeHour)) {
-            return java.util.Optional.empty();
-        }
+        SnapshotChanges.Since since = changes.since(seenVersion);
+        boolean verify = since.unknown() || verifyNext || started - lastVerified >= verifyEveryNanos;
         List<Long> stale = new ArrayList<>();
-        for (int k = 0; k < windowHours; k++) {
-            long h = now - k;
-            int slot = slot(h);
-            if (slotHour[slot] != h || !Objects.equals(slotPrint[slot], prints.get(hourTime(h)))) {
-                stale.add(h);
+        Map<LocalDateTime, HourPrint> prints;
+        if (verify) {
+            prints = repository.hourPrints(asOf.minusHours(windowHours), asOf, null);
+            if (!prints.keySet().stream().allMatch(CapacityHours::wholeHour)) {
+                return java.util.Optional.empty();
             }
+            for (int k = 0; k < windowHours; k++) {
+                long h = now - k;
+                int slot = slot(h);
+                if (slotHour[slot] != h || !Objects.equals(slotPrint[slot], prints.get(hourTime(h)))) {
+                    stale.add(h);
+                }
+            }
+        } else {
+            // every writer of an hour that is not whole reports "anything": these are whole hours
+            for (int k = 0; k < windowHours; k++) {
+                long h = now - k;
+                if (slotHour[slot(h)] != h || since.covers(hourTime(h))) {
+                    stale.add(h);
+                }
+            }
+            // the fingerprints of the hours read, kept for the next verification
+            prints = stale.isEmpty() ? Map.of() : repository.hourPrints(asOf.minusHours(windowHours), asOf,
+                    stale.size() > windowHours * WHOLE_WINDOW_SHARE ? null : stale.stream().map(CapacityHours::hourTime).toList());
         }
         boolean whole = stale.size() > windowHours * WHOLE_WINDOW_SHARE;
         if (!stale.isEmpty()) {
             read(asOf, now, stale, whole, prints);
         }
-        lastRefresh = new Refresh(stale.size(), whole, (System.nanoTime() - started) / 1_000_000);
-        log.debug("capacity hours: {} of {} hours read ({}) in {} ms, {} series held", stale.size(), windowHours,
-                lastRefresh.wholeWindow() ? "whole window" : "by hour", lastRefresh.millis(), values.size());
+        seenVersion = since.version();
+        if (verify) {
+            lastVerified = started;
+            verifyNext = false;
+        }
+        lastRefresh = new Refresh(stale.size(), whole, verify, (System.nanoTime() - started) / 1_000_000);
+        log.debug("capacity hours: {} of {} hours read ({}, {}) in {} ms, {} series held", stale.size(), windowHours,
+                lastRefresh.wholeWindow() ? "whole window" : "by hour",
+                verify ? "whole window fingerprinted" : "changes as reported", lastRefresh.millis(), values.size());
         return java.util.Optional.of(work.apply(new Window(now)));
     }
 
@@ -182,7 +235,13 @@ final class CapacityHours {
         }
     }
 
+    /** Has the next refresh fingerprint the whole window, as one does once {@code verifyEvery} passed (the scoring bench). */
+    synchronized void verifyNext() {
+        verifyNext = true;
+    }
+
     synchronized void forgetAll() {
+        seenVersion = SnapshotChanges.NEVER;
         Arrays.fill(slotHour, NONE);
         Arrays.fill(slotPrint, null);
         values.clear();

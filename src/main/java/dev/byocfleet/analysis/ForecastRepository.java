@@ -135,24 +135,39 @@ class ForecastRepository {
     }
 
     /**
-     * The fingerprint of every hour in ({@code after}, {@code asOf}] that has capacity snapshot rows:
-     * any row added, deleted or changed in an hour changes its print (but for a chance of about one
-     * in 2^32). One aggregation over the window's rows by hour, without their daily grouping by
-     * series: what {@link CapacityHours} checks before reusing the values it holds.
+     * The fingerprint of every hour in ({@code after}, {@code asOf}] that has capacity snapshot rows
+     * (only of the {@code hours} listed, when given): any row added, deleted or changed in an hour
+     * changes its print (but for a chance of about one in 2^32). One aggregation over the window's
+     * rows by hour, without their daily grouping by series: what {@link CapacityHours} checks before
+     * reusing the values it holds.
      */
-    Map<LocalDateTime, HourPrint> hourPrints(LocalDateTime after, LocalDateTime asOf) {
+    Map<LocalDateTime, HourPrint> hourPrints(LocalDateTime after, LocalDateTime asOf, @Nullable Collection<LocalDateTime> hours) {
         Map<LocalDateTime, HourPrint> out = new java.util.HashMap<>();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("after", after);
+        params.put("asOf", asOf);
+        params.put("metrics", CapacityMetric.names());
+        String only = onlyHours(params, hours);
         jdbc.sql("""
                 SELECT s.snapshot_hour, count(*), CAST(sum(%s) AS VARCHAR)
                 FROM metrics.amv_hourly_snapshots_v1 s
-                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)
+                WHERE s.snapshot_hour > :after AND s.snapshot_hour <= :asOf AND s.metric_name IN (:metrics)%s
                 GROUP BY s.snapshot_hour""".formatted(dialect.rowHash(
-                        List.of("s.cluster_id", "s.metric_name", "s.max_value", "s.p95_value"))))
-                .param("after", after).param("asOf", asOf).param("metrics", CapacityMetric.names())
+                        List.of("s.cluster_id", "s.metric_name", "s.max_value", "s.p95_value")), only))
+                .params(params)
                 .query(rs -> {
                     out.put(rs.getObject(1, LocalDateTime.class), new HourPrint(rs.getLong(2), rs.getString(3)));
                 });
         return out;
+    }
+
+    /** The condition that keeps only the {@code hours} listed (with its parameter), or "" when null. */
+    private static String onlyHours(Map<String, Object> params, @Nullable Collection<LocalDateTime> hours) {
+        if (hours == null) {
+            return "";
+        }
+        params.put("hours", List.copyOf(hours));
+        return " AND s.snapshot_hour IN (:hours)";
     }
 
     /**
@@ -163,11 +178,7 @@ class ForecastRepository {
     void hourlyPoints(LocalDateTime after, LocalDateTime asOf, @Nullable Collection<LocalDateTime> hours, PointSink sink) {
         Map<String, Object> params = capacityParams(asOf);
         params.put("after", after);
-        String only = "";
-        if (hours != null) {
-            params.put("hours", List.copyOf(hours));
-            only = " AND s.snapshot_hour IN (:hours)";
-        }
+        String only = onlyHours(params, hours);
         seriesPoints("""
                 SELECT s.cluster_id, s.metric_name, CAST(%1$s AS INT) AS x, %2$s AS y
                 FROM metrics.amv_hourly_snapshots_v1 s

@@ -6,6 +6,7 @@ import dev.byocfleet.ingest.lark.LarkLoader;
 import dev.byocfleet.ingest.webhook.WebhookIntake;
 import dev.byocfleet.ingest.webhook.WebhookReceipt;
 import dev.byocfleet.metrics.HourlySnapshotRefresher;
+import dev.byocfleet.metrics.SnapshotChanges;
 import dev.byocfleet.store.Dialect;
 import dev.byocfleet.store.StoreProperties;
 import java.io.IOException;
@@ -63,10 +64,12 @@ public class DemoGenerator {
     private final LarkLoader larkLoader;
     private final ClusterDirectory clusters;
     private final WebhookIntake webhooks;
+    /** Told after a generation that the snapshot table may have changed anywhere. */
+    private final SnapshotChanges snapshotChanges;
 
     public DemoGenerator(DataSource dataSource, Dialect dialect, StoreProperties store,
                          HourlySnapshotRefresher refresher, LarkLoader larkLoader, ClusterDirectory clusters,
-                         WebhookIntake webhooks) {
+                         WebhookIntake webhooks, SnapshotChanges snapshotChanges) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.store = store;
@@ -74,6 +77,7 @@ public class DemoGenerator {
         this.larkLoader = larkLoader;
         this.clusters = clusters;
         this.webhooks = webhooks;
+        this.snapshotChanges = snapshotChanges;
     }
 
     /** Whether the store holds no fleet yet. */
@@ -88,6 +92,15 @@ public class DemoGenerator {
     }
 
     public GenerateReport generate(GenerateOptions options) {
+        try {
+            return write(options);
+        } finally {
+            // the metrics writer backfills snapshot rows directly and a replace clears them
+            snapshotChanges.all();
+        }
+    }
+
+    private GenerateReport write(GenerateOptions options) {
         long started = System.nanoTime();
         Preset preset = options.preset();
         if (!options.replace() && !storeIsEmpty()) {

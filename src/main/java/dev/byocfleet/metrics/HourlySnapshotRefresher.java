@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps {@code amv_hourly_snapshots_v1} current. Where the store maintains it (a StarRocks async
  * materialized view) this only asks the store to refresh; otherwise it recomputes exactly the
- * (cluster, hour) pairs that received raw samples since the last refresh, in one transaction.
+ * (cluster, hour) pairs that received raw samples since the last refresh, in one transaction, and
+ * reports the hours it rewrote to {@link SnapshotChanges} once that transaction is over.
  */
 @Service
 public class HourlySnapshotRefresher {
@@ -37,12 +38,15 @@ public class HourlySnapshotRefresher {
     private final Dialect dialect;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SnapshotChanges changes;
 
-    public HourlySnapshotRefresher(SnapshotRepository repository, Dialect dialect, TransactionTemplate tx) {
+    public HourlySnapshotRefresher(SnapshotRepository repository, Dialect dialect, TransactionTemplate tx,
+                                   SnapshotChanges changes) {
         this.repository = repository;
         this.dialect = dialect;
         this.tx = tx;
         this.clock = Clock.systemUTC();
+        this.changes = changes;
     }
 
     /** Refreshes what changed since the last refresh, or every hour with raw samples when {@code full}. */
@@ -59,13 +63,29 @@ public class HourlySnapshotRefresher {
             return new Result(false, 0, 0, 0, from, elapsed(started));
         }
         LocalDateTime to = newest.get();
-        Result result = tx.execute(status -> {
-            int hours = repository.countDirtyHours(from, to);
-            long deleted = repository.deleteSnapshots(from, to);
-            long written = repository.insertSnapshots(from, to);
-            repository.saveState(to, LocalDateTime.now(clock), hours, written);
-            return new Result(false, hours, deleted, written, to, 0);
-        });
+        var dirty = new Object() {
+            SnapshotRepository.DirtyHours hours;
+        };
+        boolean reported = false;
+        Result result;
+        try {
+            result = tx.execute(status -> {
+                dirty.hours = repository.dirtyHours(from, to);
+                long deleted = repository.deleteSnapshots(from, to);
+                long written = repository.insertSnapshots(from, to);
+                repository.saveState(to, LocalDateTime.now(clock), dirty.hours.count(), written);
+                return new Result(false, dirty.hours.count(), deleted, written, to, 0);
+            });
+            if (dirty.hours.count() > 0) {
+                changes.hours(dirty.hours.first(), dirty.hours.last());
+            }
+            reported = true;
+        } finally {
+            if (!reported) {
+                // rolled back, most likely; but a failure after the commit would leave changed rows unsaid
+                changes.all();
+            }
+        }
         Result done = new Result(false, result.hoursRefreshed(), result.rowsDeleted(), result.rowsWritten(),
                 to, elapsed(started));
         log.info("hourly snapshots: {}", done.describe());

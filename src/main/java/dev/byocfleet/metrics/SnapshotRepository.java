@@ -40,10 +40,17 @@ class SnapshotRepository {
                 WHERE ingested_at > :from AND ingested_at <= :to""";
     }
 
-    int countDirtyHours(LocalDateTime from, LocalDateTime to) {
-        return jdbc.sql("SELECT count(DISTINCT snapshot_hour) FROM (" + dirtyPairs() + ") d")
+    /** How many hours received samples in (from, to], and the first and last of them (null when none). */
+    record DirtyHours(int count, LocalDateTime first, LocalDateTime last) {
+    }
+
+    DirtyHours dirtyHours(LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("SELECT count(DISTINCT snapshot_hour), min(snapshot_hour), max(snapshot_hour) FROM ("
+                        + dirtyPairs() + ") d")
                 .param("from", from).param("to", to)
-                .query(Integer.class).single();
+                .query((rs, n) -> new DirtyHours(rs.getInt(1), rs.getObject(2, LocalDateTime.class),
+                        rs.getObject(3, LocalDateTime.class)))
+                .single();
     }
 
     int deleteSnapshots(LocalDateTime from, LocalDateTime to) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.byocfleet.analysis.BreakingPointForecaster.Point;
 import dev.byocfleet.analysis.BreakingPoints.SeriesKey;
+import dev.byocfleet.metrics.HourlySnapshotRefresher;
+import dev.byocfleet.metrics.SnapshotChanges;
+import dev.byocfleet.metrics.TestRefreshers;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -168,6 +172,89 @@ class CapacityHoursTest {
             assertThat(window.dailyPeaks(props.lookbackDays(), props.minBlockHours())).isEmpty();
             return true;
         });
+    }
+
+    /** A value of an old hour changed by SQL that reports nothing to {@link SnapshotChanges}. */
+    private void writeWithoutReport() {
+        jdbc.update("UPDATE metrics.amv_hourly_snapshots_v1 SET max_value = 1 WHERE cluster_id = 'c-3' "
+                + "AND metric_name = 'disk_used_pct' AND snapshot_hour = ?", AS_OF.minusHours(50));
+    }
+
+    private static void assertLastRead(CapacityHours hours, int hoursRead, boolean verified) {
+        assertThat(hours.lastRefresh()).extracting(CapacityHours.Refresh::hoursRead, CapacityHours.Refresh::verified)
+                .containsExactly(hoursRead, verified);
+    }
+
+    @Test
+    void withTheWritersReportsOnlyTheHoursReportedAreReadAndAnUnknownChangeFingerprintsTheWindow() {
+        fleet();
+        SnapshotChanges changes = new SnapshotChanges(true);
+        BreakingPoints breakingPoints = new BreakingPoints(repository(), props);
+        CapacityHours hours = new CapacityHours(repository(), 24 * props.lookbackDays(), changes, Duration.ofDays(1));
+
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        assertLastRead(hours, 336, true);
+
+        // nothing reported: nothing read, and no fingerprint of the window either
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        assertLastRead(hours, 0, false);
+
+        // two old hours rewritten and reported: those two
+        jdbc.update("UPDATE metrics.amv_hourly_snapshots_v1 SET max_value = 99.5 WHERE cluster_id = 'c-2' "
+                + "AND metric_name = 'disk_used_pct' AND snapshot_hour = ?", AS_OF.minusHours(200));
+        jdbc.update("DELETE FROM metrics.amv_hourly_snapshots_v1 WHERE cluster_id = 'c-1' AND snapshot_hour = ?",
+                AS_OF.minusHours(100));
+        changes.hours(AS_OF.minusHours(200), AS_OF.minusHours(200));
+        changes.hours(AS_OF.minusHours(100), AS_OF.minusHours(100));
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        assertLastRead(hours, 2, false);
+
+        // the clock moves on three hours: the new hours are read whether reported or not
+        series("c-0", "disk_used_pct", -1, -3, 45, 0);
+        assertSameAsStore(hours, breakingPoints, AS_OF.plusHours(3));
+        assertLastRead(hours, 3, false);
+
+        // a write nobody reported is not seen (the writers are trusted)...
+        writeWithoutReport();
+        hours.at(AS_OF.plusHours(3), window -> true);
+        assertThat(hours.lastRefresh().hoursRead()).isZero();
+        // ...until a change of unknown extent has the window fingerprinted: then that hour is read too
+        changes.all();
+        assertSameAsStore(hours, breakingPoints, AS_OF.plusHours(3));
+        assertLastRead(hours, 1, true);
+    }
+
+    @Test
+    void aVerificationDueFingerprintsTheWindowAndCatchesAWriteNobodyReported() {
+        fleet();
+        SnapshotChanges changes = new SnapshotChanges(true);
+        BreakingPoints breakingPoints = new BreakingPoints(repository(), props);
+        CapacityHours hours = new CapacityHours(repository(), 24 * props.lookbackDays(), changes, Duration.ZERO);
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        writeWithoutReport();
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        assertLastRead(hours, 1, true);
+    }
+
+    @Test
+    void theHoursTheRollupRewritesAreReadAgainWithoutAFingerprintOfTheWindow() {
+        fleet();
+        SnapshotChanges changes = new SnapshotChanges(true);
+        HourlySnapshotRefresher rollup = TestRefreshers.create(store.dataSource(), new DuckDbDialect(), changes);
+        BreakingPoints breakingPoints = new BreakingPoints(repository(), props);
+        BreakingPoints tracked = new BreakingPoints(repository(), props, changes);
+        CapacityHours hours = tracked.capacityHours();
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+
+        // late raw samples of two clusters in two old hours: the rollup rewrites those (cluster, hour) pairs
+        jdbc.update("INSERT INTO metrics.metrics_table VALUES (?, 'c-2', NULL, 'disk_used_pct', 97.0, ?)",
+                AS_OF.minusHours(30).plusMinutes(10), AS_OF);
+        jdbc.update("INSERT INTO metrics.metrics_table VALUES (?, 'c-4', NULL, 'connections', 900.0, ?)",
+                AS_OF.minusHours(28).plusMinutes(40), AS_OF);
+        assertThat(rollup.refresh(false).hoursRefreshed()).isEqualTo(2);
+        assertSameAsStore(hours, breakingPoints, AS_OF);
+        assertLastRead(hours, 3, false);
+        assertThat(tracked.forecastFleet(AS_OF)).containsExactlyInAnyOrderElementsOf(fromStore(breakingPoints, AS_OF));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.byocfleet.demo;
 import dev.byocfleet.ingest.IngestTestWiring;
 import dev.byocfleet.ingest.lark.LarkTestWiring;
 import dev.byocfleet.ingest.webhook.WebhookTestWiring;
+import dev.byocfleet.metrics.SnapshotChanges;
 import dev.byocfleet.metrics.TestRefreshers;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.store.StoreProperties;
@@ -31,7 +32,7 @@ final class DemoFixture implements AutoCloseable {
         var clusters = IngestTestWiring.clusterDirectory(store.dataSource());
         generator = new DemoGenerator(store.dataSource(), dialect, props,
                 TestRefreshers.create(store.dataSource(), dialect), LarkTestWiring.loader(store.dataSource(), dialect, clusters),
-                clusters, WebhookTestWiring.intake(store.dataSource(), dialect, clusters));
+                clusters, WebhookTestWiring.intake(store.dataSource(), dialect, clusters), new SnapshotChanges(dialect));
     }
 
     static DemoFixture tiny(long seed, String scenarioYaml) {

@@ -1,6 +1,7 @@
 package dev.byocfleet.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
@@ -10,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class HourlySnapshotRefresherTest {
 
@@ -18,7 +22,8 @@ class HourlySnapshotRefresherTest {
 
     private final TestStore store = new TestStore();
     private final JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
-    private final HourlySnapshotRefresher refresher = TestRefreshers.create(store.dataSource(), new DuckDbDialect());
+    private final SnapshotChanges changes = new SnapshotChanges(true);
+    private final HourlySnapshotRefresher refresher = TestRefreshers.create(store.dataSource(), new DuckDbDialect(), changes);
 
     @AfterEach
     void close() {
@@ -95,5 +100,40 @@ class HourlySnapshotRefresherTest {
         List<Double> averages = jdbc.queryForList(
                 "SELECT avg_value FROM metrics.amv_hourly_snapshots_v1 ORDER BY snapshot_hour", Double.class);
         assertThat(averages).containsExactly(10.0, 20.0);
+    }
+
+    @Test
+    void eachRefreshReportsTheHoursItRewroteAndAFailedOneReportsThatAnythingMayHaveChanged() {
+        long start = changes.since(SnapshotChanges.NEVER).version();
+        sample(H10, "c-1", 10, H10.plusMinutes(1));
+        refresher.refresh(false);
+        SnapshotChanges.Since first = changes.since(start);
+        assertThat(first.unknown()).isFalse();
+        assertThat(first.ranges()).containsExactly(new SnapshotChanges.HourRange(H10, H10));
+
+        // a late sample three hours back and a new hour: the range spans them
+        sample(H10.plusHours(3).plusMinutes(20), "c-2", 5, H11.plusHours(3));
+        sample(H10.minusHours(2).plusMinutes(59), "c-1", 7, H11.plusHours(3));
+        refresher.refresh(false);
+        SnapshotChanges.Since second = changes.since(first.version());
+        assertThat(second.ranges()).containsExactly(new SnapshotChanges.HourRange(H10.minusHours(2), H10.plusHours(3)));
+        assertThat(second.covers(H10.minusHours(3))).isFalse();
+        assertThat(second.covers(H10.plusHours(1))).isTrue();
+
+        // nothing new: nothing reported
+        refresher.refresh(false);
+        assertThat(changes.since(second.version()).ranges()).isEmpty();
+
+        // a refresh that fails half-way (rolled back): "anything", since it cannot tell
+        sample(H11.plusHours(5), "c-1", 1, H11.plusHours(6));
+        var dialect = new DuckDbDialect();
+        var failing = new HourlySnapshotRefresher(new SnapshotRepository(JdbcClient.create(store.dataSource()), dialect) {
+            @Override
+            int insertSnapshots(LocalDateTime from, LocalDateTime to) {
+                throw new IllegalStateException("the store went away");
+            }
+        }, dialect, new TransactionTemplate(new JdbcTransactionManager(store.dataSource())), changes);
+        assertThatThrownBy(() -> failing.refresh(false)).hasMessageContaining("went away");
+        assertThat(changes.since(second.version()).unknown()).isTrue();
     }
 }

@@ -13,7 +13,12 @@ public final class TestRefreshers {
     }
 
     public static HourlySnapshotRefresher create(DataSource dataSource, Dialect dialect) {
+        return create(dataSource, dialect, new SnapshotChanges(dialect));
+    }
+
+    /** Reporting the hours it rewrites to {@code changes}. */
+    public static HourlySnapshotRefresher create(DataSource dataSource, Dialect dialect, SnapshotChanges changes) {
         return new HourlySnapshotRefresher(new SnapshotRepository(JdbcClient.create(dataSource), dialect), dialect,
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)), changes);
     }
 }
