@@ -80,10 +80,25 @@ sign_in() {
     "http://127.0.0.1:$PORT/api/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
+# jar_commit: the commit a result is labelled with: HEAD, with "+uncommitted" when src/ has changes
+# not committed, or "(jar older than HEAD)" when target/byoc-fleet.jar was built before the last
+# commit that changed src/main, web/ or pom.xml (a --no-build run after a commit measures the code before it).
+jar_commit() {
+  local head label jar_time src_time
+  head=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  label="$head$(git diff --quiet HEAD -- src 2>/dev/null || echo '+uncommitted')"
+  jar_time=$(stat -c %Y target/byoc-fleet.jar 2>/dev/null || echo 0)
+  src_time=$(git log -1 --format=%ct -- src/main pom.xml web 2>/dev/null || echo 0)
+  if [ "$jar_time" -lt "$src_time" ]; then
+    label="$label (jar older than HEAD: built $(date -u -d "@$jar_time" +%Y-%m-%dT%H:%MZ))"
+  fi
+  echo "$label"
+}
+
 # machine_facts: JSON of the machine and commit, for a result file.
 machine_facts() {
   printf '{"cpus": %s, "memory_gb": %s, "git_commit": "%s", "java": "%s"}' "$(nproc)" \
-    "$(awk '/MemTotal/ {printf "%d", $2/1048576 + 0.5}' /proc/meminfo)" "$(git rev-parse --short HEAD)" \
+    "$(awk '/MemTotal/ {printf "%d", $2/1048576 + 0.5}' /proc/meminfo)" "$(jar_commit)" \
     "$("$JAVA" -version 2>&1 | head -1 | sed 's/"/\\"/g')"
 }
 

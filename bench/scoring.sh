@@ -68,7 +68,7 @@ JAVA="$(./byoc java-home)/bin/java"
 . bench/lib.sh
 bench_begin scoring
 END=$(date -u +%Y-%m-%dT%H:00)
-GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo "+uncommitted")
+GIT_COMMIT=$(jar_commit)
 
 if [ -n "$STORE" ]; then
   # a copy, so the original is never touched; its generation figures are not re-measured
