@@ -81,16 +81,18 @@ sign_in() {
 }
 
 # jar_commit: the commit a result is labelled with: HEAD, with "+uncommitted" when src/ has changes
-# not committed, or "(jar older than HEAD)" when target/byoc-fleet.jar was built before the last
-# commit that changed src/main, web/ or pom.xml (a --no-build run after a commit measures the code before it).
+# not committed, or "(jar older than its sources)" when a file under src/main, web/src or pom.xml
+# changed after target/byoc-fleet.jar was built (as make decides): a --no-build run then measures
+# other code than the label says.
 jar_commit() {
-  local head label jar_time src_time
-  head=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-  label="$head$(git diff --quiet HEAD -- src 2>/dev/null || echo '+uncommitted')"
-  jar_time=$(stat -c %Y target/byoc-fleet.jar 2>/dev/null || echo 0)
-  src_time=$(git log -1 --format=%ct -- src/main pom.xml web 2>/dev/null || echo 0)
-  if [ "$jar_time" -lt "$src_time" ]; then
-    label="$label (jar older than HEAD: built $(date -u -d "@$jar_time" +%Y-%m-%dT%H:%MZ))"
+  local label newer
+  label="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo '+uncommitted')"
+  if [ ! -f target/byoc-fleet.jar ]; then
+    echo "$label (no jar)"; return
+  fi
+  newer=$(find src/main web/src web/index.html pom.xml -type f -newer target/byoc-fleet.jar -print -quit 2>/dev/null)
+  if [ -n "$newer" ]; then
+    label="$label (jar older than its sources: $newer changed after it was built)"
   fi
   echo "$label"
 }
