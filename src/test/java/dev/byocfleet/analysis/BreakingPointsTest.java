@@ -41,9 +41,9 @@ class BreakingPointsTest {
         List<Object[]> rows = new ArrayList<>();
         for (int h = fromHour; h < days * 24; h++) {
             double v = value.applyAsDouble(h);
-            rows.add(new Object[] {clusterId, metric, AS_OF.minusHours(h), v, v, v, v, v, 12});
+            rows.add(new Object[] {clusterId, metric, AS_OF.minusHours(h), v, v, v, v, v, 12L});
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
     }
 
     private static double cycle(int hoursAgo, double a) {

@@ -8,7 +8,6 @@ import dev.byocfleet.analysis.BreakingPoints.SeriesKey;
 import dev.byocfleet.metrics.HourlySnapshotRefresher;
 import dev.byocfleet.metrics.SnapshotChanges;
 import dev.byocfleet.metrics.TestRefreshers;
-import dev.byocfleet.store.BulkInsert;
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
 import java.time.Duration;
@@ -63,8 +62,7 @@ class CapacityHoursTest {
             // max and p95 differ, so the statistic each metric uses shows
             rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), v - 5, v - 10, v, v - 2, v - 1, 12L});
         }
-        // through the appender: a batch of single-row statements took most of each test's time
-        BulkInsert.rows(store.dataSource(), new DuckDbDialect(), "metrics", "amv_hourly_snapshots_v1", 9, rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
     }
 
     private void fleet() {

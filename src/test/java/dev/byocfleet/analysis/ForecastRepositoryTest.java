@@ -36,11 +36,11 @@ class ForecastRepositoryTest {
             for (String metric : List.of("disk_used_pct", "cpu_util_pct", "query_qps")) {
                 for (int h = 0; h < 5; h++) {
                     // avg, min, max, p95, last: max and p95 differ so the statistic shows
-                    rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), 1.0, 0.0, 10.0 + h, 5.0 + h, 1.0, 12});
+                    rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), 1.0, 0.0, 10.0 + h, 5.0 + h, 1.0, 12L});
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
 
@@ -72,10 +72,10 @@ class ForecastRepositoryTest {
         for (int c = 0; c < clusters; c++) {
             for (int h = 0; h < 2; h++) {
                 rows.add(new Object[] {"c-%04d".formatted(c), "disk_used_pct", AS_OF.minusHours(h), 1.0, 0.0, c + h / 10.0,
-                        0.0, 1.0, 12});
+                        0.0, 1.0, 12L});
             }
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
         var ds = store.dataSource();
         ForecastRepository repository = new ForecastRepository(JdbcClient.create(ds), ds, new DuckDbDialect());
         Set<String> asked = new java.util.HashSet<>();
@@ -198,11 +198,11 @@ class ForecastRepositoryTest {
                     Double max = random.nextInt(20) == 0 ? null : random.nextDouble(0, 100);
                     // p95 and max differ, so the statistic shows; values with every digit, as a p95 has
                     rows.add(new Object[] {cluster, metric, AS_OF.minusHours(h), 1.0, 0.0, max, random.nextDouble(0, 90),
-                            1.0, 12});
+                            1.0, 12L});
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
         var ds = store.dataSource();
         DuckDbDialect duckDb = new DuckDbDialect();
         dev.byocfleet.store.Dialect textOnly = (dev.byocfleet.store.Dialect) java.lang.reflect.Proxy.newProxyInstance(

@@ -36,15 +36,15 @@ class UsagePatternsTest {
         List<Object[]> bills = new ArrayList<>();
         for (int h = 0; h < 14 * 24; h++) {
             LocalDateTime t = AS_OF.minusHours(h);
-            snapshots.add(new Object[] {id, "cpu_util_pct", t, cpuP95 * 0.7, cpuP95 * 0.5, cpuP95, cpuP95, cpuP95, 12});
-            snapshots.add(new Object[] {id, "mem_util_pct", t, memP95 * 0.9, memP95 * 0.8, memP95, memP95, memP95, 12});
-            snapshots.add(new Object[] {id, "query_qps", t, qps, qps / 2, qps, qps, qps, 12});
+            snapshots.add(new Object[] {id, "cpu_util_pct", t, cpuP95 * 0.7, cpuP95 * 0.5, cpuP95, cpuP95, cpuP95, 12L});
+            snapshots.add(new Object[] {id, "mem_util_pct", t, memP95 * 0.9, memP95 * 0.8, memP95, memP95, memP95, 12L});
+            snapshots.add(new Object[] {id, "query_qps", t, qps, qps / 2, qps, qps, qps, 12L});
             bills.add(new Object[] {t.toLocalDate(), t.getHour(), id, id + "-compute", type.equals("CLASSIC") ? "BE" : "CN",
                     instanceType, nodes, 1.0, ccuPerHour / nodes, ccuPerHour, ccuPerHour, ccuPerHour * 0.65});
             bills.add(new Object[] {t.toLocalDate(), t.getHour(), id, id + "-fe", "FE", "m6i.xlarge", 1, 1.0, 0.5, 0.5, 0.5,
                     0.5 * 0.65});
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", snapshots);
+        store.append("metrics.amv_hourly_snapshots_v1", snapshots);
         jdbc.batchUpdate("INSERT INTO byoc.bill_detail (bill_date, bill_hour, cluster_id, resource_id, node_type, instance_type, "
                 + "node_count, uptime_hours, ccu_rate, ccu_usage, ccu_usage_after_discount, usd_cost) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", bills);
