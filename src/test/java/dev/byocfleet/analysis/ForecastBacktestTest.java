@@ -34,9 +34,9 @@ class ForecastBacktestTest {
         List<Object[]> rows = new ArrayList<>();
         for (int h = 0; h < 30 * 24; h++) {
             double v = value.applyAsDouble(h);
-            rows.add(new Object[] {clusterId, "disk_used_pct", AS_OF.minusHours(h), v, v, v, v, v, 12});
+            rows.add(new Object[] {clusterId, "disk_used_pct", AS_OF.minusHours(h), v, v, v, v, v, 12L});
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
     }
 
     private Backtest run() {

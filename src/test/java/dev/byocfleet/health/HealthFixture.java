@@ -65,11 +65,10 @@ final class HealthFixture implements AutoCloseable {
                 double value = v != null ? v : BASELINE.get(m);
                 // counts are stored per sample: an hour's total is avg x 12
                 double avg = "sum".equals(m.aggregation()) ? value / 12 : value;
-                rows.add(new Object[] {clusterId, m.metricName(), asOf.minusHours(h), avg, value, value, value, value, 12});
+                rows.add(new Object[] {clusterId, m.metricName(), asOf.minusHours(h), avg, value, value, value, value, 12L});
             }
         }
-        jdbc.batchUpdate("INSERT INTO metrics.amv_hourly_snapshots_v1 (cluster_id, metric_name, snapshot_hour, "
-                + "avg_value, min_value, max_value, p95_value, last_value, sample_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        store.append("metrics.amv_hourly_snapshots_v1", rows);
         return this;
     }
 
