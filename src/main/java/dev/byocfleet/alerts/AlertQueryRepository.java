@@ -49,6 +49,24 @@ class AlertQueryRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deletes the alerts received before {@code cutoff} that no active issue holds (directly or
+     * through the issue it was merged into). Returns how many.
+     */
+    int deleteReceivedBefore(LocalDateTime cutoff) {
+        return jdbc.sql("""
+                DELETE FROM alerts.lark_alerts
+                WHERE received_at < :cutoff
+                  AND message_id NOT IN (
+                    SELECT g.message_id FROM alerts.issue_alerts g
+                    JOIN alerts.issues i ON i.issue_id = g.issue_id
+                    LEFT JOIN alerts.issues m ON m.issue_id = i.merged_into
+                    WHERE i.status IN (:active) OR m.status IN (:active))""")
+                .param("cutoff", cutoff)
+                .param("active", List.of("open", "acknowledged", "investigating", "silenced"))
+                .update();
+    }
+
     /** The joins only where a filter reads them: they never change which alerts match. */
     long count(AlertQuery q) {
         AlertFilter f = AlertFilter.of(q);

@@ -37,6 +37,8 @@ public class IssueService {
     static final int MAX_KEPT_PAGES = 256;
 
     private final IssueGrouping grouping;
+    /** Days the alert retention keeps alerts (0: it is off): a rebuild may not start earlier. */
+    private final int alertKeepDays;
     private final IssueRepository repository;
     private final IssueQueryRepository queries;
     private final AccessGuard access;
@@ -47,7 +49,10 @@ public class IssueService {
     private final java.util.function.Supplier<java.util.NavigableSet<java.time.LocalDateTime>> passHours;
 
     IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
-                 FleetDirectory directory) {
+                 FleetDirectory directory,
+                 @org.springframework.beans.factory.annotation.Value("${byoc.alerts.retention-enabled:true}") boolean alertRetention,
+                 @org.springframework.beans.factory.annotation.Value("${byoc.alerts.keep-days:90}") int alertKeepDays) {
+        this.alertKeepDays = alertRetention ? alertKeepDays : 0;
         this.grouping = grouping;
         this.repository = repository;
         this.queries = queries;
@@ -135,6 +140,11 @@ public class IssueService {
         }
         if (ChronoUnit.DAYS.between(f, t) > 400) {
             throw new InvalidParameterException("to", "a rebuild covers at most 400 days");
+        }
+        if (alertKeepDays > 0 && f.isBefore(grouping.now().minusDays(alertKeepDays))) {
+            // the alerts received before then are deleted (but for active issues'): regrouping would lose issues
+            throw new InvalidParameterException("from", "a rebuild may start at most " + alertKeepDays
+                    + " days ago: older alerts are deleted by the alert retention (byoc.alerts.keep-days)");
         }
         try {
             return grouping.rebuild(f, t);

@@ -167,6 +167,9 @@ class IssueControllerIT extends AppTestBase {
         expectProblem(post(client, "/api/issues/" + id + "/comment", Map.of("note", " ")), 400, "note");
         expectProblem(post(client, "/api/issues/" + id + "/merge", Map.of("target_issue_id", 42)), 400, "target_issue_id");
         expectProblem(post(client, "/api/issues/bulk", Map.of("issue_ids", List.of(), "action", "resolve")), 400, "issue_ids");
+        // older alerts are deleted by the alert retention: regrouping there would lose issues
+        expectProblem(post(client, "/api/issues/rebuild", Map.of("from", "2020-01-01T00:00:00Z", "to", "2020-02-01T00:00:00Z")),
+                400, "alert retention");
         client.get().uri("/api/issues/12345").exchange().expectStatus().isNotFound();
         client.get().uri("/api/issues/abc").exchange().expectStatus().isBadRequest();
         assertThat(JsonPath.<List<String>>read(get("/api/issues/" + id), "$.events[*].event_type")).containsExactly("opened");
