@@ -48,6 +48,11 @@ public class AlertRetention {
         this.clock = clock;
     }
 
+    /** Days the alerts are kept (older ones are deleted but for active issues'). */
+    public int keptDays() {
+        return (int) keep.toDays();
+    }
+
     @Scheduled(initialDelayString = "${byoc.alerts.retention-initial-delay:PT10M}",
             fixedDelayString = "${byoc.alerts.retention-interval:PT6H}")
     void scheduled() {

@@ -121,9 +121,8 @@ final class CapacityHours {
         SnapshotChanges.Since since = changes.since(seenVersion);
         boolean verify = since.unknown() || verifyNext || started - lastVerified >= verifyEveryNanos;
         List<Long> stale = new ArrayList<>();
-        Map<LocalDateTime, HourPrint> prints;
+        Map<LocalDateTime, HourPrint> prints = verify ? repository.hourPrints(asOf.minusHours(windowHours), asOf, null) : null;
         if (verify) {
-            prints = repository.hourPrints(asOf.minusHours(windowHours), asOf, null);
             if (!prints.keySet().stream().allMatch(CapacityHours::wholeHour)) {
                 return java.util.Optional.empty();
             }
@@ -142,12 +141,14 @@ final class CapacityHours {
                     stale.add(h);
                 }
             }
-            // the fingerprints of the hours read, kept for the next verification
-            prints = stale.isEmpty() ? Map.of() : repository.hourPrints(asOf.minusHours(windowHours), asOf,
-                    stale.size() > windowHours * WHOLE_WINDOW_SHARE ? null : stale.stream().map(CapacityHours::hourTime).toList());
         }
         boolean whole = stale.size() > windowHours * WHOLE_WINDOW_SHARE;
         if (!stale.isEmpty()) {
+            if (!verify) {
+                // the fingerprints of the hours read, kept for the next verification
+                prints = repository.hourPrints(asOf.minusHours(windowHours), asOf,
+                        whole ? null : stale.stream().map(CapacityHours::hourTime).toList());
+            }
             read(asOf, now, stale, whole, prints);
         }
         seenVersion = since.version();

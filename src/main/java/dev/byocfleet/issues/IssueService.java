@@ -5,6 +5,7 @@ import dev.byocfleet.directory.KeptAnswers;
 import dev.byocfleet.api.InvalidParameterException;
 import dev.byocfleet.api.ListParameters;
 import dev.byocfleet.api.NotFoundException;
+import dev.byocfleet.alerts.AlertRetention;
 import dev.byocfleet.auth.AccessGuard;
 import dev.byocfleet.auth.CurrentUser;
 import dev.byocfleet.auth.Role;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,10 +51,9 @@ public class IssueService {
     private final java.util.function.Supplier<java.util.NavigableSet<java.time.LocalDateTime>> passHours;
 
     IssueService(IssueGrouping grouping, IssueRepository repository, IssueQueryRepository queries, AccessGuard access,
-                 FleetDirectory directory,
-                 @org.springframework.beans.factory.annotation.Value("${byoc.alerts.retention-enabled:true}") boolean alertRetention,
-                 @org.springframework.beans.factory.annotation.Value("${byoc.alerts.keep-days:90}") int alertKeepDays) {
-        this.alertKeepDays = alertRetention ? alertKeepDays : 0;
+                 FleetDirectory directory, ObjectProvider<AlertRetention> alertRetention) {
+        AlertRetention retention = alertRetention.getIfAvailable();
+        this.alertKeepDays = retention == null ? 0 : retention.keptDays();
         this.grouping = grouping;
         this.repository = repository;
         this.queries = queries;

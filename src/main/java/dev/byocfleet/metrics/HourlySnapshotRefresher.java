@@ -63,28 +63,23 @@ public class HourlySnapshotRefresher {
             return new Result(false, 0, 0, 0, from, elapsed(started));
         }
         LocalDateTime to = newest.get();
-        var dirty = new Object() {
-            SnapshotRepository.DirtyHours hours;
-        };
-        boolean reported = false;
         Result result;
         try {
             result = tx.execute(status -> {
-                dirty.hours = repository.dirtyHours(from, to);
+                SnapshotRepository.DirtyHours dirty = repository.dirtyHours(from, to);
+                if (dirty.count() > 0) {
+                    // counted once this transaction is over
+                    changes.hours(dirty.first(), dirty.last());
+                }
                 long deleted = repository.deleteSnapshots(from, to);
                 long written = repository.insertSnapshots(from, to);
-                repository.saveState(to, LocalDateTime.now(clock), dirty.hours.count(), written);
-                return new Result(false, dirty.hours.count(), deleted, written, to, 0);
+                repository.saveState(to, LocalDateTime.now(clock), dirty.count(), written);
+                return new Result(false, dirty.count(), deleted, written, to, 0);
             });
-            if (dirty.hours.count() > 0) {
-                changes.hours(dirty.hours.first(), dirty.hours.last());
-            }
-            reported = true;
-        } finally {
-            if (!reported) {
-                // rolled back, most likely; but a failure after the commit would leave changed rows unsaid
-                changes.all();
-            }
+        } catch (RuntimeException | Error e) {
+            // rolled back, most likely; but a failure after the commit would leave changed rows unsaid
+            changes.all();
+            throw e;
         }
         Result done = new Result(false, result.hoursRefreshed(), result.rowsDeleted(), result.rowsWritten(),
                 to, elapsed(started));
