@@ -42,6 +42,25 @@ class AlertStoreTest {
     }
 
     @Test
+    void anAnnouncedRequestCountsAsArrivedOnceItsBatchIsQueuedOrTheRequestEnds() {
+        AlertStore.Arrival stored = store.arrival();
+        AlertStore.Arrival refused = store.arrival();
+        AlertStore.Arrival empty = store.arrival();
+        assertThat(store.arriving()).isEqualTo(3);
+
+        assertThat(store.accept(List.of(TestAlerts.parsed("a", "c-1")), "run-1", stored).inserted()).isEqualTo(1);
+        assertThat(store.arriving()).as("its batch was queued").isEqualTo(2);
+        stored.close();
+        refused.close();
+        refused.close();
+        assertThat(store.arriving()).as("each request counted off once").isEqualTo(1);
+        assertThat(store.accept(List.of(), "run-2", empty).inserted()).isZero();
+        assertThat(store.arriving()).as("a body without alerts has nothing to queue").isZero();
+        empty.close();
+        assertThat(store.arriving()).isZero();
+    }
+
+    @Test
     void callersAreAnsweredWithoutWaitingForTheListenersWhichGetOnlyNewAlertsInCommitOrder() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<String> told = new CopyOnWriteArrayList<>();

@@ -84,6 +84,12 @@ public class WebhookIntake {
     }
 
     WebhookReceipt receive(String sourceName, WebhookRequest request) {
+        try (AlertStore.Arrival arrival = store.arrival()) {
+            return receive(sourceName, request, arrival);
+        }
+    }
+
+    private WebhookReceipt receive(String sourceName, WebhookRequest request, AlertStore.Arrival arrival) {
         WebhookSource source = source(sourceName);
         if (!props.configured()) {
             throw new WebhookRejection(HttpStatus.SERVICE_UNAVAILABLE, "Webhooks are not configured on this server: "
@@ -98,7 +104,7 @@ public class WebhookIntake {
         } catch (WebhookSignatureException e) {
             throw new WebhookRejection(HttpStatus.UNAUTHORIZED, e.getMessage(), "signature", null);
         }
-        return accept(source, body, LocalDateTime.ofInstant(now, ZoneOffset.UTC), true);
+        return accept(source, body, LocalDateTime.ofInstant(now, ZoneOffset.UTC), arrival);
     }
 
     /**
@@ -110,7 +116,7 @@ public class WebhookIntake {
      * {@link #awaitGrouping()} once, so their issues are grouped in a few large passes.
      */
     public WebhookReceipt replay(String sourceName, byte[] body, LocalDateTime receivedAt) {
-        return accept(source(sourceName), body, receivedAt, false);
+        return accept(source(sourceName), body, receivedAt, null);
     }
 
     /** Waits until the alerts stored so far are grouped into issues (at most two minutes; the sweep groups the rest). */
@@ -128,10 +134,11 @@ public class WebhookIntake {
     }
 
     /**
-     * Parses, stores and counts one checked body. A request returns once its alerts are durable (in
-     * the alert journal, or committed where there is none); a replay returns after the commit.
+     * Parses, stores and counts one checked body. A request ({@code arrival} is its announcement to the
+     * store) returns once its alerts are durable (in the alert journal, or committed where there is
+     * none); a replay ({@code arrival} null) returns after the commit.
      */
-    private WebhookReceipt accept(WebhookSource source, byte[] body, LocalDateTime receivedAt, boolean request) {
+    private WebhookReceipt accept(WebhookSource source, byte[] body, LocalDateTime receivedAt, AlertStore.Arrival arrival) {
         String sourceName = source.name();
         ParsedAlerts parsed;
         try {
@@ -146,7 +153,7 @@ public class WebhookIntake {
             meters.counter("byoc.webhook.truncated.alerts", "source", sourceName).increment(parsed.truncatedAlerts());
         }
         String runId = runs.runId(sourceName, receivedAt);
-        StoreResult stored = request ? store.accept(parsed.alerts(), runId) : store.store(parsed.alerts(), runId);
+        StoreResult stored = arrival != null ? store.accept(parsed.alerts(), runId, arrival) : store.store(parsed.alerts(), runId);
         runs.record(sourceName, receivedAt, parsed.alerts().size(), stored);
         AlertCounters counters = alertCounters.computeIfAbsent(sourceName, s -> new AlertCounters(
                 meters.counter("byoc.webhook.alerts", "source", s, "outcome", "inserted"),

@@ -47,6 +47,9 @@ class WebhookIntakeTest {
 
     @AfterEach
     void close() {
+        // every request, answered or refused at any check, lets go of its announcement to the store
+        // (a leaked one would make the store's writer wait for a request that never comes)
+        assertThat(store.arriving()).as("requests still announced to the store").isZero();
         db.close();
     }
 
