@@ -63,7 +63,7 @@ class AlertQueryRepository {
                     LEFT JOIN alerts.issues m ON m.issue_id = i.merged_into
                     WHERE i.status IN (:active) OR m.status IN (:active))""")
                 .param("cutoff", cutoff)
-                .param("active", List.of("open", "acknowledged", "investigating", "silenced"))
+                .param("active", AlertRetention.ACTIVE_ISSUE_STATUSES)
                 .update();
     }
 

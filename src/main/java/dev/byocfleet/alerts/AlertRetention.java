@@ -2,6 +2,7 @@ package dev.byocfleet.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "byoc.alerts.retention-enabled", havingValue = "true", matchIfMissing = true)
 public class AlertRetention {
+
+    /**
+     * The issue statuses whose alerts are kept, as stored: the active ones of the issues package's
+     * {@code IssueStatus}, which this package cannot name (issues depend on alerts).
+     * {@code IssueStatusTest} holds the two lists equal.
+     */
+    public static final List<String> ACTIVE_ISSUE_STATUSES = List.of("open", "acknowledged", "investigating", "silenced");
 
     private static final Logger log = LoggerFactory.getLogger(AlertRetention.class);
 

@@ -256,10 +256,11 @@ class IssueRepository {
     List<Long> dueForSweep(LocalDateTime lastSeenBefore, LocalDateTime resolvedBefore, LocalDateTime now) {
         return jdbc.sql("""
                 SELECT issue_id FROM alerts.issues WHERE merged_into IS NULL AND (
-                  (status IN ('open', 'acknowledged', 'investigating', 'silenced') AND last_seen <= :seen)
+                  (status IN (:active) AND last_seen <= :seen)
                   OR (status = 'silenced' AND silenced_until <= :now)
                   OR (status = 'resolved' AND resolved_at <= :resolved))""")
-                .param("seen", lastSeenBefore).param("now", now).param("resolved", resolvedBefore)
+                .param("active", IssueStatus.ACTIVE).param("seen", lastSeenBefore).param("now", now)
+                .param("resolved", resolvedBefore)
                 .query(Long.class).list();
     }
 
