@@ -53,7 +53,7 @@ final class GroupingEngine {
             return;
         }
         String key = keys.keyOf(a);
-        String instance = GroupingKeys.instanceKey(a);
+        String instance = instance(st, a, key);
         LocalDateTime t = GroupingKeys.eventTime(a);
         IssueAlert row = new IssueAlert(a.messageId(), null, key, instance, GroupingKeys.firing(a) ? "firing" : "resolved",
                 Severity.normalize(a.severity()), a.alertName(), a.node(), a.fingerprint(), t, groupedAt);
@@ -62,6 +62,33 @@ final class GroupingEngine {
         } else {
             resolved(st, row, t);
         }
+    }
+
+    /**
+     * The alert's instance key, with the two copies of one episode as one instance: Alertmanager's or
+     * Grafana's webhook sends it with a fingerprint, the Lark alert channel's card without (same
+     * cluster, alert name, node and start). A copy without fingerprint takes the instance of the
+     * webhook copy when the issue has one; a webhook copy takes over an instance the copy without
+     * fingerprint started (its rows move to the webhook's instance key). So the issue counts the
+     * alert once, a resolve from either source ends it, and the instance keys come out the same in
+     * either order of arrival. Two webhook alerts of one episode (different fingerprints) stay two.
+     * Copies in issues of different keys (a key with the severity or source field) stay apart; a copy
+     * without fingerprint finds its webhook copy only where the key has the cluster field.
+     */
+    private String instance(GroupingState st, NormalizedAlert a, String key) {
+        String instance = GroupingKeys.instanceKey(a);
+        if (a.startsAt() == null || a.alertName() == null) {
+            return instance;
+        }
+        if (GroupingKeys.keyedByEpisode(a)) {
+            return keys.hasCluster()
+                    ? st.fingerprintedCopy(GroupingKeys.rowEpisode(key, a.alertName(), a.node(), a.startsAt())).orElse(instance)
+                    : instance;
+        }
+        if (a.fingerprint() != null && st.holder(instance).isEmpty()) {
+            st.rekey(key, GroupingKeys.episodeKey(a), instance);
+        }
+        return instance;
     }
 
     private void resolved(GroupingState st, IssueAlert row, LocalDateTime t) {

@@ -30,6 +30,11 @@ final class GroupingKeys {
         return fields;
     }
 
+    /** Whether the key has the cluster field, so two alerts of one key are of one cluster. */
+    boolean hasCluster() {
+        return fields.contains("cluster");
+    }
+
     /** {@code cluster=c-1|alert_name=Data Disk}: the same values always give the same key. */
     String keyOf(NormalizedAlert a) {
         List<String> parts = new ArrayList<>(fields.size());
@@ -56,7 +61,36 @@ final class GroupingKeys {
         String id = a.fingerprint() != null ? a.fingerprint()
                 : a.alertId() != null ? a.alertId()
                 : a.alertName() + "/" + (a.node() == null ? "-" : a.node()) + "/" + (a.clusterId() == null ? a.clusterRef() : a.clusterId());
-        return id + "@" + (a.startsAt() == null ? "-" : a.startsAt().toString());
+        return id + "@" + start(a.startsAt());
+    }
+
+    /**
+     * True for an alert that carries neither fingerprint nor id (the Lark alert channel's cards): its
+     * instance key is its {@link #episodeKey}, which is all a copy of it from a webhook shares with it.
+     */
+    static boolean keyedByEpisode(NormalizedAlert a) {
+        return a.fingerprint() == null && a.alertId() == null;
+    }
+
+    /**
+     * The instance key the alert would have without fingerprint or id (alert name, node and cluster at
+     * its start): how a webhook alert finds the Lark channel's copy of its episode.
+     */
+    static String episodeKey(NormalizedAlert a) {
+        return a.alertName() + "/" + (a.node() == null ? "-" : a.node()) + "/"
+                + (a.clusterId() == null ? a.clusterRef() : a.clusterId()) + "@" + start(a.startsAt());
+    }
+
+    /**
+     * One firing episode as a row of the issue's key says it (the row has no cluster; the key does
+     * when it has the cluster field): key, alert name, node and start.
+     */
+    static String rowEpisode(String groupingKey, String alertName, String node, LocalDateTime start) {
+        return groupingKey + "\n" + alertName + "\n" + (node == null ? "-" : node) + "\n" + start(start);
+    }
+
+    private static String start(LocalDateTime startsAt) {
+        return startsAt == null ? "-" : startsAt.toString();
     }
 
     /** When the alert happened: startsAt for a firing alert, endsAt for a resolved one; received time when missing. */

@@ -30,6 +30,8 @@ final class GroupingState {
     private final Map<String, List<IssueState>> byKey = new HashMap<>();
     /** The instance keys of {@link #holderByInstance} by alert identity (see {@link #identity}). */
     private final Map<String, Set<String>> instancesByIdentity = new HashMap<>();
+    /** The least instance key of the firing rows with a fingerprint, by {@link GroupingKeys#rowEpisode}. */
+    private final Map<String, String> fingerprintedByEpisode = new HashMap<>();
 
     final Set<Long> dirty = new LinkedHashSet<>();
     final Set<Long> created = new LinkedHashSet<>();
@@ -47,6 +49,7 @@ final class GroupingState {
         for (IssueAlert a : issue.alerts) {
             hold(a.instanceKey(), issue.issueId);
             seen.add(a.messageId());
+            noteEpisode(a);
         }
     }
 
@@ -74,6 +77,62 @@ final class GroupingState {
         return instancesByIdentity.getOrDefault(identity(instanceKey), Set.of()).stream()
                 .filter(k -> !issues.get(holderByInstance.get(k)).instanceResolved(k))
                 .max(String::compareTo);
+    }
+
+    /**
+     * The instance of a webhook copy (with a fingerprint) of this episode, the least when there are
+     * several: where a copy without fingerprint (the Lark channel's) belongs.
+     */
+    Optional<String> fingerprintedCopy(String rowEpisode) {
+        return Optional.ofNullable(fingerprintedByEpisode.get(rowEpisode));
+    }
+
+    private void noteEpisode(IssueAlert r) {
+        if (r.fingerprint() != null && r.firing() && r.alertName() != null && r.eventAt() != null) {
+            fingerprintedByEpisode.merge(GroupingKeys.rowEpisode(r.groupingKey(), r.alertName(), r.node(), r.eventAt()),
+                    r.instanceKey(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+    }
+
+    /**
+     * Moves instance {@code from} of the issues of {@code key} (and a resolve of it still waiting for
+     * its firing) to instance {@code to}: the Lark channel's copy of an episode joins the webhook's
+     * copy once that arrives, so both count as one alert whichever came first.
+     */
+    void rekey(String key, String from, String to) {
+        if (!holderByInstance.containsKey(from) && !pending.containsKey(from)) {
+            return; // nearly always: no copy without fingerprint came first
+        }
+        for (IssueState issue : byKey.getOrDefault(key, List.of())) {
+            boolean moved = false;
+            for (int i = 0; i < issue.alerts.size(); i++) {
+                IssueAlert r = issue.alerts.get(i);
+                if (r.instanceKey().equals(from)) {
+                    IssueAlert again = r.withInstanceKey(to);
+                    issue.alerts.set(i, again);
+                    rows.put(again.messageId(), again);
+                    moved = true;
+                }
+            }
+            if (moved) {
+                dirty.add(issue.issueId);
+                Long holder = holderByInstance.remove(from);
+                if (holder != null) {
+                    Set<String> same = instancesByIdentity.get(identity(from));
+                    if (same != null) {
+                        same.remove(from);
+                    }
+                    hold(to, holder);
+                }
+            }
+        }
+        IssueAlert waiting = pending.get(from);
+        if (waiting != null && key.equals(waiting.groupingKey())) {
+            pending.remove(from);
+            IssueAlert again = waiting.withInstanceKey(to);
+            pending.put(to, again);
+            rows.put(again.messageId(), again);
+        }
     }
 
     private void hold(String instanceKey, long issueId) {
@@ -119,6 +178,7 @@ final class GroupingState {
         seen.add(r.messageId());
         rows.put(r.messageId(), r);
         dirty.add(issue.issueId);
+        noteEpisode(r);
     }
 
     void created(IssueState issue) {

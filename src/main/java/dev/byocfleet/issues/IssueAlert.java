@@ -17,6 +17,11 @@ public record IssueAlert(String messageId, Long issueId, String groupingKey, Str
         return "firing".equals(status);
     }
 
+    IssueAlert withInstanceKey(String key) {
+        return new IssueAlert(messageId, issueId, groupingKey, key, status, severity, alertName, node, fingerprint,
+                eventAt, groupedAt);
+    }
+
     IssueAlert withIssue(Long id) {
         return new IssueAlert(messageId, id, groupingKey, instanceKey, status, severity, alertName, node, fingerprint,
                 eventAt, groupedAt);

@@ -71,16 +71,26 @@ class IssueGrouping implements AlertsStoredListener {
             Set<String> keys = new LinkedHashSet<>();
             Set<String> instances = new LinkedHashSet<>();
             Set<String> resolvedIdentities = new LinkedHashSet<>();
+            Set<IssueRepository.Episode> episodes = new LinkedHashSet<>();
             parsed.forEach(a -> {
-                keys.add(engine.keys().keyOf(a));
+                String key = engine.keys().keyOf(a);
+                keys.add(key);
                 String instance = GroupingKeys.instanceKey(a);
                 instances.add(instance);
                 if (!GroupingKeys.firing(a)) {
                     resolvedIdentities.add(GroupingState.identity(instance));
                 }
+                // the other source's copy of the episode (see GroupingEngine.instance)
+                if (a.startsAt() != null && a.alertName() != null) {
+                    if (!GroupingKeys.keyedByEpisode(a)) {
+                        instances.add(GroupingKeys.episodeKey(a));
+                    } else if (engine.keys().hasCluster()) {
+                        episodes.add(new IssueRepository.Episode(key, a.alertName(), a.node(), a.startsAt()));
+                    }
+                }
             });
             GroupingState state = repository.load(keys, instances, resolvedIdentities,
-                    parsed.stream().map(NormalizedAlert::messageId).toList());
+                    parsed.stream().map(NormalizedAlert::messageId).toList(), episodes);
             engine.apply(state, parsed, now());
             repository.save(state);
             linkStorms(state);

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,11 +59,12 @@ class IssueRepository {
     /**
      * The issues a grouping pass over these alerts needs, with what waits. Of each issue only the
      * alerts the pass can touch are loaded (its instances, and instances of the same alert identity
-     * for resolves that lost their start time); the issue's counts over the rest come from its row,
-     * so a pass costs the same however many alerts its issues already hold.
+     * for resolves that lost their start time, and the webhook copies' instances of {@code episodes},
+     * the pass's alerts without fingerprint); the issue's counts over the rest come from its row, so a
+     * pass costs the same however many alerts its issues already hold.
      */
     GroupingState load(Collection<String> keys, Collection<String> instanceKeys, Collection<String> identities,
-                       Collection<String> messageIds) {
+                       Collection<String> messageIds, Collection<Episode> episodes) {
         GroupingState state = new GroupingState();
         Set<Long> ids = new HashSet<>();
         chunked(keys, c -> ids.addAll(jdbc.sql("""
@@ -76,7 +78,14 @@ class IssueRepository {
         // keys the index knows have no row are not asked about: a live pass's alerts are nearly all new
         IssueAlertIndex known = filledIndex();
         List<IssueAlert> instanceRows = new ArrayList<>();
-        Collection<String> askInstances = known == null ? instanceKeys : known.instanceKeysThatMayHaveRows(instanceKeys);
+        List<String> copies = webhookCopies(episodes);
+        Collection<String> askInstances = new LinkedHashSet<>(
+                known == null ? instanceKeys : known.instanceKeysThatMayHaveRows(instanceKeys));
+        askInstances.addAll(copies);
+        if (!copies.isEmpty()) {
+            instanceKeys = new LinkedHashSet<>(instanceKeys);
+            instanceKeys.addAll(copies);
+        }
         chunked(askInstances, c -> instanceRows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE instance_key IN (:k)")
                 .param("k", c).query((rs, i) -> alert(rs)).list()));
         instanceRows.stream().map(IssueAlert::issueId).filter(id -> id != null).forEach(ids::add);
@@ -86,6 +95,35 @@ class IssueRepository {
         chunked(askIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
                 .param("ids", c).query(String.class).list()));
         return state;
+    }
+
+    /** An alert without fingerprint's episode, as the rows of a webhook copy of it say it: see {@link GroupingKeys#rowEpisode}. */
+    record Episode(String groupingKey, String alertName, String node, LocalDateTime start) {}
+
+    /**
+     * The instance keys of the webhook copies (firing rows with a fingerprint) of these episodes. The
+     * episodes are those of the Lark channel's alerts, a few per pass; the read is a scan of the
+     * table's key, name, node and time columns.
+     */
+    private List<String> webhookCopies(Collection<Episode> episodes) {
+        List<String> found = new ArrayList<>();
+        chunked(episodes, IDENTITY_CHUNK, part -> {
+            StringBuilder match = new StringBuilder();
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int n = 0; n < part.size(); n++) {
+                Episode e = part.get(n);
+                match.append(n == 0 ? "" : " OR ").append("(grouping_key = :k").append(n).append(" AND alert_name = :a")
+                        .append(n).append(" AND coalesce(node, '-') = :n").append(n).append(" AND event_at = :t").append(n)
+                        .append(')');
+                params.put("k" + n, e.groupingKey());
+                params.put("a" + n, e.alertName());
+                params.put("n" + n, e.node() == null ? "-" : e.node());
+                params.put("t" + n, e.start());
+            }
+            found.addAll(jdbc.sql("SELECT DISTINCT instance_key FROM alerts.issue_alerts WHERE status = 'firing' "
+                    + "AND fingerprint IS NOT NULL AND (" + match + ")").params(params).query(String.class).list());
+        });
+        return found;
     }
 
     /** The index of issue_alerts' keys, filled from the table on first use; null where it is not kept. */

@@ -35,6 +35,25 @@ final class IssueAlerts {
                 Map.of(), startsAt, endsAt, fingerprint, null, endsAt != null ? endsAt : startsAt, "parsed", null, "{}");
     }
 
+    /** The Lark alert channel's copy of an alert: no fingerprint and no alert id, its own message id. */
+    static NormalizedAlert lark(NormalizedAlert webhook) {
+        String messageId = sha("lark|" + webhook.messageId());
+        return new NormalizedAlert("lark_mcp", messageId, "om_" + messageId.substring(0, 12), null, webhook.status(),
+                webhook.severity(), webhook.alertName(), webhook.clusterId(), webhook.clusterRef(), webhook.node(),
+                webhook.summary(), null, Map.of(), Map.of(), webhook.startsAt(), webhook.endsAt(), null, null,
+                webhook.receivedAt(), "parsed", null, "{}");
+    }
+
+    /** The same alert with another label set, so another fingerprint (as two disks of one node). */
+    static NormalizedAlert otherLabels(NormalizedAlert webhook, String label) {
+        String fingerprint = sha(webhook.fingerprint() + "|" + label).substring(0, 16);
+        String messageId = sha("alertmanager|" + fingerprint + "|" + webhook.status() + "|" + webhook.startsAt());
+        return new NormalizedAlert(webhook.source(), messageId, webhook.sourceMessageId(), fingerprint, webhook.status(),
+                webhook.severity(), webhook.alertName(), webhook.clusterId(), webhook.clusterRef(), webhook.node(),
+                webhook.summary(), null, webhook.labels(), Map.of(), webhook.startsAt(), webhook.endsAt(), fingerprint, null,
+                webhook.receivedAt(), "parsed", null, "{}");
+    }
+
     static String sha(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,8 @@ package dev.byocfleet.issues;
 
 import static dev.byocfleet.issues.IssueAlerts.T0;
 import static dev.byocfleet.issues.IssueAlerts.firing;
+import static dev.byocfleet.issues.IssueAlerts.lark;
+import static dev.byocfleet.issues.IssueAlerts.otherLabels;
 import static dev.byocfleet.issues.IssueAlerts.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,6 +238,85 @@ class IssueGroupingTest {
 
         grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
         assertThat(snapshot()).isEqualTo(few);
+    }
+
+    /** One delivery per list, each grouped before the next. */
+    @SafeVarargs
+    private void deliver(List<NormalizedAlert>... deliveries) {
+        int run = 0;
+        for (List<NormalizedAlert> d : deliveries) {
+            alerts.store(d, "d-" + ++run);
+            awaitGrouping();
+        }
+    }
+
+    private String counts(String cluster) {
+        Map<String, Object> r = jdbc.queryForMap(
+                "SELECT status, alert_count, firing_count FROM alerts.issues WHERE cluster_id = ?", cluster);
+        return r.get("status") + " " + r.get("alert_count") + " " + r.get("firing_count");
+    }
+
+    private List<String> instanceKeys(String cluster) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT instance_key FROM alerts.issue_alerts WHERE grouping_key LIKE 'cluster=' || ? || '|%'
+                ORDER BY 1""", String.class, cluster);
+    }
+
+    @Test
+    void anAlertFromTheWebhookAndFromTheLarkChannelIsOneAlertOfItsIssueWhicheverCameFirst() {
+        NormalizedAlert webhookFirst = firing("c-3", "Disk", "be-1", "warning", T0);
+        NormalizedAlert larkFirst = firing("c-4", "Disk", "be-1", "warning", T0);
+        deliver(List.of(webhookFirst, lark(larkFirst)), List.of(lark(webhookFirst), larkFirst));
+        assertThat(counts("c-3")).isEqualTo("open 1 1");
+        assertThat(counts("c-4")).as("the Lark copy's rows moved to the webhook's instance").isEqualTo("open 1 1");
+        assertThat(instanceKeys("c-3")).containsExactly(GroupingKeys.instanceKey(webhookFirst));
+        assertThat(instanceKeys("c-4")).containsExactly(GroupingKeys.instanceKey(larkFirst));
+
+        // a resolve from either source ends the alert, and with it the issue
+        NormalizedAlert end3 = resolved("c-3", "Disk", "be-1", "warning", T0, T0.plusMinutes(30));
+        NormalizedAlert end4 = resolved("c-4", "Disk", "be-1", "warning", T0, T0.plusMinutes(30));
+        deliver(List.of(lark(end3), end4));
+        assertThat(counts("c-3")).isEqualTo("resolved 1 0");
+        assertThat(counts("c-4")).isEqualTo("resolved 1 0");
+        deliver(List.of(end3, lark(end4)));
+        assertThat(counts("c-3")).isEqualTo("resolved 1 0");
+        assertThat(counts("c-4")).isEqualTo("resolved 1 0");
+
+        // a rebuild gives the same issues and rows; which of two simultaneous resolves ended an issue
+        // (and so its event's id) follows the order of arrival live and the message ids in a rebuild
+        List<Map<String, Object>> live = snapshot().subList(0, 2);
+        String liveEvents = jdbc.queryForList("SELECT issue_id, event_type, created_at FROM alerts.issue_events ORDER BY ALL")
+                .toString();
+        grouping.rebuild(T0.minusDays(1), T0.plusDays(1));
+        assertThat(snapshot().subList(0, 2)).as("one pass over every alert from nothing").isEqualTo(live);
+        assertThat(jdbc.queryForList("SELECT issue_id, event_type, created_at FROM alerts.issue_events ORDER BY ALL"))
+                .hasToString(liveEvents);
+    }
+
+    @Test
+    void aLarkResolveThatCameBeforeAnyFiringJoinsTheWebhookCopyWhenItsFiringArrives() {
+        NormalizedAlert firing = firing("c-5", "Disk", "be-1", "warning", T0);
+        deliver(List.of(lark(resolved("c-5", "Disk", "be-1", "warning", T0, T0.plusMinutes(10)))), List.of(firing));
+        assertThat(counts("c-5")).isEqualTo("resolved 1 0");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts.issue_alerts WHERE issue_id IS NULL", Integer.class))
+                .as("no resolve left waiting").isZero();
+    }
+
+    @Test
+    void twoWebhookAlertsOfOneEpisodeStayTwoAndTheLarkCopyJoinsOneOfThem() {
+        NormalizedAlert disk1 = firing("c-6", "Disk", "be-1", "warning", T0);
+        NormalizedAlert disk2 = otherLabels(disk1, "mount=/data2");
+        deliver(List.of(lark(disk1)), List.of(disk1), List.of(disk2));
+        assertThat(counts("c-6")).isEqualTo("open 2 2");
+        deliver(List.of(disk2, disk1).stream().map(a -> lark(a)).toList());
+        assertThat(counts("c-6")).as("a redelivered Lark card changes nothing").isEqualTo("open 2 2");
+    }
+
+    @Test
+    void larkAlertsWithoutAWebhookCopyAreCountedAsBefore() {
+        deliver(List.of(lark(firing("c-7", "Disk", "be-1", "warning", T0)), lark(firing("c-7", "Disk", "be-2", "warning", T0))),
+                List.of(lark(firing("c-7", "Disk", "be-1", "warning", T0.plusMinutes(5)))));
+        assertThat(counts("c-7")).isEqualTo("open 3 3");
     }
 
     private void awaitGrouping() {
