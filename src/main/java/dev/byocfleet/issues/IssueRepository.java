@@ -102,8 +102,7 @@ class IssueRepository {
 
     /**
      * The instance keys of the webhook copies (firing rows with a fingerprint) of these episodes. The
-     * episodes are those of the Lark channel's alerts, a few per pass; the read is a scan of the
-     * table's key, name, node and time columns.
+     * episodes are those of the Lark channel's alerts, a few per pass.
      */
     private List<String> webhookCopies(Collection<Episode> episodes) {
         List<String> found = new ArrayList<>();
@@ -120,8 +119,12 @@ class IssueRepository {
                 params.put("n" + n, e.node() == null ? "-" : e.node());
                 params.put("t" + n, e.start());
             }
-            found.addAll(jdbc.sql("SELECT DISTINCT instance_key FROM alerts.issue_alerts WHERE status = 'firing' "
-                    + "AND fingerprint IS NOT NULL AND (" + match + ")").params(params).query(String.class).list());
+            // the start times and keys first: the time column's zone maps skip most of the table
+            params.put("times", part.stream().map(Episode::start).distinct().toList());
+            params.put("keys", part.stream().map(Episode::groupingKey).distinct().toList());
+            found.addAll(jdbc.sql("SELECT DISTINCT instance_key FROM alerts.issue_alerts WHERE event_at IN (:times) "
+                    + "AND grouping_key IN (:keys) AND status = 'firing' AND fingerprint IS NOT NULL AND (" + match + ")")
+                    .params(params).query(String.class).list());
         });
         return found;
     }
