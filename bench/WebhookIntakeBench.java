@@ -32,19 +32,34 @@ import java.util.regex.Pattern;
  * in flight, and writes alerts/s and p50/p99 latency for both and their ratio.
  *
  *   java bench/WebhookIntakeBench.java --am URL --ours URL --token T --out bench/results/webhook-STAMP
- *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--requests 1:5000,10:5000,100:1000] [--meta key=value ...]
+ *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--requests 1:5000,10:5000,100:1000]
+ *        [--am-pid PID --app-pid PID] [--meta key=value ...]
  * Each configuration first runs --warmup-rounds untimed rounds of the same shape against both targets.
+ * With the two servers' pids, each round's CPU per request (each server, this driver) and the
+ * machine's busy cores are reported beside the rates.
  */
 public class WebhookIntakeBench {
 
     record Config(String name, int batch, int requests, boolean redeliver) {}
 
     record Run(String target, Config config, int round, long alerts, double seconds, long[] latenciesNanos,
-               int errors, long inserted, long duplicates) {
+               int errors, long inserted, long duplicates, Cpu cpu) {
         double alertsPerSecond() {
             return alerts / seconds;
         }
     }
+
+    /**
+     * CPU over one timed round, per request: the target's server process, this load generator, and
+     * how many of the machine's cores were busy on average (all processes); null without the pids.
+     */
+    record Cpu(double serverMsPerRequest, double generatorMsPerRequest, double busyCores) {}
+
+    /** The CPU counters at one moment: a process's user+system ticks, this process's CPU, the machine's busy ticks. */
+    record CpuSample(long serverTicks, long generatorNanos, long machineBusyTicks) {}
+
+    /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+    static final double TICKS_PER_SECOND = 100;
 
     static final String[] RULES = {"BE Service Suspension", "Data Disk Capacity Alert", "High Compaction Pressure Alert",
             "Query Latency Alert", "Loading Failure Alert", "High FE JVM Usage Alert"};
@@ -58,6 +73,9 @@ public class WebhookIntakeBench {
     final String token;
     final int concurrency;
     int warmupRounds = 1;
+    /** The server processes' pids, to read their CPU from /proc (0: not reported). */
+    long amPid;
+    long appPid;
     final String runId = UUID.randomUUID().toString().substring(0, 8);
     final AtomicLong seq = new AtomicLong();
 
@@ -90,6 +108,8 @@ public class WebhookIntakeBench {
         Config redeliver = new Config("batch " + fresh10.batch() + ", redelivered", fresh10.batch(), fresh10.requests(), true);
         WebhookIntakeBench bench = new WebhookIntakeBench(opt.get("am"), opt.get("ours"), opt.get("token"), concurrency);
         bench.warmupRounds = Integer.parseInt(opt.getOrDefault("warmup-rounds", "1"));
+        bench.amPid = Long.parseLong(opt.getOrDefault("am-pid", "0"));
+        bench.appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));
         meta.put("warmup_rounds_per_configuration", Integer.toString(bench.warmupRounds));
         bench.run(configs, redeliver, rounds, Path.of(opt.get("out")), meta);
     }
@@ -198,6 +218,8 @@ public class WebhookIntakeBench {
         AtomicLong duplicates = new AtomicLong();
         URI uri = URI.create(ours ? oursUrl : amUrl);
         List<Thread> workers = new ArrayList<>();
+        long pid = ours ? appPid : amPid;
+        CpuSample before = cpuSample(pid);
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             workers.add(Thread.ofPlatform().start(() -> {
@@ -235,6 +257,11 @@ public class WebhookIntakeBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuSample after = cpuSample(pid);
+        Cpu cpu = before == null || after == null ? null : new Cpu(
+                (after.serverTicks() - before.serverTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(),
+                (after.generatorNanos() - before.generatorNanos()) / 1e6 / bodies.size(),
+                (after.machineBusyTicks() - before.machineBusyTicks()) / TICKS_PER_SECOND / seconds);
         long alerts = (long) bodies.size() * c.batch();
         if (ours && c.redeliver() && duplicates.get() != alerts) {
             System.err.println("redelivery stored " + inserted.get() + " alerts again; expected none");
@@ -242,7 +269,7 @@ public class WebhookIntakeBench {
         if (ours && !c.redeliver() && !c.name().equals("warm-up") && inserted.get() != alerts) {
             System.err.println("fresh alerts: " + inserted.get() + " inserted of " + alerts);
         }
-        return new Run(target, c, round, alerts, seconds, latencies, errors.get(), inserted.get(), duplicates.get());
+        return new Run(target, c, round, alerts, seconds, latencies, errors.get(), inserted.get(), duplicates.get(), cpu);
     }
 
     void write(List<Run> runs, int rounds, Path out, Map<String, String> meta) throws IOException {
@@ -266,6 +293,7 @@ public class WebhookIntakeBench {
                 .append("| configuration | requests | Alertmanager alerts/s | ours alerts/s | ours / Alertmanager | ")
                 .append("Alertmanager p50 / p99 ms | ours p50 / p99 ms | errors |\n|---|---|---|---|---|---|---|---|\n");
         boolean first = true;
+        StringBuilder cpuRows = new StringBuilder();
         for (var e : byConfig.entrySet()) {
             List<Run> am = e.getValue().get("alertmanager");
             List<Run> ours = e.getValue().get("ours");
@@ -279,23 +307,71 @@ public class WebhookIntakeBench {
                          "alertmanager": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s},
                          "ours": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s,
                                   "inserted": %d, "duplicates": %d},
+                         "cpu_median_of_rounds": {"alertmanager_ms_per_request": %.3f, "ours_ms_per_request": %.3f,
+                                  "generator_ms_per_request_to_alertmanager": %.3f, "generator_ms_per_request_to_ours": %.3f,
+                                  "busy_cores_alertmanager_rounds": %.2f, "busy_cores_our_rounds": %.2f},
                          "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d}""",
                     e.getKey(), ours.getFirst().config().batch(), ours.getFirst().config().requests(),
                     ours.getFirst().config().redeliver(), amRate, pct(amLat, 50), pct(amLat, 99), rates(am),
                     oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
                     ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
+                    medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
+                    medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
+                    medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores),
                     oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors));
+            cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
+                    medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
+                    medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
+                    medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores)));
             first = false;
             md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d |%n",
                     e.getKey(), ours.getFirst().config().requests(), amRate, oursRate, oursRate / amRate,
                     pct(amLat, 50), pct(amLat, 99), pct(oursLat, 50), pct(oursLat, 99), errors));
         }
         json.append("\n  ]\n}\n");
-        md.append("\n");
+        md.append("\nCPU during the timed rounds (median of the rounds; from /proc, so Linux only; NaN: not measured). ")
+                .append("Server: the target's own process (ours includes its loading and issue grouping as they ran ")
+                .append("during its rounds); generator: this driver while sending to Alertmanager / to ours; busy ")
+                .append("cores: the whole machine, out of ").append(Runtime.getRuntime().availableProcessors())
+                .append(". Near all cores busy, a round is bound by CPU; well below, by waiting (at batch 1 ours ")
+                .append("waits for each group's fsync).\n\n")
+                .append("| configuration | Alertmanager ms CPU per request | ours ms CPU per request | ")
+                .append("generator ms per request (AM / ours) | busy cores (AM / ours rounds) |\n|---|---|---|---|---|\n")
+                .append(cpuRows).append("\n");
         meta.forEach((k, v) -> md.append("- ").append(k.replace('_', ' ')).append(": ").append(v).append("\n"));
         Files.writeString(Path.of(out + ".json"), json.toString(), StandardCharsets.UTF_8);
         Files.writeString(Path.of(out + ".md"), md.toString(), StandardCharsets.UTF_8);
         System.out.println("\n" + md);
+    }
+
+    /** The counters now; null when the pid is not given or /proc cannot be read (not Linux). */
+    static CpuSample cpuSample(long pid) {
+        if (pid <= 0) {
+            return null;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long server = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split(" +");
+            long busy = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            long generator = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new CpuSample(server, generator, busy);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The median of a CPU figure over the rounds that have one, or NaN. */
+    static double medianCpu(List<Run> runs, java.util.function.ToDoubleFunction<Cpu> figure) {
+        double[] v = runs.stream().filter(r -> r.cpu() != null).mapToDouble(r -> figure.applyAsDouble(r.cpu())).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static double medianRate(List<Run> runs) {

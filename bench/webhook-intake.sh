@@ -105,6 +105,7 @@ AM_VERSION=$("$AM_BIN" --version 2>&1 | head -1)
   --am "http://127.0.0.1:$AM_PORT/api/v2/alerts" \
   --ours "http://127.0.0.1:$APP_PORT/api/webhooks/alertmanager" \
   --token "$TOKEN" --concurrency "$CONCURRENCY" --rounds "$ROUNDS" --warmup-rounds "$WARMUP_ROUNDS" --requests "$REQUESTS" \
+  --am-pid "$AM_PID" --app-pid "$APP_PID" \
   --out "bench/results/$NAME-$STAMP" \
   --meta "timestamp=$STAMP" --meta "waited_for_idle_app_s=$IDLE_WAITED" --meta "journal_fsync_interval=$FSYNC_INTERVAL" --meta "alertmanager=$AM_VERSION" \
   --meta "java=$("$JAVA" -version 2>&1 | head -1)" --meta "cpus=$(nproc)" \
