@@ -32,11 +32,14 @@ import java.util.regex.Pattern;
  * in flight, and writes alerts/s and p50/p99 latency for both and their ratio.
  *
  *   java bench/WebhookIntakeBench.java --am URL --ours URL --token T --out bench/results/webhook-STAMP
- *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--requests 1:5000,10:5000,100:1000]
- *        [--am-pid PID --app-pid PID] [--meta key=value ...]
- * Each configuration first runs --warmup-rounds untimed rounds of the same shape against both targets.
- * With the two servers' pids, each round's CPU per request (each server, this driver) and the
- * machine's busy cores are reported beside the rates.
+ *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--max-warmup-rounds 8] [--warmup-jit-share 0.1]
+ *        [--requests 1:5000,10:5000,100:1000] [--am-pid PID --app-pid PID] [--meta key=value ...]
+ * Each configuration first runs untimed rounds of the same shape against both targets: at least
+ * --warmup-rounds, and with our pid more while our JVM's JIT compiler threads took more than
+ * --warmup-jit-share of our process's CPU in the last one (at most --max-warmup-rounds), so the timed
+ * rounds measure the steady state rather than the compiler. With the two servers' pids, each round's
+ * CPU per request (each server and its JIT share, this driver) and the machine's busy cores are
+ * reported beside the rates.
  */
 public class WebhookIntakeBench {
 
@@ -53,10 +56,10 @@ public class WebhookIntakeBench {
      * CPU over one timed round, per request: the target's server process, this load generator, and
      * how many of the machine's cores were busy on average (all processes); null without the pids.
      */
-    record Cpu(double serverMsPerRequest, double generatorMsPerRequest, double busyCores) {}
+    record Cpu(double serverMsPerRequest, double jitMsPerRequest, double generatorMsPerRequest, double busyCores) {}
 
     /** The CPU counters at one moment: a process's user+system ticks, this process's CPU, the machine's busy ticks. */
-    record CpuSample(long serverTicks, long generatorNanos, long machineBusyTicks) {}
+    record CpuSample(long serverTicks, long jitTicks, long generatorNanos, long machineBusyTicks) {}
 
     /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
     static final double TICKS_PER_SECOND = 100;
@@ -73,6 +76,10 @@ public class WebhookIntakeBench {
     final String token;
     final int concurrency;
     int warmupRounds = 1;
+    int maxWarmupRounds = 1;
+    double warmupJitShare = 1;
+    /** Per configuration: the warm-up rounds run and our JIT share in the last. */
+    final Map<String, String> warmups = new LinkedHashMap<>();
     /** The server processes' pids, to read their CPU from /proc (0: not reported). */
     long amPid;
     long appPid;
@@ -108,9 +115,12 @@ public class WebhookIntakeBench {
         Config redeliver = new Config("batch " + fresh10.batch() + ", redelivered", fresh10.batch(), fresh10.requests(), true);
         WebhookIntakeBench bench = new WebhookIntakeBench(opt.get("am"), opt.get("ours"), opt.get("token"), concurrency);
         bench.warmupRounds = Integer.parseInt(opt.getOrDefault("warmup-rounds", "1"));
+        bench.maxWarmupRounds = Math.max(bench.warmupRounds, Integer.parseInt(opt.getOrDefault("max-warmup-rounds", "8")));
+        bench.warmupJitShare = Double.parseDouble(opt.getOrDefault("warmup-jit-share", "0.1"));
         bench.amPid = Long.parseLong(opt.getOrDefault("am-pid", "0"));
         bench.appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));
-        meta.put("warmup_rounds_per_configuration", Integer.toString(bench.warmupRounds));
+        meta.put("warmup_rounds_per_configuration", "at least " + bench.warmupRounds + ", at most " + bench.maxWarmupRounds
+                + " (until our JIT share is at most " + bench.warmupJitShare + ")");
         bench.run(configs, redeliver, rounds, Path.of(opt.get("out")), meta);
     }
 
@@ -122,11 +132,21 @@ public class WebhookIntakeBench {
             // untimed rounds of the same shape first, for both targets: the JVM's JIT compiles the
             // configuration's path (a Go binary has nothing to compile), so the timed rounds measure
             // steady intake on both sides
-            for (int w = 1; w <= warmupRounds; w++) {
-                System.out.printf(Locale.ROOT, "%s: warm-up round %d of %d (not counted)%n", c.name(), w, warmupRounds);
+            // (at least --warmup-rounds; with our pid, more while our JIT compiler threads still take
+            // over --warmup-jit-share of our CPU, at most --max-warmup-rounds)
+            int w = 0;
+            double jitShare = Double.NaN;
+            while (w < warmupRounds || (w < maxWarmupRounds && jitShare > warmupJitShare)) {
+                w++;
+                System.out.printf(Locale.ROOT, "%s: warm-up round %d (not counted)%n", c.name(), w);
                 List<String[]> pairs = pairs(c);
-                both(new Config("warm-up", c.batch(), c.requests(), false), w, pairs);
+                Run ours = both(new Config("warm-up", c.batch(), c.requests(), false), w, pairs).stream()
+                        .filter(r -> r.target().equals("ours")).findFirst().orElseThrow();
+                jitShare = ours.cpu() == null || ours.cpu().serverMsPerRequest() <= 0 ? Double.NaN
+                        : ours.cpu().jitMsPerRequest() / ours.cpu().serverMsPerRequest();
+                System.out.printf(Locale.ROOT, "  our JIT compiler's share of our CPU in that round: %.0f %%%n", 100 * jitShare);
             }
+            warmups.put(c.name(), String.format(Locale.ROOT, "%d (our JIT share in the last: %.0f %%)", w, 100 * jitShare));
             for (int round = 1; round <= rounds; round++) {
                 List<String[]> pairs = pairs(c);
                 runs.addAll(both(c, round, pairs));
@@ -140,6 +160,7 @@ public class WebhookIntakeBench {
                 runs.addAll(both(redeliverConfig, round, lastFresh10));
             }
         }
+        warmups.forEach((name, w) -> meta.put("warm-up rounds, " + name, w));
         meta.put("load_average_before", loadBefore);
         meta.put("load_average_after", loadAverage());
         write(runs, rounds, out, meta);
@@ -260,6 +281,7 @@ public class WebhookIntakeBench {
         CpuSample after = cpuSample(pid);
         Cpu cpu = before == null || after == null ? null : new Cpu(
                 (after.serverTicks() - before.serverTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(),
+                (after.jitTicks() - before.jitTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(),
                 (after.generatorNanos() - before.generatorNanos()) / 1e6 / bodies.size(),
                 (after.machineBusyTicks() - before.machineBusyTicks()) / TICKS_PER_SECOND / seconds);
         long alerts = (long) bodies.size() * c.batch();
@@ -286,8 +308,10 @@ public class WebhookIntakeBench {
                 .append("Same alerts to Alertmanager's own intake (`POST /api/v2/alerts`, in memory) and to ours ")
                 .append("(`POST /api/webhooks/alertmanager`, committed to DuckDB, deduplicated), ")
                 .append(concurrency).append(" requests in flight, ").append(rounds)
-                .append(" rounds per row alternating which goes first, after ").append(warmupRounds)
-                .append(" untimed warm-up round(s) of the same shape for both; alerts/s is the median round, latencies ")
+                .append(" rounds per row alternating which goes first, after untimed warm-up rounds of the same shape ")
+                .append("for both (at least ").append(warmupRounds).append(", more while our JIT compiler took over ")
+                .append(Math.round(100 * warmupJitShare)).append(" % of our CPU in the last, at most ").append(maxWarmupRounds)
+                .append("; the rounds run are listed below); alerts/s is the median round, latencies ")
                 .append("are over all rounds. Fresh alerts in every request except the redelivery row, which ")
                 .append("sends the last batch-10 round's alerts again.\n\n")
                 .append("| configuration | requests | Alertmanager alerts/s | ours alerts/s | ours / Alertmanager | ")
@@ -308,6 +332,7 @@ public class WebhookIntakeBench {
                          "ours": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s,
                                   "inserted": %d, "duplicates": %d},
                          "cpu_median_of_rounds": {"alertmanager_ms_per_request": %.3f, "ours_ms_per_request": %.3f,
+                                  "ours_jit_compiler_ms_per_request": %.3f,
                                   "generator_ms_per_request_to_alertmanager": %.3f, "generator_ms_per_request_to_ours": %.3f,
                                   "busy_cores_alertmanager_rounds": %.2f, "busy_cores_our_rounds": %.2f},
                          "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d}""",
@@ -316,11 +341,13 @@ public class WebhookIntakeBench {
                     oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
                     ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
                     medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
+                    medianCpu(ours, Cpu::jitMsPerRequest),
                     medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
                     medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores),
                     oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors));
-            cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
+            cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f (%.3f) | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
                     medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
+                    medianCpu(ours, Cpu::jitMsPerRequest),
                     medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
                     medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores)));
             first = false;
@@ -331,11 +358,11 @@ public class WebhookIntakeBench {
         json.append("\n  ]\n}\n");
         md.append("\nCPU during the timed rounds (median of the rounds; from /proc, so Linux only; NaN: not measured). ")
                 .append("Server: the target's own process (ours includes its loading and issue grouping as they ran ")
-                .append("during its rounds); generator: this driver while sending to Alertmanager / to ours; busy ")
+                .append("during its rounds; in brackets its JIT compiler threads' share); generator: this driver while sending to Alertmanager / to ours; busy ")
                 .append("cores: the whole machine, out of ").append(Runtime.getRuntime().availableProcessors())
                 .append(". Near all cores busy, a round is bound by CPU; well below, by waiting (at batch 1 ours ")
                 .append("waits for each group's fsync).\n\n")
-                .append("| configuration | Alertmanager ms CPU per request | ours ms CPU per request | ")
+                .append("| configuration | Alertmanager ms CPU per request | ours ms CPU per request (JIT) | ")
                 .append("generator ms per request (AM / ours) | busy cores (AM / ours rounds) |\n|---|---|---|---|---|\n")
                 .append(cpuRows).append("\n");
         meta.forEach((k, v) -> md.append("- ").append(k.replace('_', ' ')).append(": ").append(v).append("\n"));
@@ -353,6 +380,22 @@ public class WebhookIntakeBench {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long server = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            long jit = 0;
+            // a JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"): their share of the server's CPU
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String name = Files.readString(t.resolve("comm"));
+                        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                            String ts = Files.readString(t.resolve("stat"));
+                            String[] tf = ts.substring(ts.lastIndexOf(')') + 2).split(" ");
+                            jit += Long.parseLong(tf[11]) + Long.parseLong(tf[12]);
+                        }
+                    } catch (IOException gone) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split(" +");
             long busy = 0;
             for (int i = 1; i < cpu.length; i++) {
@@ -362,7 +405,7 @@ public class WebhookIntakeBench {
             }
             long generator = ((com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            return new CpuSample(server, generator, busy);
+            return new CpuSample(server, jit, generator, busy);
         } catch (IOException | RuntimeException e) {
             return null;
         }

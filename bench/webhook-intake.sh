@@ -4,11 +4,13 @@
 # (POST /api/webhooks/alertmanager, committed to DuckDB and deduplicated), both on loopback.
 # Results: bench/results/webhook-<UTC timestamp>.{json,md} and latest-webhook.{json,md}; the app's and
 # Alertmanager's logs are kept in bench/work/webhook-<UTC timestamp>/.
-#   bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N]
-#                           [--requests 1:5000,10:5000,100:1000] [--fsync-interval 100ms]
+#   bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N] [--max-warmup-rounds N]
+#                           [--warmup-jit-share F] [--requests 1:5000,10:5000,100:1000] [--fsync-interval 100ms]
 # Before measuring, the script waits until the app's start-up work (the knowledge index, the first
 # scoring pass of the demo fleet) is done, so that it does not share the cores with the first rounds;
-# each configuration then runs --warmup-rounds (default 1) untimed rounds against both targets first.
+# each configuration then runs untimed rounds against both targets first: at least --warmup-rounds
+# (default 1), more while the app's JIT compiler threads took over --warmup-jit-share (0.1) of its CPU
+# in the last one, at most --max-warmup-rounds (8). The results list the rounds each configuration ran.
 # --fsync-interval runs the app with BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL (answer once the OS has the
 # alerts, force them to disk on a timer) and writes webhook-interval-<stamp> / latest-webhook-interval.
 set -euo pipefail
@@ -16,6 +18,8 @@ cd "$(dirname "$0")/.."
 CONCURRENCY=4
 ROUNDS=3
 WARMUP_ROUNDS=1
+MAX_WARMUP_ROUNDS=8
+WARMUP_JIT_SHARE=0.1
 REQUESTS=1:5000,10:5000,100:1000
 FSYNC_INTERVAL=0ms
 NAME=webhook
@@ -24,9 +28,11 @@ while [ $# -gt 0 ]; do
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --warmup-rounds) WARMUP_ROUNDS="$2"; shift 2 ;;
+    --max-warmup-rounds) MAX_WARMUP_ROUNDS="$2"; shift 2 ;;
+    --warmup-jit-share) WARMUP_JIT_SHARE="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
     --fsync-interval) FSYNC_INTERVAL="$2"; NAME=webhook-interval; shift 2 ;;
-    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
+    *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N] [--max-warmup-rounds N] [--warmup-jit-share F] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
   esac
 done
 AM_BIN=/usr/bin/prometheus-alertmanager
@@ -105,6 +111,7 @@ AM_VERSION=$("$AM_BIN" --version 2>&1 | head -1)
   --am "http://127.0.0.1:$AM_PORT/api/v2/alerts" \
   --ours "http://127.0.0.1:$APP_PORT/api/webhooks/alertmanager" \
   --token "$TOKEN" --concurrency "$CONCURRENCY" --rounds "$ROUNDS" --warmup-rounds "$WARMUP_ROUNDS" --requests "$REQUESTS" \
+  --max-warmup-rounds "$MAX_WARMUP_ROUNDS" --warmup-jit-share "$WARMUP_JIT_SHARE" \
   --am-pid "$AM_PID" --app-pid "$APP_PID" \
   --out "bench/results/$NAME-$STAMP" \
   --meta "timestamp=$STAMP" --meta "waited_for_idle_app_s=$IDLE_WAITED" --meta "journal_fsync_interval=$FSYNC_INTERVAL" --meta "alertmanager=$AM_VERSION" \
