@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +21,19 @@ public class ClusterDirectory {
 
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
     private static final String AMBIGUOUS = "\u0000ambiguous";
+    /** A reference the directory does not know, as remembered. */
+    private static final String NONE = "";
+    /** References remembered per load at most; past it the memory starts over. */
+    static final int MAX_REMEMBERED = 50_000;
 
     private final ClusterDirectoryRepository repository;
     private volatile Snapshot snapshot;
 
-    record Snapshot(Map<String, String> byKey, Instant loadedAt) {}
+    /**
+     * One load; {@code remembered} holds what each reference seen since resolved to (a webhook's
+     * alerts repeat a few cluster, job and instance labels thousands of times).
+     */
+    record Snapshot(Map<String, String> byKey, Instant loadedAt, Map<String, String> remembered) {}
 
     public ClusterDirectory(ClusterDirectoryRepository repository) {
         this.repository = repository;
@@ -32,19 +41,37 @@ public class ClusterDirectory {
 
     /** The cluster id for any one of these references, trying them in order; empty when none is known. */
     public Optional<String> resolve(String... references) {
-        Map<String, String> index = current().byKey();
+        Snapshot s = current();
         for (String ref : references) {
-            if (ref == null || ref.isBlank()) {
+            if (ref == null) {
                 continue;
             }
-            for (String key : keysOf(ref)) {
-                String id = index.get(key);
-                if (id != null && !id.equals(AMBIGUOUS)) {
-                    return Optional.of(id);
+            String id = s.remembered().get(ref);
+            if (id == null) {
+                id = lookUp(s.byKey(), ref);
+                if (s.remembered().size() >= MAX_REMEMBERED) {
+                    s.remembered().clear();
                 }
+                s.remembered().put(ref, id);
+            }
+            if (!id.equals(NONE)) {
+                return Optional.of(id);
             }
         }
         return Optional.empty();
+    }
+
+    private static String lookUp(Map<String, String> index, String ref) {
+        if (ref.isBlank()) {
+            return NONE;
+        }
+        for (String key : keysOf(ref)) {
+            String id = index.get(key);
+            if (id != null && !id.equals(AMBIGUOUS)) {
+                return id;
+            }
+        }
+        return NONE;
     }
 
     /** Forces the next lookup to reload (after a fleet is generated or imported). */
@@ -70,7 +97,7 @@ public class ClusterDirectory {
         for (var n : repository.liveNodeAddresses()) {
             put(index, norm(n.address()), n.clusterId());
         }
-        return new Snapshot(index, Instant.now());
+        return new Snapshot(index, Instant.now(), new ConcurrentHashMap<>());
     }
 
     private static void put(Map<String, String> index, String key, String clusterId) {
@@ -89,10 +116,19 @@ public class ClusterDirectory {
             keys.add(r.substring("starrocks_".length()));
         }
         int colon = r.lastIndexOf(':');
-        if (colon > 0 && r.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+        if (colon > 0 && digitsAfter(r, colon)) {
             keys.add(r.substring(0, colon));
         }
         return keys;
+    }
+
+    private static boolean digitsAfter(String s, int at) {
+        for (int i = at + 1; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String norm(String s) {

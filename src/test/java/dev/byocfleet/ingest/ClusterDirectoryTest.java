@@ -63,6 +63,20 @@ class ClusterDirectoryTest {
     }
 
     @Test
+    void answersTheSameOnceItRemembersAReferenceAndPastItsMemory() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(directory.resolve("StarRocks_acme-prod")).contains("c-001");
+            assertThat(directory.resolve("shared-name", "10.1.0.1:9060")).contains("c-002");
+            assertThat(directory.resolve("nowhere")).isEmpty();
+        }
+        for (int i = 0; i <= ClusterDirectory.MAX_REMEMBERED; i++) {
+            directory.resolve("unknown-" + i);
+        }
+        assertThat(directory.resolve("10.0.0.1:8030")).contains("c-001");
+        assertThat(directory.resolve("nowhere", "  ")).isEmpty();
+    }
+
+    @Test
     void keysOfAReferenceAreItselfWithoutJobPrefixAndWithoutNumericPort() {
         assertThat(ClusterDirectory.keysOf("StarRocks_Acme-Prod")).containsExactly("starrocks_acme-prod", "acme-prod");
         assertThat(ClusterDirectory.keysOf("10.0.0.1:8040")).containsExactly("10.0.0.1:8040", "10.0.0.1");
