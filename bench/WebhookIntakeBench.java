@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * in flight, and writes alerts/s and p50/p99 latency for both and their ratio.
  *
  *   java bench/WebhookIntakeBench.java --am URL --ours URL --token T --out bench/results/webhook-STAMP
- *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--max-warmup-rounds 8] [--warmup-jit-share 0.1]
+ *        [--concurrency 4] [--rounds 3] [--warmup-rounds 1] [--max-warmup-rounds 12] [--warmup-jit-share 0.1]
  *        [--requests 1:5000,10:5000,100:1000] [--am-pid PID --app-pid PID] [--meta key=value ...]
  * Each configuration first runs untimed rounds of the same shape against both targets: at least
  * --warmup-rounds, and with our pid more while our JVM's JIT compiler threads took more than
@@ -115,7 +115,7 @@ public class WebhookIntakeBench {
         Config redeliver = new Config("batch " + fresh10.batch() + ", redelivered", fresh10.batch(), fresh10.requests(), true);
         WebhookIntakeBench bench = new WebhookIntakeBench(opt.get("am"), opt.get("ours"), opt.get("token"), concurrency);
         bench.warmupRounds = Integer.parseInt(opt.getOrDefault("warmup-rounds", "1"));
-        bench.maxWarmupRounds = Math.max(bench.warmupRounds, Integer.parseInt(opt.getOrDefault("max-warmup-rounds", "8")));
+        bench.maxWarmupRounds = Math.max(bench.warmupRounds, Integer.parseInt(opt.getOrDefault("max-warmup-rounds", "12")));
         bench.warmupJitShare = Double.parseDouble(opt.getOrDefault("warmup-jit-share", "0.1"));
         bench.amPid = Long.parseLong(opt.getOrDefault("am-pid", "0"));
         bench.appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));

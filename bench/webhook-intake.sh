@@ -10,7 +10,7 @@
 # scoring pass of the demo fleet) is done, so that it does not share the cores with the first rounds;
 # each configuration then runs untimed rounds against both targets first: at least --warmup-rounds
 # (default 1), more while the app's JIT compiler threads took over --warmup-jit-share (0.1) of its CPU
-# in the last one, at most --max-warmup-rounds (8). The results list the rounds each configuration ran.
+# in the last one, at most --max-warmup-rounds (12). The results list the rounds each configuration ran.
 # --fsync-interval runs the app with BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL (answer once the OS has the
 # alerts, force them to disk on a timer) and writes webhook-interval-<stamp> / latest-webhook-interval.
 set -euo pipefail
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 CONCURRENCY=4
 ROUNDS=3
 WARMUP_ROUNDS=1
-MAX_WARMUP_ROUNDS=8
+MAX_WARMUP_ROUNDS=12
 WARMUP_JIT_SHARE=0.1
 REQUESTS=1:5000,10:5000,100:1000
 FSYNC_INTERVAL=0ms
