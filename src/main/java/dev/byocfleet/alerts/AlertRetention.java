@@ -2,8 +2,8 @@ package dev.byocfleet.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -58,10 +58,8 @@ final class GroupingKeys {
 
     /** One firing episode of one alert: its fingerprint (or id, or name and node) and when it started. */
     static String instanceKey(NormalizedAlert a) {
-        String id = a.fingerprint() != null ? a.fingerprint()
-                : a.alertId() != null ? a.alertId()
-                : a.alertName() + "/" + (a.node() == null ? "-" : a.node()) + "/" + (a.clusterId() == null ? a.clusterRef() : a.clusterId());
-        return id + "@" + start(a.startsAt());
+        String id = a.fingerprint() != null ? a.fingerprint() : a.alertId();
+        return id != null ? id + "@" + start(a.startsAt()) : episodeKey(a);
     }
 
     /**

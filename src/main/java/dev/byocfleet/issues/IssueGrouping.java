@@ -82,7 +82,7 @@ class IssueGrouping implements AlertsStoredListener {
                 }
                 // the other source's copy of the episode (see GroupingEngine.instance)
                 if (a.startsAt() != null && a.alertName() != null) {
-                    if (!GroupingKeys.keyedByEpisode(a)) {
+                    if (a.fingerprint() != null) {
                         instances.add(GroupingKeys.episodeKey(a));
                     } else if (engine.keys().hasCluster()) {
                         episodes.add(new IssueRepository.Episode(key, a.alertName(), a.node(), a.startsAt()));

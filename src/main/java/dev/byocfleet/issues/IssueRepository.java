@@ -79,22 +79,28 @@ class IssueRepository {
         IssueAlertIndex known = filledIndex();
         List<IssueAlert> instanceRows = new ArrayList<>();
         List<String> copies = webhookCopies(episodes);
-        Collection<String> askInstances = new LinkedHashSet<>(
-                known == null ? instanceKeys : known.instanceKeysThatMayHaveRows(instanceKeys));
-        askInstances.addAll(copies);
-        if (!copies.isEmpty()) {
-            instanceKeys = new LinkedHashSet<>(instanceKeys);
-            instanceKeys.addAll(copies);
-        }
+        Collection<String> scopeInstances = union(instanceKeys, copies);
+        Collection<String> askInstances = union(
+                known == null ? instanceKeys : known.instanceKeysThatMayHaveRows(instanceKeys), copies);
         chunked(askInstances, c -> instanceRows.addAll(jdbc.sql("SELECT * FROM alerts.issue_alerts WHERE instance_key IN (:k)")
                 .param("k", c).query((rs, i) -> alert(rs)).list()));
         instanceRows.stream().map(IssueAlert::issueId).filter(id -> id != null).forEach(ids::add);
-        loadIssues(state, ids, new AlertScope(Set.copyOf(instanceKeys), Set.copyOf(identities), instanceRows));
+        loadIssues(state, ids, new AlertScope(Set.copyOf(scopeInstances), Set.copyOf(identities), instanceRows));
         instanceRows.stream().filter(a -> a.issueId() == null).forEach(state::addPending);
         Collection<String> askIds = known == null ? messageIds : known.messageIdsThatMayHaveRows(messageIds);
         chunked(askIds, c -> state.seen.addAll(jdbc.sql("SELECT message_id FROM alerts.issue_alerts WHERE message_id IN (:ids)")
                 .param("ids", c).query(String.class).list()));
         return state;
+    }
+
+    /** {@code keys} and {@code more} in one collection; {@code keys} itself when there is no more (the usual pass). */
+    private static Collection<String> union(Collection<String> keys, Collection<String> more) {
+        if (more.isEmpty()) {
+            return keys;
+        }
+        Set<String> all = new LinkedHashSet<>(keys);
+        all.addAll(more);
+        return all;
     }
 
     /** An alert without fingerprint's episode, as the rows of a webhook copy of it say it: see {@link GroupingKeys#rowEpisode}. */
