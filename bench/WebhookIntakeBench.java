@@ -326,6 +326,13 @@ public class WebhookIntakeBench {
             long[] amLat = pooled(am);
             long[] oursLat = pooled(ours);
             int errors = am.stream().mapToInt(Run::errors).sum() + ours.stream().mapToInt(Run::errors).sum();
+            double amCpu = medianCpu(am, Cpu::serverMsPerRequest);
+            double oursCpu = medianCpu(ours, Cpu::serverMsPerRequest);
+            double oursJit = medianCpu(ours, Cpu::jitMsPerRequest);
+            double amGenerator = medianCpu(am, Cpu::generatorMsPerRequest);
+            double oursGenerator = medianCpu(ours, Cpu::generatorMsPerRequest);
+            double amBusy = medianCpu(am, Cpu::busyCores);
+            double oursBusy = medianCpu(ours, Cpu::busyCores);
             json.append(first ? "" : ",\n").append(String.format(Locale.ROOT, """
                         {"configuration": "%s", "batch": %d, "requests_per_round": %d, "redelivery": %s,
                          "alertmanager": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s},
@@ -340,16 +347,10 @@ public class WebhookIntakeBench {
                     ours.getFirst().config().redeliver(), amRate, pct(amLat, 50), pct(amLat, 99), rates(am),
                     oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
                     ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
-                    medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
-                    medianCpu(ours, Cpu::jitMsPerRequest),
-                    medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
-                    medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores),
+                    amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy,
                     oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors));
             cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f (%.3f) | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
-                    medianCpu(am, Cpu::serverMsPerRequest), medianCpu(ours, Cpu::serverMsPerRequest),
-                    medianCpu(ours, Cpu::jitMsPerRequest),
-                    medianCpu(am, Cpu::generatorMsPerRequest), medianCpu(ours, Cpu::generatorMsPerRequest),
-                    medianCpu(am, Cpu::busyCores), medianCpu(ours, Cpu::busyCores)));
+                    amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy));
             first = false;
             md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d |%n",
                     e.getKey(), ours.getFirst().config().requests(), amRate, oursRate, oursRate / amRate,
@@ -377,9 +378,7 @@ public class WebhookIntakeBench {
             return null;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long server = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            long server = ticks(Path.of("/proc/" + pid + "/stat"));
             long jit = 0;
             // a JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"): their share of the server's CPU
             try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
@@ -387,9 +386,7 @@ public class WebhookIntakeBench {
                     try {
                         String name = Files.readString(t.resolve("comm"));
                         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                            String ts = Files.readString(t.resolve("stat"));
-                            String[] tf = ts.substring(ts.lastIndexOf(')') + 2).split(" ");
-                            jit += Long.parseLong(tf[11]) + Long.parseLong(tf[12]);
+                            jit += ticks(t.resolve("stat"));
                         }
                     } catch (IOException gone) {
                         // a thread that ended meanwhile
@@ -411,15 +408,26 @@ public class WebhookIntakeBench {
         }
     }
 
+    /** A /proc stat file's user + system CPU ticks (the fields after the command name). */
+    static long ticks(Path stat) throws IOException {
+        String s = Files.readString(stat);
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     /** The median of a CPU figure over the rounds that have one, or NaN. */
     static double medianCpu(List<Run> runs, java.util.function.ToDoubleFunction<Cpu> figure) {
-        double[] v = runs.stream().filter(r -> r.cpu() != null).mapToDouble(r -> figure.applyAsDouble(r.cpu())).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return median(runs.stream().filter(r -> r.cpu() != null).mapToDouble(r -> figure.applyAsDouble(r.cpu())).toArray());
     }
 
     static double medianRate(List<Run> runs) {
-        double[] r = runs.stream().mapToDouble(Run::alertsPerSecond).sorted().toArray();
-        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+        return median(runs.stream().mapToDouble(Run::alertsPerSecond).toArray());
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static String rates(List<Run> runs) {
