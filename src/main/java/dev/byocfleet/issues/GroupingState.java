@@ -24,19 +24,36 @@ final class GroupingState {
     /** Resolved alerts whose firing has not arrived, by instance key. */
     final Map<String, IssueAlert> pending = new HashMap<>();
     /** Message ids grouped already: a redelivered alert changes nothing. */
-    final Set<String> seen = new HashSet<>();
-    private final Map<String, Long> holderByInstance = new HashMap<>();
+    final Set<String> seen;
+    private final Map<String, Long> holderByInstance;
     /** Every issue of each grouping key, so a key's lookups do not scan the whole pass's issues. */
     private final Map<String, List<IssueState>> byKey = new HashMap<>();
     /** The instance keys of {@link #holderByInstance} by alert identity (see {@link #identity}). */
-    private final Map<String, Set<String>> instancesByIdentity = new HashMap<>();
+    private final Map<String, Set<String>> instancesByIdentity;
     /** The least instance key of the firing rows with a fingerprint, by {@link GroupingKeys#rowEpisode}. */
-    private final Map<String, String> fingerprintedByEpisode = new HashMap<>();
+    private final Map<String, String> fingerprintedByEpisode;
 
     final Set<Long> dirty = new LinkedHashSet<>();
     final Set<Long> created = new LinkedHashSet<>();
-    final Map<String, IssueAlert> rows = new LinkedHashMap<>();
+    final Map<String, IssueAlert> rows;
     final List<IssueEvent> events = new ArrayList<>();
+
+    GroupingState() {
+        this(0);
+    }
+
+    /**
+     * A state for a pass over about {@code alerts} alerts: the maps that take an entry per alert are
+     * made that large at once (a live pass takes thousands; growing them step by step showed in its
+     * profile).
+     */
+    GroupingState(int alerts) {
+        seen = HashSet.newHashSet(alerts);
+        holderByInstance = HashMap.newHashMap(alerts);
+        instancesByIdentity = HashMap.newHashMap(alerts);
+        fingerprintedByEpisode = HashMap.newHashMap(alerts);
+        rows = LinkedHashMap.newLinkedHashMap(alerts);
+    }
 
     /** Adds a loaded (or new) issue; the newest first_seen of a key wins {@link #latestByKey}. */
     void add(IssueState issue) {

@@ -65,7 +65,7 @@ class IssueRepository {
      */
     GroupingState load(Collection<String> keys, Collection<String> instanceKeys, Collection<String> identities,
                        Collection<String> messageIds, Collection<Episode> episodes) {
-        GroupingState state = new GroupingState();
+        GroupingState state = new GroupingState(messageIds.size());
         Set<Long> ids = new HashSet<>();
         chunked(keys, c -> ids.addAll(jdbc.sql("""
                 SELECT i.issue_id FROM alerts.issues i

@@ -88,4 +88,21 @@ class IssueStateTest {
             assertThat(s.firingCount).isEqualTo((int) firing.values().stream().filter(f -> f).count());
         }
     }
+
+    @Test
+    void aBoundedSetHoldsTheFirstValuesInSortOrderWhateverOrderTheyCameIn() {
+        Random r = new Random(7);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            values.add("fp-" + r.nextInt(900));
+        }
+        java.util.TreeSet<String> bounded = new java.util.TreeSet<>();
+        values.forEach(v -> IssueState.addFirst(bounded, v, 100));
+        assertThat(List.copyOf(bounded)).isEqualTo(values.stream().distinct().sorted().limit(100).toList());
+
+        // a set stored larger than the bound (an older row) is cut to it by the next value
+        java.util.TreeSet<String> stored = new java.util.TreeSet<>(values.subList(0, 500));
+        IssueState.addFirst(stored, "zz", 100);
+        assertThat(List.copyOf(stored)).isEqualTo(values.subList(0, 500).stream().distinct().sorted().limit(100).toList());
+    }
 }
