@@ -43,7 +43,7 @@ public final class DuckDbDialect implements Dialect {
             throw new UncheckedIOException("cannot create the data folder " + file.getParent(), e);
         }
         return pool("duckdb", "jdbc:duckdb:" + file, props.poolSize(), props.duckdbKeptStatements(),
-                props.duckdbQueryThreads());
+                props.duckdbQueryThreads(), props.duckdbCheckpointThreshold());
     }
 
     /** Same URL and settings as the main pool, so DuckDB hands out connections to the same instance. */
@@ -52,7 +52,7 @@ public final class DuckDbDialect implements Dialect {
                                              int poolSize) {
         // Agent SQL is seldom repeated word for word: its statements are not kept.
         return pool("duckdb-read-only", "jdbc:duckdb:" + props.duckdbPath().toAbsolutePath(), poolSize, 0,
-                props.duckdbQueryThreads());
+                props.duckdbQueryThreads(), props.duckdbCheckpointThreshold());
     }
 
     @Override
@@ -63,15 +63,19 @@ public final class DuckDbDialect implements Dialect {
 
     /** A pool on any DuckDB URL; tests pass a temporary file. */
     public static HikariDataSource pool(String jdbcUrl, int size) {
-        return pool("duckdb", jdbcUrl, size, StoreProperties.DEFAULT_KEPT_STATEMENTS, 0);
+        return pool("duckdb", jdbcUrl, size, StoreProperties.DEFAULT_KEPT_STATEMENTS, 0,
+                StoreProperties.DEFAULT_CHECKPOINT_THRESHOLD);
     }
 
     /**
      * {@code keptStatements} per connection are kept prepared ({@link StatementCachingDataSource}); 0 keeps
      * none. {@code threads} &gt; 0 sets DuckDB's threads per query (a setting of the whole database,
-     * so the same for every pool on the file); 0 leaves DuckDB's default, every core.
+     * so the same for every pool on the file); 0 leaves DuckDB's default, every core. {@code checkpointThreshold}
+     * (checked by {@link StoreProperties}: a number and a unit) is DuckDB's {@code checkpoint_threshold}, also a
+     * setting of the whole database.
      */
-    private static HikariDataSource pool(String name, String jdbcUrl, int size, int keptStatements, int threads) {
+    private static HikariDataSource pool(String name, String jdbcUrl, int size, int keptStatements, int threads,
+                                         String checkpointThreshold) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         if (keptStatements > 0) {
@@ -82,7 +86,8 @@ public final class DuckDbDialect implements Dialect {
         }
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
-        config.setConnectionInitSql("SET TimeZone = 'UTC'" + (threads > 0 ? "; SET threads = " + threads : ""));
+        config.setConnectionInitSql("SET TimeZone = 'UTC'; SET checkpoint_threshold = '" + checkpointThreshold + "'"
+                + (threads > 0 ? "; SET threads = " + threads : ""));
         // Fail start-up fast when another process holds the file lock.
         config.setInitializationFailTimeout(5_000);
         config.setConnectionTimeout(10_000);

@@ -17,6 +17,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                      per query costs more CPU than it saves time (the one-shot commands use every core)
  * @param duckdbKeptStatements prepared statements each pooled DuckDB connection keeps for the next use of the
  *                      same SQL text; 0 keeps none
+ * @param duckdbCheckpointThreshold how large DuckDB's write-ahead log may grow before DuckDB writes it into
+ *                      the database file (its {@code checkpoint_threshold}; {@link #DEFAULT_CHECKPOINT_THRESHOLD}
+ *                      unless set). DuckDB's own 16 MB checkpoints every few thousand webhook alerts, and each
+ *                      checkpoint writes the tables' indexes again: with 256 MB, loading the same alerts took
+ *                      about half the CPU (README, "Store"). The price: a restart after a crash replays up to
+ *                      this much log, and a stop writes it out.
  */
 @ConfigurationProperties("byoc.store")
 public record StoreProperties(
@@ -28,10 +34,16 @@ public record StoreProperties(
         String starrocksPassword,
         int poolSize,
         int duckdbThreads,
-        int duckdbKeptStatements) {
+        int duckdbKeptStatements,
+        String duckdbCheckpointThreshold) {
 
     /** Prepared statements a pooled DuckDB connection keeps unless configured otherwise. */
     public static final int DEFAULT_KEPT_STATEMENTS = 64;
+    /** DuckDB's checkpoint threshold unless configured otherwise. */
+    public static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
+    /** A size as DuckDB's settings take it: a number and a unit, nothing else (it is put into SQL). */
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,3})? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     @ConstructorBinding
     public StoreProperties {
@@ -47,13 +59,26 @@ public record StoreProperties(
             throw new IllegalArgumentException("byoc.store.duckdb-kept-statements (BYOC_DUCKDB_KEPT_STATEMENTS) must be 0"
                     + " (none) or more, not " + duckdbKeptStatements);
         }
+        duckdbCheckpointThreshold = duckdbCheckpointThreshold == null || duckdbCheckpointThreshold.isBlank()
+                ? DEFAULT_CHECKPOINT_THRESHOLD : duckdbCheckpointThreshold.trim();
+        if (!SIZE.matcher(duckdbCheckpointThreshold).matches()) {
+            throw new IllegalArgumentException("byoc.store.duckdb-checkpoint-threshold (BYOC_DUCKDB_CHECKPOINT_THRESHOLD)"
+                    + " must be a size such as 256MB or 1GB, not '" + duckdbCheckpointThreshold + "'");
+        }
+    }
+
+    /** With the default checkpoint threshold ({@link #DEFAULT_CHECKPOINT_THRESHOLD}). */
+    public StoreProperties(String kind, Path dataDir, String duckdbFile, String starrocksUrl, String starrocksUser,
+                           String starrocksPassword, int poolSize, int duckdbThreads, int duckdbKeptStatements) {
+        this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, duckdbThreads,
+                duckdbKeptStatements, null);
     }
 
     /** With the default DuckDB threads (half the cores) and kept statements ({@link #DEFAULT_KEPT_STATEMENTS}). */
     public StoreProperties(String kind, Path dataDir, String duckdbFile, String starrocksUrl, String starrocksUser,
                            String starrocksPassword, int poolSize) {
         this(kind, dataDir, duckdbFile, starrocksUrl, starrocksUser, starrocksPassword, poolSize, 0,
-                DEFAULT_KEPT_STATEMENTS);
+                DEFAULT_KEPT_STATEMENTS, null);
     }
 
     /** The threads DuckDB may use for one query: {@link #duckdbThreads}, or half the cores when that is 0. */

@@ -322,6 +322,41 @@ class DialectTest {
     }
 
     @Test
+    void duckDbPoolSetsTheCheckpointThresholdAndRefusesAnythingButASize(@TempDir Path dir) throws SQLException {
+        for (String threshold : new String[] {null, "64MB", "1GB"}) {
+            StoreProperties props = new StoreProperties("duckdb", dir, "ckpt-" + threshold + ".duckdb", null, null, null, 1, 1,
+                    0, threshold);
+            String expected;
+            try (Connection plain = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                 Statement s = plain.createStatement()) {
+                s.execute("SET checkpoint_threshold = '" + props.duckdbCheckpointThreshold() + "'");
+                expected = setting(s, "checkpoint_threshold");
+                s.execute("RESET checkpoint_threshold");
+                assertThat(setting(s, "checkpoint_threshold")).as("DuckDB's own default differs").isNotEqualTo(expected);
+            }
+            var pool = (com.zaxxer.hikari.HikariDataSource) duckDb.openDataSource(props);
+            try (pool; Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                assertThat(setting(s, "checkpoint_threshold")).isEqualTo(expected);
+            }
+        }
+        assertThat(new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2).duckdbCheckpointThreshold())
+                .isEqualTo(StoreProperties.DEFAULT_CHECKPOINT_THRESHOLD);
+        for (String bad : new String[] {"lots", "256", "1GB'; DROP TABLE x; --", "-1MB"}) {
+            assertThatThrownBy(() -> new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2, 1, 0, bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("BYOC_DUCKDB_CHECKPOINT_THRESHOLD")
+                    .hasMessageContaining(bad);
+        }
+    }
+
+    private static String setting(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void duckDbThreadsDefaultToHalfTheCoresAndRefuseANegativeNumber() {
         StoreProperties defaults = new StoreProperties("duckdb", Path.of("data"), null, null, null, null, 2);
         assertThat(defaults.duckdbQueryThreads())
