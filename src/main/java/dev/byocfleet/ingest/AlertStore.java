@@ -54,7 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stored. A store transaction costs milliseconds of CPU however few rows it holds, so the fewer the
  * better. If a shared commit fails, each {@link #store} batch is retried alone with every id checked,
  * so one bad batch fails only its own caller; journaled alerts stay in the journal and are loaded
- * again until the store takes them, and meanwhile webhooks are refused (503) so senders retry.
+ * again until the store takes them, and meanwhile webhooks are refused (503) so senders retry. They
+ * are refused the same way while more than {@code max-unloaded} accepted alerts wait for the loader.
+ * The loader and the listeners run at a lower CPU priority ({@link ThreadNice}): in a burst the
+ * senders are answered first and the loading and grouping catch up after it.
  *
  * <p>On a store shared by several server processes (StarRocks replicas) an alert first stored by
  * another process is written again over the same key — still one row — and counted as inserted.
@@ -98,6 +101,11 @@ public class AlertStore {
     static final Duration BATCH_WAIT = Duration.ofMinutes(2);
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
     static final int MAX_LISTENER_BACKLOG = 200_000;
+    /**
+     * Journaled alerts that may wait for the loader unless configured otherwise: a few seconds of the
+     * most this machine takes, and a few hundred megabytes of heap at most.
+     */
+    static final int MAX_UNLOADED = 100_000;
 
     /** A caller's batch; {@code journaled} when it is answered once its new alerts are in the journal. */
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled,
@@ -167,8 +175,7 @@ public class AlertStore {
     /** False until the journal left by the last run is loaded (webhooks are refused until then). */
     private volatile boolean journalReady;
     /** One platform thread: the loader holds store connections through native calls. */
-    private final ExecutorService loader =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-store-loader").daemon().factory());
+    private final ExecutorService loader;
     /** Stored alerts in commit order, waiting for the listeners. */
     private final ConcurrentLinkedQueue<List<NormalizedAlert>> toNotify = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
@@ -176,8 +183,9 @@ public class AlertStore {
     /** Set when a stop gives up on the queued loads. */
     private volatile boolean closing;
     /** One platform thread: listeners write to the store through native calls, in commit order. */
-    private final ExecutorService notifier =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-listeners").daemon().factory());
+    private final ExecutorService notifier;
+    /** Journaled alerts not yet loaded from which webhooks are refused (503), so a backlog cannot grow without end. */
+    private final int maxUnloaded;
     /** The least time from the end of one commit of journaled alerts to the start of the next; zero: none. */
     private final long loadGatherNanos;
     /** The least time from the end of one listener call to the start of the next; zero: none. */
@@ -212,6 +220,25 @@ public class AlertStore {
      */
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                AlertJournal journal, Duration loadGather, Duration listenerGather) {
+        this(repository, tx, listeners, journal, loadGather, listenerGather, MAX_UNLOADED, 0);
+    }
+
+    /**
+     * Also with the most journaled alerts that may wait for the loader before webhooks are refused
+     * ({@code maxUnloaded}), and the nice value of the loader and listener threads ({@code backgroundNice},
+     * 0: unchanged; see {@link ThreadNice}).
+     */
+    AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
+               AlertJournal journal, Duration loadGather, Duration listenerGather, int maxUnloaded, int backgroundNice) {
+        if (maxUnloaded < 1) {
+            throw new IllegalArgumentException("byoc.webhooks.max-unloaded (BYOC_WEBHOOK_MAX_UNLOADED) must be at least 1, not "
+                    + maxUnloaded);
+        }
+        this.maxUnloaded = maxUnloaded;
+        this.loader = Executors.newSingleThreadExecutor(
+                ThreadNice.lowered(Thread.ofPlatform().name("alert-store-loader").daemon().factory(), backgroundNice));
+        this.notifier = Executors.newSingleThreadExecutor(
+                ThreadNice.lowered(Thread.ofPlatform().name("alert-listeners").daemon().factory(), backgroundNice));
         this.repository = repository;
         this.tx = tx;
         this.listeners = List.copyOf(listeners);
@@ -229,10 +256,12 @@ public class AlertStore {
                @Value("${byoc.webhooks.journal-enabled:true}") boolean journalEnabled,
                @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval,
                @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
-               @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather) {
+               @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather,
+               @Value("${byoc.webhooks.max-unloaded:100000}") int maxUnloaded,
+               @Value("${byoc.webhooks.background-nice:10}") int backgroundNice) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
                 ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
-                loadGather, listenerGather);
+                loadGather, listenerGather, maxUnloaded, backgroundNice);
         if (journal != null) {
             StoreAvailability store = availability.getIfAvailable();
             if (store == null) {
@@ -426,7 +455,9 @@ public class AlertStore {
         List<Batch> journaled = group.stream().filter(Batch::journaled).toList();
         if (!journaled.isEmpty()) {
             String refusal = !journalReady ? "the alert journal left by the last run is still being loaded"
-                    : loadFailure != null ? "alerts cannot be loaded into the store (" + loadFailure + ")" : null;
+                    : loadFailure != null ? "alerts cannot be loaded into the store (" + loadFailure + ")"
+                    : pending.size() >= maxUnloaded ? pending.size() + " accepted alerts are still waiting to be loaded"
+                            + " into the store (at most " + maxUnloaded + " may wait)" : null;
             if (refusal != null) {
                 DataAccessResourceFailureException e = new DataAccessResourceFailureException(refusal);
                 journaled.forEach(b -> b.result().completeExceptionally(e));

@@ -245,4 +245,49 @@ class AlertStoreJournalTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void webhooksAreRefusedWhileTooManyAcceptedAlertsWaitForTheLoaderAndTakenAgainOnceItCaughtUp() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AlertRepository slow = new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable),
+                new DuckDbDialect()) {
+            @Override
+            void insert(List<NewRow> newRows) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.insert(newRows);
+            }
+        };
+        AlertStore store = new AlertStore(slow, new TransactionTemplate(new DataSourceTransactionManager(switchable)),
+                List.of(), AlertJournal.open(journalDir).orElseThrow(), Duration.ZERO, Duration.ZERO, 3, 0);
+        store.loadJournal();
+        opened.add(store);
+
+        assertThat(store.accept(alerts("a", "b"), "run-1").inserted()).isEqualTo(2);
+        assertThat(store.accept(alerts("c", "d"), "run-2").inserted()).isEqualTo(2);
+        // four accepted alerts wait for the stuck loader, three may: the next request is refused, nothing kept of it
+        assertThatThrownBy(() -> store.accept(alerts("e"), "run-3"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("4 accepted alerts are still waiting to be loaded")
+                .hasMessageContaining("at most 3");
+        // a redelivery of accepted alerts is refused as well (the sender retries it later; it stays a duplicate)
+        assertThatThrownBy(() -> store.accept(alerts("a"), "run-4")).isInstanceOf(DataAccessException.class);
+
+        release.countDown();
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+        assertThat(store.accept(alerts("e", "a"), "run-5")).isEqualTo(new StoreResult(1, 1, 0, 0));
+        assertThat(store.awaitLoaded(WAIT)).isTrue();
+        assertThat(rows()).isEqualTo(5);
+        assertThat(List.of("a", "b", "c", "d", "e")).allSatisfy(id -> assertThat(count(id)).isEqualTo(1));
+    }
+
+    @Test
+    void aStoreRefusesAMaximumOfUnloadedAlertsBelowOne() {
+        assertThatThrownBy(() -> new AlertStore(null, null, List.of(), null, Duration.ZERO, Duration.ZERO, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BYOC_WEBHOOK_MAX_UNLOADED");
+    }
 }
