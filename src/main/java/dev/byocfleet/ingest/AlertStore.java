@@ -186,6 +186,8 @@ public class AlertStore {
     private final ExecutorService notifier;
     /** Journaled alerts not yet loaded from which webhooks are refused (503), so a backlog cannot grow without end. */
     private final int maxUnloaded;
+    /** Whether the last group found {@link #maxUnloaded} reached (only the writer thread touches it): logged when it changes. */
+    private boolean backlogFull;
     /** The least time from the end of one commit of journaled alerts to the start of the next; zero: none. */
     private final long loadGatherNanos;
     /** The least time from the end of one listener call to the start of the next; zero: none. */
@@ -258,7 +260,7 @@ public class AlertStore {
                @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
                @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather,
                @Value("${byoc.webhooks.max-unloaded:100000}") int maxUnloaded,
-               @Value("${byoc.webhooks.background-nice:10}") int backgroundNice) {
+               @Value("${byoc.webhooks.background-nice:0}") int backgroundNice) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
                 ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
                 loadGather, listenerGather, maxUnloaded, backgroundNice);
@@ -454,9 +456,19 @@ public class AlertStore {
         }
         List<Batch> journaled = group.stream().filter(Batch::journaled).toList();
         if (!journaled.isEmpty()) {
+            boolean full = pending.size() >= maxUnloaded;
+            if (full != backlogFull) {
+                backlogFull = full;
+                if (full) {
+                    log.warn("webhooks are refused (503) while {} accepted alerts wait to be loaded into the store"
+                            + " (BYOC_WEBHOOK_MAX_UNLOADED is {})", pending.size(), maxUnloaded);
+                } else {
+                    log.info("webhooks are taken again: {} accepted alerts wait to be loaded", pending.size());
+                }
+            }
             String refusal = !journalReady ? "the alert journal left by the last run is still being loaded"
                     : loadFailure != null ? "alerts cannot be loaded into the store (" + loadFailure + ")"
-                    : pending.size() >= maxUnloaded ? pending.size() + " accepted alerts are still waiting to be loaded"
+                    : full ? pending.size() + " accepted alerts are still waiting to be loaded"
                             + " into the store (at most " + maxUnloaded + " may wait)" : null;
             if (refusal != null) {
                 DataAccessResourceFailureException e = new DataAccessResourceFailureException(refusal);
