@@ -95,8 +95,13 @@ public class AlertStore {
     /** How long a stop waits for queued loads before leaving them to the journal. */
     private static final Duration STOP_LOADING = Duration.ofSeconds(10);
 
-    /** Stored alerts handed to the listeners in one call at most. */
-    static final int MAX_LISTENER_CALL = 5_000;
+    /**
+     * Stored alerts handed to the listeners in one call at most; under sustained intake also when a
+     * call is made before its gather time is up. A grouping pass loads and writes its issues whatever
+     * it holds: 20,000 took 22–33 % less of the grouping thread's CPU than 5,000 (300,000 webhook
+     * alerts in requests of 100, two runs each).
+     */
+    static final int MAX_LISTENER_CALL = 20_000;
     /** How long a batch path waits for the listeners ({@link #awaitListeners()}); the sweep groups what is left. */
     static final Duration BATCH_WAIT = Duration.ofMinutes(2);
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
