@@ -57,7 +57,7 @@ final class AlertJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertJournal.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SEGMENT = Pattern.compile("alerts-(\\d{12})\\.journal");
-    private static final int HEADER = 8;
+    private static final int HEADER = JournalRecords.HEADER;
     /** Larger than any webhook body can make (1 MiB bodies); a bigger length is a corrupt header. */
     private static final int MAX_RECORD = 64 << 20;
     /** A segment past this size is closed at the next append. */
@@ -69,6 +69,8 @@ final class AlertJournal implements AutoCloseable {
     /** Records not yet loaded, per segment. */
     private final Map<Long, Integer> unloaded = new HashMap<>();
     private FileChannel current;
+    /** The records of the append in progress; {@link #append} is synchronized, so one is enough. */
+    private final JournalRecords.Framed framed = new JournalRecords.Framed();
     private long currentSegment;
     private long currentSize;
     /** Zero: every append is forced before it returns. Else appends reach the OS and a timer forces them. */
@@ -204,21 +206,15 @@ final class AlertJournal implements AutoCloseable {
             if (current == null || currentSize >= SEGMENT_BYTES) {
                 rotate();
             }
-            List<ByteBuffer> buffers = new ArrayList<>(batches.size() * 2);
-            long bytes = 0;
+            framed.clear();
             for (Batch b : batches) {
-                byte[] body = JournalRecords.write(b, JSON::writeValueAsBytes);
-                ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(body.length).putInt(crc(body));
-                header.flip();
-                buffers.add(header);
-                buffers.add(ByteBuffer.wrap(body));
-                bytes += HEADER + body.length;
+                framed.add(b, JSON::writeValueAsBytes);
             }
-            ByteBuffer[] all = buffers.toArray(ByteBuffer[]::new);
-            long written = 0;
+            ByteBuffer all = framed.buffer();
+            long bytes = all.remaining();
             try {
-                while (written < bytes) {
-                    written += current.write(all);
+                while (all.hasRemaining()) {
+                    current.write(all);
                 }
                 if (forcer == null) {
                     current.force(false);

@@ -1,11 +1,13 @@
 package dev.byocfleet.ingest;
 
+import java.nio.ByteBuffer;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
  * Writes a journal record's JSON by hand: the bytes Jackson writes for an {@link AlertJournal.Batch}
@@ -26,26 +28,80 @@ final class JournalRecords {
     static byte[] write(AlertJournal.Batch batch, Function<AlertJournal.Batch, byte[]> fallback) {
         Out out = new Out(256 + 1024 * batch.alerts().size());
         try {
-            out.raw("{\"ingestRunId\":").string(batch.ingestRunId()).raw(",\"alerts\":");
-            List<NormalizedAlert> alerts = batch.alerts();
-            if (alerts == null) {
-                out.raw("null");
-            } else {
-                out.raw("[");
-                for (int i = 0; i < alerts.size(); i++) {
-                    if (i > 0) {
-                        out.raw(",");
-                    }
-                    alert(out, alerts.get(i));
-                }
-                out.raw("]");
-            }
-            out.raw("}");
+            body(out, batch);
         } catch (Unwritable e) {
             return fallback.apply(batch);
         }
         return out.bytes();
     }
+
+    private static void body(Out out, AlertJournal.Batch batch) {
+        out.raw("{\"ingestRunId\":").string(batch.ingestRunId()).raw(",\"alerts\":");
+        List<NormalizedAlert> alerts = batch.alerts();
+        if (alerts == null) {
+            out.raw("null");
+        } else {
+            out.raw("[");
+            for (int i = 0; i < alerts.size(); i++) {
+                if (i > 0) {
+                    out.raw(",");
+                }
+                alert(out, alerts.get(i));
+            }
+            out.raw("]");
+        }
+        out.raw("}");
+    }
+
+    /**
+     * The records of one journal append, one after another in one buffer that the next append
+     * reuses: each an 8-byte header (the body's length and its CRC-32C, big-endian) and the body
+     * {@link #write} gives. A new buffer per record (grown once or twice, then copied) was most of
+     * what the writer thread allocated. Not for several threads at once.
+     */
+    static final class Framed {
+        /** A buffer grown past this by one large append is not kept for the next. */
+        private static final int KEPT_CAPACITY = 16 << 20;
+        private static final int START_CAPACITY = 1 << 20;
+        private Out out = new Out(START_CAPACITY);
+        private final CRC32C crc = new CRC32C();
+
+        /** Forgets the records of the last append. */
+        void clear() {
+            if (out.buf.length > KEPT_CAPACITY) {
+                out = new Out(START_CAPACITY);
+            }
+            out.len = 0;
+        }
+
+        /** Adds a record, written here or, for a value outside what is written here, by {@code fallback}. */
+        void add(AlertJournal.Batch batch, Function<AlertJournal.Batch, byte[]> fallback) {
+            int start = out.len;
+            out.room(HEADER);
+            out.len += HEADER;
+            try {
+                body(out, batch);
+            } catch (Unwritable e) {
+                out.len = start + HEADER;
+                byte[] b = fallback.apply(batch);
+                out.room(b.length);
+                System.arraycopy(b, 0, out.buf, out.len, b.length);
+                out.len += b.length;
+            }
+            int length = out.len - start - HEADER;
+            crc.reset();
+            crc.update(out.buf, start + HEADER, length);
+            ByteBuffer.wrap(out.buf, start, HEADER).putInt(length).putInt((int) crc.getValue());
+        }
+
+        /** The records added since {@link #clear()}, ready to be written. */
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(out.buf, 0, out.len);
+        }
+    }
+
+    /** Bytes before each record's body: its length and CRC-32C. */
+    static final int HEADER = 8;
 
     private static void alert(Out o, NormalizedAlert a) {
         if (a == null) {

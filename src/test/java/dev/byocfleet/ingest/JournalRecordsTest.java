@@ -118,4 +118,40 @@ class JournalRecordsTest {
         assertThat(JournalRecords.write(farBatch, JournalRecordsTest::jackson)).isEqualTo(jackson(farBatch));
         assertThat(fallbacks).hasValue(3);
     }
+
+    @Test
+    void framedRecordsAreEachBodyAfterItsLengthAndCrcAndAClearedBufferHoldsOnlyTheNextAppend() {
+        NormalizedAlert base = TestAlerts.parsed("m-1", "c-1");
+        NormalizedAlert lone = new NormalizedAlert(base.source(), "m-2", null, null, "firing", "info", null, null, null,
+                null, "half \ud800 a pair", null, Map.of(), Map.of(), base.startsAt(), null, null, null, base.receivedAt(),
+                "parsed", null, "{}");
+        Random r = new Random(7);
+        List<AlertJournal.Batch> first = List.of(new AlertJournal.Batch("run-1", List.of(base, alert(r))),
+                new AlertJournal.Batch("run-2", List.of(lone)), new AlertJournal.Batch("run-3", List.of(alert(r))));
+        JournalRecords.Framed framed = new JournalRecords.Framed();
+        framed.clear();
+        first.forEach(b -> framed.add(b, JournalRecordsTest::jackson));
+        assertThat(records(framed.buffer())).containsExactlyElementsOf(first.stream().map(JournalRecordsTest::jackson).toList());
+
+        List<AlertJournal.Batch> second = List.of(new AlertJournal.Batch("run-4", List.of(alert(r))));
+        framed.clear();
+        second.forEach(b -> framed.add(b, JournalRecordsTest::jackson));
+        assertThat(records(framed.buffer())).containsExactlyElementsOf(second.stream().map(JournalRecordsTest::jackson).toList());
+    }
+
+    /** Splits framed records as the journal's reader does, checking each CRC. */
+    private static List<byte[]> records(java.nio.ByteBuffer buffer) {
+        List<byte[]> out = new ArrayList<>();
+        while (buffer.hasRemaining()) {
+            int length = buffer.getInt();
+            int crc = buffer.getInt();
+            byte[] body = new byte[length];
+            buffer.get(body);
+            java.util.zip.CRC32C check = new java.util.zip.CRC32C();
+            check.update(body);
+            assertThat((int) check.getValue()).isEqualTo(crc);
+            out.add(body);
+        }
+        return out;
+    }
 }

@@ -186,18 +186,21 @@ public class WebhookIntake {
     private byte[] readBody(WebhookRequest request) {
         long max = props.maxBodySize().toBytes();
         String length = request.header().apply(HttpHeaders.CONTENT_LENGTH);
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > max) {
-                    throw tooLarge(max);
-                }
+                declared = Long.parseLong(length.strip());
             } catch (NumberFormatException ignored) {
                 // the container rejects a malformed length itself; the read below still caps the body
             }
+            if (declared > max) {
+                throw tooLarge(max);
+            }
         }
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, max + 1);
         byte[] body;
         try (InputStream in = request.body()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            body = declared >= 0 ? readDeclared(in, (int) declared, cap) : in.readNBytes(cap);
         } catch (IOException e) {
             throw new WebhookRejection(HttpStatus.BAD_REQUEST, "The request body could not be read: " + e.getMessage());
         }
@@ -205,6 +208,28 @@ public class WebhookIntake {
             throw tooLarge(max);
         }
         return body;
+    }
+
+    /**
+     * A body of a declared length, read into an array of that length at once (reading an unknown
+     * length collects chunks and copies them: twice the bytes, for every request). What the sender
+     * sends beyond its length is read too, up to {@code cap}, so a wrong length never hides bytes.
+     */
+    private static byte[] readDeclared(InputStream in, int declared, int cap) throws IOException {
+        byte[] body = new byte[declared];
+        int read = in.readNBytes(body, 0, declared);
+        if (read < declared) {
+            return java.util.Arrays.copyOf(body, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return body;
+        }
+        byte[] rest = in.readNBytes(Math.max(0, cap - declared - 1));
+        byte[] all = java.util.Arrays.copyOf(body, declared + 1 + rest.length);
+        all[declared] = (byte) next;
+        System.arraycopy(rest, 0, all, declared + 1, rest.length);
+        return all;
     }
 
     private static WebhookRejection tooLarge(long max) {

@@ -201,6 +201,25 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void aBodyIsReadWholeWhateverLengthItsSenderDeclared() {
+        byte[] firing = Payloads.bytes("alertmanager/alertmanager-firing.json");
+        // the right length, a length too small (the rest is still read), and no bytes missing
+        assertThat(intake.receive("alertmanager", request(with(json(), "Content-Length", Integer.toString(firing.length)),
+                firing)).inserted()).isEqualTo(2);
+        assertThat(intake.receive("alertmanager", request(with(json(), "Content-Length", "10"), firing)).duplicates())
+                .isEqualTo(2);
+        // a length too small cannot slip a body over the cap past the check
+        byte[] over = ("{\"alerts\":[],\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(rejected(intake, "alertmanager", request(with(json(), "Content-Length", "100"), over)))
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        // a length too large: what came is all there is (here it cuts the JSON short: a 400, nothing stored)
+        byte[] cut = java.util.Arrays.copyOf(firing, firing.length / 2);
+        assertThat(rejected(intake, "alertmanager", request(with(json(), "Content-Length", Integer.toString(firing.length)),
+                cut))).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(stored()).isEqualTo(2);
+    }
+
+    @Test
     void aMalformedBodyIsA400NamingTheFieldAndStoresNothingOfIt() {
         String body = "{\"alerts\":[{\"status\":\"firing\",\"labels\":{},\"startsAt\":\"2026-11-29T04:30:02Z\"},"
                 + "{\"status\":\"firing\",\"labels\":{},\"startsAt\":\"2026-11-29T04:30:02Z\"},"
