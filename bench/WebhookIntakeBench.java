@@ -46,7 +46,7 @@ public class WebhookIntakeBench {
     record Config(String name, int batch, int requests, boolean redeliver) {}
 
     record Run(String target, Config config, int round, long alerts, double seconds, long[] latenciesNanos,
-               int errors, long inserted, long duplicates, Cpu cpu) {
+               int errors, int refused, long inserted, long duplicates, Cpu cpu) {
         double alertsPerSecond() {
             return alerts / seconds;
         }
@@ -173,9 +173,9 @@ public class WebhookIntakeBench {
             List<String> bodies = pairs.stream().map(p -> target.equals("ours") ? p[1] : p[0]).toList();
             Run r = measure(target, c, round, bodies);
             runs.add(r);
-            System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+            System.out.printf(Locale.ROOT, "%-28s %-12s round %d: %,10.0f alerts/s  p50 %6.2f ms  p99 %7.2f ms  errors %d  refused %d%n",
                     c.name(), target, round, r.alertsPerSecond(), pct(r.latenciesNanos(), 50), pct(r.latenciesNanos(), 99),
-                    r.errors());
+                    r.errors(), r.refused());
         }
         return runs;
     }
@@ -235,6 +235,7 @@ public class WebhookIntakeBench {
         long[] latencies = new long[bodies.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         AtomicLong inserted = new AtomicLong();
         AtomicLong duplicates = new AtomicLong();
         URI uri = URI.create(ours ? oursUrl : amUrl);
@@ -255,6 +256,13 @@ public class WebhookIntakeBench {
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                        // a 503 is a refusal a sender retries (ours refuses while too many accepted alerts wait
+                        // to be loaded): as Alertmanager does, after the Retry-After (here at most 1 s), the
+                        // same body; the wait counts in the round's time and this request's latency
+                        while (r.statusCode() == 503 && refused.incrementAndGet() <= MAX_RETRIES_PER_ROUND) {
+                            Thread.sleep(retryAfterMillis(r));
+                            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                        }
                         latencies[i] = System.nanoTime() - t0;
                         if (r.statusCode() != 200) {
                             if (errors.incrementAndGet() <= 3) {
@@ -291,7 +299,20 @@ public class WebhookIntakeBench {
         if (ours && !c.redeliver() && !c.name().equals("warm-up") && inserted.get() != alerts) {
             System.err.println("fresh alerts: " + inserted.get() + " inserted of " + alerts);
         }
-        return new Run(target, c, round, alerts, seconds, latencies, errors.get(), inserted.get(), duplicates.get(), cpu);
+        return new Run(target, c, round, alerts, seconds, latencies, errors.get(), refused.get(), inserted.get(),
+                duplicates.get(), cpu);
+    }
+
+    /** Refusals retried in one round at most; past it a 503 counts as an error. */
+    static final int MAX_RETRIES_PER_ROUND = 100_000;
+
+    /** The answer's Retry-After in milliseconds, at most a second (the round would measure the pause only). */
+    static long retryAfterMillis(HttpResponse<?> r) {
+        try {
+            return Math.min(1_000, Math.max(10, 1_000 * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1").strip())));
+        } catch (NumberFormatException e) {
+            return 1_000;
+        }
     }
 
     void write(List<Run> runs, int rounds, Path out, Map<String, String> meta) throws IOException {
@@ -313,7 +334,9 @@ public class WebhookIntakeBench {
                 .append(Math.round(100 * warmupJitShare)).append(" % of our CPU in the last, at most ").append(maxWarmupRounds)
                 .append("; the rounds run are listed below); alerts/s is the median round, latencies ")
                 .append("are over all rounds. Fresh alerts in every request except the redelivery row, which ")
-                .append("sends the last batch-10 round's alerts again.\n\n")
+                .append("sends the last batch-10 round's alerts again. A 503 is retried after its Retry-After (at most ")
+                .append("1 s), as a sender does; such refusals are counted beside the errors, and the wait is in the ")
+                .append("round's time.\n\n")
                 .append("| configuration | requests | Alertmanager alerts/s | ours alerts/s | ours / Alertmanager | ")
                 .append("Alertmanager p50 / p99 ms | ours p50 / p99 ms | errors |\n|---|---|---|---|---|---|---|---|\n");
         boolean first = true;
@@ -326,6 +349,7 @@ public class WebhookIntakeBench {
             long[] amLat = pooled(am);
             long[] oursLat = pooled(ours);
             int errors = am.stream().mapToInt(Run::errors).sum() + ours.stream().mapToInt(Run::errors).sum();
+            int refused = am.stream().mapToInt(Run::refused).sum() + ours.stream().mapToInt(Run::refused).sum();
             double amCpu = medianCpu(am, Cpu::serverMsPerRequest);
             double oursCpu = medianCpu(ours, Cpu::serverMsPerRequest);
             double oursJit = medianCpu(ours, Cpu::jitMsPerRequest);
@@ -342,19 +366,20 @@ public class WebhookIntakeBench {
                                   "ours_jit_compiler_ms_per_request": %.3f,
                                   "generator_ms_per_request_to_alertmanager": %.3f, "generator_ms_per_request_to_ours": %.3f,
                                   "busy_cores_alertmanager_rounds": %.2f, "busy_cores_our_rounds": %.2f},
-                         "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d}""",
+                         "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d, "refused_and_retried": %d}""",
                     e.getKey(), ours.getFirst().config().batch(), ours.getFirst().config().requests(),
                     ours.getFirst().config().redeliver(), amRate, pct(amLat, 50), pct(amLat, 99), rates(am),
                     oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
                     ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
                     amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy,
-                    oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors));
+                    oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors, refused));
             cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f (%.3f) | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
                     amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy));
             first = false;
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d%s |%n",
                     e.getKey(), ours.getFirst().config().requests(), amRate, oursRate, oursRate / amRate,
-                    pct(amLat, 50), pct(amLat, 99), pct(oursLat, 50), pct(oursLat, 99), errors));
+                    pct(amLat, 50), pct(amLat, 99), pct(oursLat, 50), pct(oursLat, 99), errors,
+                    refused == 0 ? "" : String.format(Locale.ROOT, " (%,d refused and retried)", refused)));
         }
         json.append("\n  ]\n}\n");
         md.append("\nCPU during the timed rounds (median of the rounds; from /proc, so Linux only; NaN: not measured). ")

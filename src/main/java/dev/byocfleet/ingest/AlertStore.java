@@ -106,11 +106,18 @@ public class AlertStore {
     static final Duration BATCH_WAIT = Duration.ofMinutes(2);
     /** Stored alerts waiting for the listeners beyond which new ones are left to the issue sweep. */
     static final int MAX_LISTENER_BACKLOG = 200_000;
-    /**
-     * Journaled alerts that may wait for the loader unless configured otherwise: a few seconds of the
-     * most this machine takes, and a few hundred megabytes of heap at most.
-     */
+    /** Journaled alerts that may wait for the loader in a store made without a configured limit (tests). */
     static final int MAX_UNLOADED = 100_000;
+    /** Heap an accepted alert holds until it is loaded, rounded up (its payload, labels and fields). */
+    static final long UNLOADED_ALERT_BYTES = 4_096;
+
+    /**
+     * The default of {@code byoc.webhooks.max-unloaded}: as many alerts as a quarter of the heap holds,
+     * at least 10,000 (131,072 with a 2 GB heap). A burst larger than that is refused, not lost.
+     */
+    static int defaultMaxUnloaded(long maxHeapBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(10_000, maxHeapBytes / 4 / UNLOADED_ALERT_BYTES));
+    }
 
     /** A caller's batch; {@code journaled} when it is answered once its new alerts are in the journal. */
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled,
@@ -238,8 +245,8 @@ public class AlertStore {
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                AlertJournal journal, Duration loadGather, Duration listenerGather, int maxUnloaded, int backgroundNice) {
         if (maxUnloaded < 1) {
-            throw new IllegalArgumentException("byoc.webhooks.max-unloaded (BYOC_WEBHOOK_MAX_UNLOADED) must be at least 1, not "
-                    + maxUnloaded);
+            throw new IllegalArgumentException("byoc.webhooks.max-unloaded (BYOC_WEBHOOK_MAX_UNLOADED) must be at least 1"
+                    + " (0: a quarter of the heap's worth), not " + maxUnloaded);
         }
         this.maxUnloaded = maxUnloaded;
         this.loader = Executors.newSingleThreadExecutor(
@@ -264,11 +271,12 @@ public class AlertStore {
                @Value("${byoc.webhooks.journal-fsync-interval:0ms}") Duration journalFsyncInterval,
                @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
                @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather,
-               @Value("${byoc.webhooks.max-unloaded:100000}") int maxUnloaded,
+               @Value("${byoc.webhooks.max-unloaded:0}") int maxUnloaded,
                @Value("${byoc.webhooks.background-nice:0}") int backgroundNice) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
                 ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
-                loadGather, listenerGather, maxUnloaded, backgroundNice);
+                loadGather, listenerGather, maxUnloaded == 0 ? defaultMaxUnloaded(Runtime.getRuntime().maxMemory()) : maxUnloaded,
+                backgroundNice);
         if (journal != null) {
             StoreAvailability store = availability.getIfAvailable();
             if (store == null) {

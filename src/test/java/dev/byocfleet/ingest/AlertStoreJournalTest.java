@@ -285,9 +285,12 @@ class AlertStoreJournalTest {
     }
 
     @Test
-    void aStoreRefusesAMaximumOfUnloadedAlertsBelowOne() {
+    void aStoreRefusesAMaximumOfUnloadedAlertsBelowOneAndTheDefaultIsAQuarterOfTheHeap() {
         assertThatThrownBy(() -> new AlertStore(null, null, List.of(), null, Duration.ZERO, Duration.ZERO, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BYOC_WEBHOOK_MAX_UNLOADED");
+        assertThat(AlertStore.defaultMaxUnloaded(2L << 30)).isEqualTo(131_072);
+        assertThat(AlertStore.defaultMaxUnloaded(64L << 20)).isEqualTo(10_000);
+        assertThat(AlertStore.defaultMaxUnloaded(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
     }
 }
