@@ -56,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so one bad batch fails only its own caller; journaled alerts stay in the journal and are loaded
  * again until the store takes them, and meanwhile webhooks are refused (503) so senders retry. They
  * are refused the same way while more than {@code max-unloaded} accepted alerts wait for the loader.
- * The loader and the listeners run at a lower CPU priority ({@link ThreadNice}): in a burst the
- * senders are answered first and the loading and grouping catch up after it.
+ * The loader and the listeners can run at a lower CPU priority ({@link ThreadNice}; off unless
+ * configured), so that in a burst the senders are answered first and loading and grouping catch up after.
  *
  * <p>On a store shared by several server processes (StarRocks replicas) an alert first stored by
  * another process is written again over the same key — still one row — and counted as inserted.
@@ -96,10 +96,10 @@ public class AlertStore {
     private static final Duration STOP_LOADING = Duration.ofSeconds(10);
 
     /**
-     * Stored alerts handed to the listeners in one call at most; under sustained intake also when a
-     * call is made before its gather time is up. A grouping pass loads and writes its issues whatever
-     * it holds: 20,000 took 22–33 % less of the grouping thread's CPU than 5,000 (300,000 webhook
-     * alerts in requests of 100, two runs each).
+     * Stored alerts handed to the listeners in one call at most, and the backlog at which a listener
+     * gather ends early. A grouping pass loads and writes its issues however many alerts it holds:
+     * 20,000 took 22–33 % less of the grouping thread's CPU than 5,000 (300,000 webhook alerts in
+     * requests of 100, two runs each).
      */
     static final int MAX_LISTENER_CALL = 20_000;
     /** How long a batch path waits for the listeners ({@link #awaitListeners()}); the sweep groups what is left. */
