@@ -119,6 +119,16 @@ public class AlertStore {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(10_000, maxHeapBytes / 4 / UNLOADED_ALERT_BYTES));
     }
 
+    /**
+     * A webhook batch refused while more than {@code max-unloaded} accepted alerts wait for the loader:
+     * the store is up and catching up, and the sender should deliver again a little later.
+     */
+    public static final class BacklogFull extends DataAccessResourceFailureException {
+        public BacklogFull(String message) {
+            super(message);
+        }
+    }
+
     /** A caller's batch; {@code journaled} when it is answered once its new alerts are in the journal. */
     private record Batch(List<NormalizedAlert> alerts, String ingestRunId, boolean journaled,
                          CompletableFuture<StoreResult> result) {}
@@ -484,7 +494,8 @@ public class AlertStore {
                     : full ? pending.size() + " accepted alerts are still waiting to be loaded"
                             + " into the store (at most " + maxUnloaded + " may wait)" : null;
             if (refusal != null) {
-                DataAccessResourceFailureException e = new DataAccessResourceFailureException(refusal);
+                DataAccessResourceFailureException e = journalReady && loadFailure == null
+                        ? new BacklogFull(refusal) : new DataAccessResourceFailureException(refusal);
                 journaled.forEach(b -> b.result().completeExceptionally(e));
                 group = group.stream().filter(b -> !b.journaled()).toList();
                 if (group.isEmpty()) {

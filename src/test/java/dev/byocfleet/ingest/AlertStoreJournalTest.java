@@ -270,7 +270,7 @@ class AlertStoreJournalTest {
         assertThat(store.accept(alerts("c", "d"), "run-2").inserted()).isEqualTo(2);
         // four accepted alerts wait for the stuck loader, three may: the next request is refused, nothing kept of it
         assertThatThrownBy(() -> store.accept(alerts("e"), "run-3"))
-                .isInstanceOf(DataAccessException.class)
+                .isInstanceOf(AlertStore.BacklogFull.class)
                 .hasMessageContaining("4 accepted alerts are still waiting to be loaded")
                 .hasMessageContaining("at most 3");
         // a redelivery of accepted alerts is refused as well (the sender retries it later; it stays a duplicate)

@@ -2,6 +2,7 @@ package dev.byocfleet.ingest.webhook;
 
 import dev.byocfleet.api.ProblemResponses;
 import dev.byocfleet.api.SecurityHeaders;
+import dev.byocfleet.ingest.AlertStore;
 import dev.byocfleet.store.StoreAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -102,6 +103,10 @@ final class WebhookEndpoint extends HttpFilter {
         } catch (WebhookRejection e) {
             e.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
             return problem(request, response, e.status(), e.getMessage(), e.parameter());
+        } catch (AlertStore.BacklogFull e) {
+            // the store logs when it starts and stops refusing; a line per refused request would flood the log
+            return retryLater(request, response, "The server is still storing the alerts it accepted before this "
+                    + "request; nothing of this request was stored. Deliver again later.");
         } catch (DataAccessException | TransactionException e) {
             log.warn("webhook not stored, the store failed: {}", e.getMessage());
             StoreAvailability s = store.get();

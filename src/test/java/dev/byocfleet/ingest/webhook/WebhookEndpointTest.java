@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.byocfleet.ingest.AlertStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +91,17 @@ class WebhookEndpointTest {
                 .isEqualTo("The alert store is unavailable; nothing was stored. Deliver again later.");
         when(intake.receive(eq("grafana"), any())).thenThrow(new CannotCreateTransactionException("down"));
         assertThat(send("POST", "/api/webhooks/grafana").getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aBacklogOfAcceptedAlertsIsA503ThatSaysSoWithoutBlamingTheStore() throws Exception {
+        when(intake.receive(eq("alertmanager"), any())).thenThrow(new AlertStore.BacklogFull("200000 accepted alerts wait"));
+        MockHttpServletResponse r = send("POST", "/api/webhooks/alertmanager");
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
+        assertThat(JsonPath.<String>read(r.getContentAsString(), "$.detail"))
+                .isEqualTo("The server is still storing the alerts it accepted before this request; nothing of this "
+                        + "request was stored. Deliver again later.");
     }
 
     @Test
