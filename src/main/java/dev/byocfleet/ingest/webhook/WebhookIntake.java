@@ -200,7 +200,7 @@ public class WebhookIntake {
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, max + 1);
         byte[] body;
         try (InputStream in = request.body()) {
-            body = declared >= 0 ? readDeclared(in, (int) declared, cap) : in.readNBytes(cap);
+            body = declared >= 0 && declared < cap ? readDeclared(in, (int) declared, cap) : in.readNBytes(cap);
         } catch (IOException e) {
             throw new WebhookRejection(HttpStatus.BAD_REQUEST, "The request body could not be read: " + e.getMessage());
         }
