@@ -43,6 +43,12 @@ final class WebhookEndpoint extends HttpFilter {
     static final String REQUESTS_METER = "byoc.webhook.requests";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+    /** A store failure is logged at most this often; the lines between are counted in the next one. */
+    static final long STORE_FAILURE_LOG_NANOS = 10_000_000_000L;
+    /** When the last store-failure line was written (System.nanoTime), or 0 for never. */
+    private final java.util.concurrent.atomic.AtomicLong lastStoreFailureLine = new java.util.concurrent.atomic.AtomicLong();
+    /** Store failures not logged since that line. */
+    private final java.util.concurrent.atomic.AtomicInteger unloggedStoreFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     private final WebhookIntake intake;
     private final JsonMapper json;
@@ -108,7 +114,7 @@ final class WebhookEndpoint extends HttpFilter {
             return retryLater(request, response, "The server is still storing the alerts it accepted before this "
                     + "request; nothing of this request was stored. Deliver again later.");
         } catch (DataAccessException | TransactionException e) {
-            log.warn("webhook not stored, the store failed: {}", e.getMessage());
+            logStoreFailure(e);
             StoreAvailability s = store.get();
             return retryLater(request, response, "The alert store is unavailable" + (s == null ? "" : s.outageNote())
                     + "; nothing was stored. Deliver again later.");
@@ -118,6 +124,23 @@ final class WebhookEndpoint extends HttpFilter {
                     "The notification could not be processed; nothing was stored. Deliver again later.");
         }
         return write(response, HttpStatus.OK, MediaType.APPLICATION_JSON_VALUE, json.writeValueAsBytes(receipt));
+    }
+
+    /**
+     * Logs a store failure, at most one line per {@link #STORE_FAILURE_LOG_NANOS}: during an outage
+     * every sender's every retry fails the same way, and a line each would flood the log. The next
+     * line counts the ones left out.
+     */
+    private void logStoreFailure(RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastStoreFailureLine.get();
+        if ((last == 0 || now - last >= STORE_FAILURE_LOG_NANOS) && lastStoreFailureLine.compareAndSet(last, now == 0 ? 1 : now)) {
+            int left = unloggedStoreFailures.getAndSet(0);
+            log.warn("webhook not stored, the store failed: {}{}", e.getMessage(),
+                    left == 0 ? "" : " (and " + left + " more webhook requests since the last such line)");
+        } else {
+            unloggedStoreFailures.incrementAndGet();
+        }
     }
 
     private int retryLater(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -105,6 +105,18 @@ class WebhookEndpointTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void storeFailuresAreLoggedOnceAWhileNotOncePerRequest(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        when(intake.receive(eq("alertmanager"), any())).thenThrow(new CannotGetJdbcConnectionException("pool exhausted"));
+        for (int i = 0; i < 50; i++) {
+            assertThat(send("POST", "/api/webhooks/alertmanager").getStatus()).isEqualTo(503);
+        }
+        assertThat(output.getAll().split("webhook not stored, the store failed", -1)).hasSize(2);
+        assertThat(output.getAll()).contains("pool exhausted");
+    }
+
+    @Test
     void anythingUnforeseenIsARetryable503NeverA500() throws Exception {
         when(intake.receive(eq("alertmanager"), any())).thenThrow(new NullPointerException("bug"));
         MockHttpServletResponse r = send("POST", "/api/webhooks/alertmanager");
