@@ -164,3 +164,71 @@ bench_cleanup() {
   fi
   if [ "${KEEP:-0}" = 0 ]; then rm -rf "$WORK"; fi
 }
+
+# The two webhook benchmarks' targets: our app and a real Alertmanager, both on loopback.
+AM_BIN=/usr/bin/prometheus-alertmanager
+
+# require_alertmanager SCRIPT: exits 3 naming the package when Debian's Alertmanager is missing.
+require_alertmanager() {
+  if [ ! -x "$AM_BIN" ]; then
+    echo "$1: $AM_BIN is missing: apt-get install -y prometheus-alertmanager" >&2
+    exit 3
+  fi
+}
+
+# start_webhook_targets WORK [NAME=VALUE ...]: starts the app (tiny demo fleet, data in WORK/data, a
+# random webhook token; the arguments are more environment for it) and an Alertmanager whose receiver
+# sends nothing (only its intake is measured); sets APP_PORT, AM_PORT, TOKEN, APP_PID and AM_PID.
+# Logs: WORK/app.log, WORK/alertmanager.log. Returns once both answer; exits 4 with the log's tail
+# when one does not within two minutes. Stop them with stop_webhook_targets.
+start_webhook_targets() {
+  local work="$1"; shift
+  APP_PORT=$(free_port)
+  AM_PORT=$(free_port)
+  TOKEN="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  echo "== starting the app on 127.0.0.1:$APP_PORT (tiny demo fleet, data in $work/data)"
+  env BYOC_DATA_DIR="$work/data" BYOC_DEMO_PRESET=tiny BYOC_WEBHOOK_TOKEN="$TOKEN" SERVER_PORT="$APP_PORT" \
+    BYOC_SNAPSHOT_REFRESH_ENABLED=false "$@" \
+    "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
+    >"$work/app.log" 2>&1 &
+  APP_PID=$!
+  printf 'route:\n  receiver: blackhole\n  group_by: [alertname, cluster]\nreceivers:\n  - name: blackhole\n' \
+    >"$work/alertmanager.yml"
+  echo "== starting Alertmanager on 127.0.0.1:$AM_PORT"
+  "$AM_BIN" --config.file="$work/alertmanager.yml" --storage.path="$work/am-data" \
+    --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= >"$work/alertmanager.log" 2>&1 &
+  AM_PID=$!
+  local url log
+  for url in "http://127.0.0.1:$AM_PORT/-/ready alertmanager" "http://127.0.0.1:$APP_PORT/actuator/health app"; do
+    log="$work/${url#* }.log"; url="${url% *}"
+    for _ in $(seq 1 240); do
+      curl -fsS -o /dev/null "$url" 2>/dev/null && continue 2
+      sleep 0.5
+    done
+    echo "$url did not answer; log:" >&2; tail -50 "$log" >&2; exit 4
+  done
+}
+
+# stop_webhook_targets WORK KEEP_LOGS_IN: stops both, keeps their logs in KEEP_LOGS_IN, removes WORK.
+stop_webhook_targets() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "${AM_PID:-}" ] && kill "$AM_PID" 2>/dev/null && wait "$AM_PID" 2>/dev/null || true
+  mkdir -p "$2" && cp "$1"/*.log "$2/" 2>/dev/null || true
+  rm -rf "$1"
+}
+
+# cpu_ticks PID: the process's user + system CPU so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wait_idle PID BELOW MAX_S: waits until PID used under BELOW ticks in each of three seconds in a row,
+# at most MAX_S seconds; sets IDLE_WAITED to the seconds it waited.
+wait_idle() {
+  local quiet=0 last now start; start=$(date +%s); last=$(cpu_ticks "$1")
+  for _ in $(seq 1 "$3"); do
+    sleep 1; now=$(cpu_ticks "$1")
+    if [ $((now - last)) -lt "$2" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    last=$now
+    [ "$quiet" -ge 3 ] && break
+  done
+  IDLE_WAITED=$(( $(date +%s) - start ))
+}

@@ -35,11 +35,8 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/webhook-intake.sh [--concurrency N] [--rounds N] [--warmup-rounds N] [--max-warmup-rounds N] [--warmup-jit-share F] [--requests B:N,...] [--fsync-interval D]" >&2; exit 2 ;;
   esac
 done
-AM_BIN=/usr/bin/prometheus-alertmanager
-if [ ! -x "$AM_BIN" ]; then
-  echo "webhook-intake: $AM_BIN is missing: apt-get install -y prometheus-alertmanager" >&2
-  exit 3
-fi
+. bench/lib.sh
+require_alertmanager webhook-intake
 
 ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
@@ -47,63 +44,13 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/byoc-webhook-bench.XXXXXX")
 mkdir -p bench/results
 APP_PID=""; AM_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$AM_PID" ] && kill "$AM_PID" 2>/dev/null && wait "$AM_PID" 2>/dev/null || true
-  mkdir -p "bench/work/$NAME-$STAMP" && cp "$WORK"/*.log "bench/work/$NAME-$STAMP/" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-APP_PORT=$(free_port)
-AM_PORT=$(free_port)
-TOKEN="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-
-wait_for() { # url what
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "webhook-intake: $2 did not come up; log:" >&2; tail -50 "$WORK/$2.log" >&2; exit 4
-}
-
-echo "== starting the app on 127.0.0.1:$APP_PORT (tiny demo fleet, data in $WORK/data)"
-BYOC_DATA_DIR="$WORK/data" BYOC_DEMO_PRESET=tiny BYOC_WEBHOOK_TOKEN="$TOKEN" SERVER_PORT="$APP_PORT" \
-  BYOC_SNAPSHOT_REFRESH_ENABLED=false BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL="$FSYNC_INTERVAL" \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
-  >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-
-# Alertmanager's receiver sends nothing: only its intake is measured.
-cat >"$WORK/alertmanager.yml" <<YML
-route:
-  receiver: blackhole
-  group_by: ['alertname', 'cluster']
-receivers:
-  - name: blackhole
-YML
-echo "== starting Alertmanager on 127.0.0.1:$AM_PORT"
-"$AM_BIN" --config.file="$WORK/alertmanager.yml" --storage.path="$WORK/am-data" \
-  --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= >"$WORK/alertmanager.log" 2>&1 &
-AM_PID=$!
-wait_for "http://127.0.0.1:$AM_PORT/-/ready" alertmanager
-wait_for "http://127.0.0.1:$APP_PORT/actuator/health" app
+trap 'stop_webhook_targets "$WORK" "bench/work/$NAME-$STAMP"' EXIT
+start_webhook_targets "$WORK" BYOC_WEBHOOK_JOURNAL_FSYNC_INTERVAL="$FSYNC_INTERVAL"
 
 # Start-up work (the knowledge index's embeddings, the first scoring pass) runs in the background
 # after the health check answers: wait until the app uses less than a tenth of a core for three
 # seconds in a row (at most two minutes), so the timed rounds do not share the cores with it.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-IDLE_WAIT_START=$(date +%s)
-QUIET=0; LAST=$(cpu_ticks "$APP_PID")
-for _ in $(seq 1 120); do
-  sleep 1
-  NOW=$(cpu_ticks "$APP_PID")
-  if [ $((NOW - LAST)) -lt 10 ]; then QUIET=$((QUIET + 1)); else QUIET=0; fi
-  LAST=$NOW
-  [ "$QUIET" -ge 3 ] && break
-done
-IDLE_WAITED=$(( $(date +%s) - IDLE_WAIT_START ))
+wait_idle "$APP_PID" 10 120
 echo "== the app was idle after ${IDLE_WAITED} s"
 
 AM_VERSION=$("$AM_BIN" --version 2>&1 | head -1)

@@ -20,44 +20,16 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/webhook-pipeline.sh [--alerts N] [--batch B] [--connections C] [--warmup-alerts N]" >&2; exit 2 ;;
   esac
 done
-AM_BIN=/usr/bin/prometheus-alertmanager
-[ -x "$AM_BIN" ] || { echo "webhook-pipeline: $AM_BIN is missing: apt-get install -y prometheus-alertmanager" >&2; exit 3; }
+require_alertmanager webhook-pipeline
 ./byoc build >/dev/null
 JAVA="$(./byoc java-home)/bin/java"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/byoc-pipeline-bench.XXXXXX")
 APP_PID=""; AM_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$AM_PID" ] && kill "$AM_PID" 2>/dev/null && wait "$AM_PID" 2>/dev/null || true
-  mkdir -p "bench/work/webhook-pipeline-$STAMP" && cp "$WORK"/*.log "bench/work/webhook-pipeline-$STAMP/" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-APP_PORT=$(free_port); AM_PORT=$(free_port)
-TOKEN="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-BYOC_DATA_DIR="$WORK/data" BYOC_DEMO_PRESET=tiny BYOC_WEBHOOK_TOKEN="$TOKEN" SERVER_PORT="$APP_PORT" \
-  BYOC_SNAPSHOT_REFRESH_ENABLED=false \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -jar target/byoc-fleet.jar serve --server.address=127.0.0.1 \
-  >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-printf 'route:\n  receiver: blackhole\n  group_by: [alertname, cluster]\nreceivers:\n  - name: blackhole\n' >"$WORK/alertmanager.yml"
-"$AM_BIN" --config.file="$WORK/alertmanager.yml" --storage.path="$WORK/am-data" \
-  --web.listen-address="127.0.0.1:$AM_PORT" --cluster.listen-address= >"$WORK/alertmanager.log" 2>&1 &
-AM_PID=$!
-for url in "http://127.0.0.1:$AM_PORT/-/ready" "http://127.0.0.1:$APP_PORT/actuator/health"; do
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$url" 2>/dev/null && break; sleep 0.5; done
-done
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+trap 'stop_webhook_targets "$WORK" "bench/work/webhook-pipeline-$STAMP"' EXIT
+start_webhook_targets "$WORK"
 # idle PID: waits until PID used under 5 ticks in each of three seconds in a row (at most 10 minutes)
-idle() {
-  local quiet=0 last now; last=$(ticks "$1")
-  for _ in $(seq 1 600); do
-    sleep 1; now=$(ticks "$1")
-    if [ $((now - last)) -lt 5 ]; then quiet=$((quiet + 1)); else quiet=0; fi
-    last=$now; [ "$quiet" -ge 3 ] && return 0
-  done
-}
+idle() { wait_idle "$1" 5 600; }
 threads() { python3 - "$1" <<'PY'
 import collections, json, os, re, sys
 pid = sys.argv[1]; out = collections.Counter()
@@ -80,11 +52,11 @@ idle "$APP_PID"; idle "$AM_PID"
 HZ=$(getconf CLK_TCK)
 measure() { # target port pid -> one JSON object
   local t0 t1 t2 s0 s1 s2 th0 th1 th2 sent
-  th0=$(threads "$3"); t0=$(ticks "$3"); s0=$(date +%s%N)
+  th0=$(threads "$3"); t0=$(cpu_ticks "$3"); s0=$(date +%s%N)
   sent=$(send "$1" "$2" "$ALERTS" "run-$STAMP")
-  t1=$(ticks "$3"); s1=$(date +%s%N); th1=$(threads "$3")
+  t1=$(cpu_ticks "$3"); s1=$(date +%s%N); th1=$(threads "$3")
   idle "$3"
-  t2=$(ticks "$3"); s2=$(date +%s%N); th2=$(threads "$3")
+  t2=$(cpu_ticks "$3"); s2=$(date +%s%N); th2=$(threads "$3")
   python3 - "$1" "$ALERTS" "$HZ" "$t0" "$t1" "$t2" "$s0" "$s1" "$s2" "$sent" "$th0" "$th1" "$th2" <<'PY'
 import json, sys
 target, alerts, hz, t0, t1, t2, s0, s1, s2 = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *map(int, sys.argv[4:10])
