@@ -489,14 +489,14 @@ public class AlertStore {
                     log.info("webhooks are taken again: {} accepted alerts wait to be loaded", pending.size());
                 }
             }
-            String refusal = !journalReady ? "the alert journal left by the last run is still being loaded"
-                    : loadFailure != null ? "alerts cannot be loaded into the store (" + loadFailure + ")"
-                    : full ? pending.size() + " accepted alerts are still waiting to be loaded"
-                            + " into the store (at most " + maxUnloaded + " may wait)" : null;
+            DataAccessResourceFailureException refusal = !journalReady
+                    ? new DataAccessResourceFailureException("the alert journal left by the last run is still being loaded")
+                    : loadFailure != null
+                    ? new DataAccessResourceFailureException("alerts cannot be loaded into the store (" + loadFailure + ")")
+                    : full ? new BacklogFull(pending.size() + " accepted alerts are still waiting to be loaded"
+                            + " into the store (at most " + maxUnloaded + " may wait)") : null;
             if (refusal != null) {
-                DataAccessResourceFailureException e = journalReady && loadFailure == null
-                        ? new BacklogFull(refusal) : new DataAccessResourceFailureException(refusal);
-                journaled.forEach(b -> b.result().completeExceptionally(e));
+                journaled.forEach(b -> b.result().completeExceptionally(refusal));
                 group = group.stream().filter(b -> !b.journaled()).toList();
                 if (group.isEmpty()) {
                     return;

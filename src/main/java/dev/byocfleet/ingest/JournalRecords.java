@@ -24,17 +24,6 @@ final class JournalRecords {
     private JournalRecords() {
     }
 
-    /** The record's JSON, or what {@code fallback} writes when a value is outside what is written here. */
-    static byte[] write(AlertJournal.Batch batch, Function<AlertJournal.Batch, byte[]> fallback) {
-        Out out = new Out(256 + 1024 * batch.alerts().size());
-        try {
-            body(out, batch);
-        } catch (Unwritable e) {
-            return fallback.apply(batch);
-        }
-        return out.bytes();
-    }
-
     private static void body(Out out, AlertJournal.Batch batch) {
         out.raw("{\"ingestRunId\":").string(batch.ingestRunId()).raw(",\"alerts\":");
         List<NormalizedAlert> alerts = batch.alerts();
@@ -55,9 +44,10 @@ final class JournalRecords {
 
     /**
      * The records of one journal append, one after another in one buffer that the next append
-     * reuses: each an 8-byte header (the body's length and its CRC-32C, big-endian) and the body
-     * {@link #write} gives. A new buffer per record (grown once or twice, then copied) was most of
-     * what the writer thread allocated. Not for several threads at once.
+     * reuses: each an 8-byte header (the body's length and its CRC-32C, big-endian) and the body, the
+     * record's JSON (or what the fallback writes for a value outside what is written here). A new
+     * buffer per record (grown once or twice, then copied) was most of what the writer thread
+     * allocated. Not for several threads at once.
      */
     static final class Framed {
         /** A buffer grown past this by one large append is not kept for the next. */
@@ -147,10 +137,6 @@ final class JournalRecords {
 
         Out(int capacity) {
             buf = new byte[capacity];
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buf, len);
         }
 
         private void room(int n) {

@@ -1,6 +1,7 @@
 package dev.byocfleet.store;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
@@ -43,8 +44,8 @@ public record StoreProperties(
     /** DuckDB's checkpoint threshold unless configured otherwise. */
     public static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
     /** A size as DuckDB's settings take it: a number and a unit, nothing else (it is put into SQL). */
-    private static final java.util.regex.Pattern SIZE =
-            java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,3})? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE =
+            Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,3})? ?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", Pattern.CASE_INSENSITIVE);
 
     @ConstructorBinding
     public StoreProperties {

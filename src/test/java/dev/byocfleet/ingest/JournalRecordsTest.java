@@ -62,6 +62,14 @@ class JournalRecordsTest {
                 maybe(r, text(r, 200)));
     }
 
+    /** One batch's record body as the journal frames it (the bytes after its header). */
+    private static byte[] write(AlertJournal.Batch batch, java.util.function.Function<AlertJournal.Batch, byte[]> fallback) {
+        JournalRecords.Framed framed = new JournalRecords.Framed();
+        framed.clear();
+        framed.add(batch, fallback);
+        return records(framed.buffer()).getFirst();
+    }
+
     private static byte[] jackson(AlertJournal.Batch b) {
         return JSON.writeValueAsBytes(b);
     }
@@ -75,7 +83,7 @@ class JournalRecordsTest {
                 alerts.add(alert(r));
             }
             AlertJournal.Batch batch = new AlertJournal.Batch(r.nextInt(8) == 0 ? null : text(r, 30), alerts);
-            byte[] ours = JournalRecords.write(batch, b -> {
+            byte[] ours = write(batch, b -> {
                 throw new AssertionError("no fallback expected");
             });
             assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(new String(jackson(batch), StandardCharsets.UTF_8));
@@ -88,7 +96,7 @@ class JournalRecordsTest {
     void theUsualWebhookAlertAndAnUnparsedOneAreJacksonsBytes() {
         AlertJournal.Batch batch = new AlertJournal.Batch("webhook-alertmanager-2026112904-ab12",
                 List.of(TestAlerts.parsed("m-1", "c-1"), TestAlerts.parsed("m-2", null), TestAlerts.unparsed("m-3")));
-        byte[] ours = JournalRecords.write(batch, b -> {
+        byte[] ours = write(batch, b -> {
             throw new AssertionError("no fallback expected");
         });
         assertThat(ours).isEqualTo(jackson(batch));
@@ -105,7 +113,7 @@ class JournalRecordsTest {
                     odd, base.description(), base.labels(), base.annotations(), base.startsAt(), base.endsAt(),
                     base.fingerprint(), base.generatorUrl(), base.receivedAt(), base.parseStatus(), base.parseError(),
                     base.rawPayload());
-            byte[] got = JournalRecords.write(new AlertJournal.Batch("r", List.of(a)), b -> {
+            byte[] got = write(new AlertJournal.Batch("r", List.of(a)), b -> {
                 fallbacks.incrementAndGet();
                 return new byte[] {1};
             });
@@ -115,7 +123,7 @@ class JournalRecordsTest {
                 null, null, null, null, Map.of(), Map.of(), LocalDateTime.of(10_000, 1, 1, 0, 0), null, null, null,
                 LocalDateTime.of(2026, 1, 1, 0, 0), "parsed", null, "{}");
         AlertJournal.Batch farBatch = new AlertJournal.Batch("r", List.of(far));
-        assertThat(JournalRecords.write(farBatch, JournalRecordsTest::jackson)).isEqualTo(jackson(farBatch));
+        assertThat(write(farBatch, JournalRecordsTest::jackson)).isEqualTo(jackson(farBatch));
         assertThat(fallbacks).hasValue(3);
     }
 

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +48,9 @@ final class WebhookEndpoint extends HttpFilter {
     /** A store failure is logged at most this often; the lines between are counted in the next one. */
     static final long STORE_FAILURE_LOG_NANOS = 10_000_000_000L;
     /** When the last store-failure line was written (System.nanoTime), or 0 for never. */
-    private final java.util.concurrent.atomic.AtomicLong lastStoreFailureLine = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastStoreFailureLine = new AtomicLong();
     /** Store failures not logged since that line. */
-    private final java.util.concurrent.atomic.AtomicInteger unloggedStoreFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger unloggedStoreFailures = new AtomicInteger();
 
     private final WebhookIntake intake;
     private final JsonMapper json;
