@@ -90,6 +90,12 @@ public class AlertStore {
     static final Duration LOAD_GATHER = Duration.ofMillis(250);
     /** How long after a listener call the next one lets stored alerts gather (see {@link #gatherForListeners()}). */
     static final Duration LISTENER_GATHER = Duration.ofSeconds(1);
+    /**
+     * Webhook intake counts as busy while the writer journaled a group this recently: loading and
+     * grouping then wait (up to the busy defer, see {@link #gatherLoads()}) so that the senders are
+     * answered first.
+     */
+    static final long BUSY_WINDOW_NANOS = 50_000_000L;
     /** How often a gathering thread looks again whether it may go on. */
     private static final long GATHER_POLL_NANOS = 2_000_000L;
     /** How long a stop waits for queued loads before leaving them to the journal. */
@@ -214,6 +220,28 @@ public class AlertStore {
     private final long loadGatherNanos;
     /** The least time from the end of one listener call to the start of the next; zero: none. */
     private final long listenerGatherNanos;
+    /**
+     * While webhooks keep arriving, the longest the loader, and the listeners, wait from the moment
+     * they have work before taking what queued meanwhile; zero: they do not wait for the intake (see
+     * {@link #gatherLoads()}).
+     */
+    private final long busyDeferNanos;
+    /** See {@link #BUSY_WINDOW_NANOS}; tests lengthen it so that a slow test machine does not look idle. */
+    private volatile long busyWindowNanos = BUSY_WINDOW_NANOS;
+    /** When the writer last took a group of webhook batches (System.nanoTime), or 0: see {@link #BUSY_WINDOW_NANOS}. */
+    private volatile long lastIntake;
+    /** Journaled alerts not yet loaded, as the writer last counted them ({@link #pending}'s size). */
+    private volatile int unloaded;
+    /** Loads in {@link #loads} whose caller waits for their commit: no gathering while there is one. */
+    private final AtomicInteger callersQueued = new AtomicInteger();
+    /**
+     * Since when the loader has had loads it has not caught up with (System.nanoTime; 0: caught up; only
+     * the loader thread touches it): the busy defer counts from here, so after it the loader takes
+     * everything queued before waiting again.
+     */
+    private long loadsWaitSince;
+    /** As {@link #loadsWaitSince}, for the listeners' backlog (only the listener thread touches it). */
+    private long listenersWaitSince;
     /** When the loader's last commit ended (only the loader thread touches it). */
     private long lastLoadEnd;
     /** When the last listener call ended (only the listener thread touches it). */
@@ -244,16 +272,18 @@ public class AlertStore {
      */
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
                AlertJournal journal, Duration loadGather, Duration listenerGather) {
-        this(repository, tx, listeners, journal, loadGather, listenerGather, MAX_UNLOADED, 0);
+        this(repository, tx, listeners, journal, loadGather, listenerGather, MAX_UNLOADED, 0, Duration.ZERO);
     }
 
     /**
      * Also with the most journaled alerts that may wait for the loader before webhooks are refused
-     * ({@code maxUnloaded}), and the nice value of the loader and listener threads ({@code backgroundNice},
-     * 0: unchanged; see {@link ThreadNice}).
+     * ({@code maxUnloaded}), the nice value of the loader and listener threads ({@code backgroundNice},
+     * 0: unchanged; see {@link ThreadNice}), and how long loading and grouping may wait while webhooks
+     * keep arriving ({@code busyDefer}, {@link Duration#ZERO}: not at all; see {@link #gatherLoads()}).
      */
     AlertStore(AlertRepository repository, TransactionTemplate tx, List<AlertsStoredListener> listeners,
-               AlertJournal journal, Duration loadGather, Duration listenerGather, int maxUnloaded, int backgroundNice) {
+               AlertJournal journal, Duration loadGather, Duration listenerGather, int maxUnloaded, int backgroundNice,
+               Duration busyDefer) {
         if (maxUnloaded < 1) {
             throw new IllegalArgumentException("byoc.webhooks.max-unloaded (BYOC_WEBHOOK_MAX_UNLOADED) must be at least 1"
                     + " (0: a quarter of the heap's worth), not " + maxUnloaded);
@@ -269,6 +299,7 @@ public class AlertStore {
         this.journal = journal;
         this.loadGatherNanos = Math.max(0, loadGather.toNanos());
         this.listenerGatherNanos = Math.max(0, listenerGather.toNanos());
+        this.busyDeferNanos = Math.max(0, busyDefer.toNanos());
         long now = System.nanoTime();
         this.lastLoadEnd = now - loadGatherNanos;
         this.lastListenerEnd = now - listenerGatherNanos;
@@ -282,11 +313,12 @@ public class AlertStore {
                @Value("${byoc.webhooks.load-gather:250ms}") Duration loadGather,
                @Value("${byoc.webhooks.listener-gather:1s}") Duration listenerGather,
                @Value("${byoc.webhooks.max-unloaded:0}") int maxUnloaded,
-               @Value("${byoc.webhooks.background-nice:0}") int backgroundNice) {
+               @Value("${byoc.webhooks.background-nice:0}") int backgroundNice,
+               @Value("${byoc.webhooks.busy-defer:3s}") Duration busyDefer) {
         this(repository, tx, listeners, journalEnabled && "duckdb".equals(storeProps.kind())
                 ? AlertJournal.open(journalDir(storeProps.duckdbPath()), journalFsyncInterval).orElse(null) : null,
                 loadGather, listenerGather, maxUnloaded == 0 ? defaultMaxUnloaded(Runtime.getRuntime().maxMemory()) : maxUnloaded,
-                backgroundNice);
+                backgroundNice, busyDefer);
         if (journal != null) {
             StoreAvailability store = availability.getIfAvailable();
             if (store == null) {
@@ -479,6 +511,7 @@ public class AlertStore {
         }
         List<Batch> journaled = group.stream().filter(Batch::journaled).toList();
         if (!journaled.isEmpty()) {
+            lastIntake = System.nanoTime();
             boolean full = pending.size() >= maxUnloaded;
             if (full != backlogFull) {
                 backlogFull = full;
@@ -529,6 +562,7 @@ public class AlertStore {
                     enqueue(l.queued(segment, null));
                 }
                 b.result().complete(l.result());
+                unloaded = pending.size();
             } else {
                 // answered after the commit, even with nothing new: if the batch that claimed its alerts
                 // fails, it is checked again alone
@@ -547,6 +581,7 @@ public class AlertStore {
             }
             d.webhookRows().forEach(index::addCertain);
         }
+        unloaded = pending.size();
     }
 
     /** Each batch's new alerts and counts: what is stored, accepted, or claimed by an earlier batch is a duplicate. */
@@ -595,6 +630,9 @@ public class AlertStore {
 
     private void enqueue(Load load) {
         loadsQueued.incrementAndGet();
+        if (load.waiting() != null) {
+            callersQueued.incrementAndGet();
+        }
         loads.add(load);
         try {
             loader.execute(this::loadQueued);
@@ -614,6 +652,14 @@ public class AlertStore {
         while (!loads.isEmpty()) {
             gatherLoads();
             List<Load> group = nextGroup(loads, Load::alerts);
+            group.forEach(l -> {
+                if (l.waiting() != null) {
+                    callersQueued.decrementAndGet();
+                }
+            });
+            if (loads.isEmpty()) {
+                loadsWaitSince = 0; // caught up: the next load's wait starts afresh
+            }
             RuntimeException failure = tryLoad(group);
             lastLoadEnd = System.nanoTime();
             if (failure == null) {
@@ -659,15 +705,31 @@ public class AlertStore {
      * sustained intake one commit takes many requests' alerts, while an alert arriving after a quiet
      * spell is loaded at once. Ends early once a fifth of a group is queued, or someone waits
      * ({@link #awaitLoaded}, a stop).
+     * <p>
+     * While webhooks keep arriving (see {@link #BUSY_WINDOW_NANOS}) it waits longer, up to the busy
+     * defer from the moment it had loads to do (then it takes everything queued before it waits again),
+     * and whatever is queued: on a machine of few cores the store's
+     * appends and the issue grouping after them would otherwise take the cores the request handlers
+     * need, and in a burst the senders are the ones with timeouts. The accepted alerts are safe in the
+     * journal meanwhile; the wait ends early once half of {@code maxUnloaded} wait (so the intake is
+     * never refused for it), when the intake pauses, or someone waits.
      */
     private void gatherLoads() {
         long deadline = lastLoadEnd + loadGatherNanos;
-        while (System.nanoTime() - deadline < 0 && hurry.get() == 0 && !closing) {
+        if (loadsWaitSince == 0) {
+            loadsWaitSince = System.nanoTime();
+        }
+        while (hurry.get() == 0 && !closing && callersQueued.get() == 0) {
+            long now = System.nanoTime();
+            if (now - loadsWaitSince < busyDeferNanos && intakeBusy(now) && unloaded < maxUnloaded / 2) {
+                LockSupport.parkNanos(GATHER_POLL_NANOS);
+                continue;
+            }
+            if (now - deadline >= 0) {
+                return;
+            }
             int queued = 0;
             for (Load l : loads) {
-                if (l.waiting() != null) {
-                    return;
-                }
                 queued += l.alerts().size();
             }
             if (queued >= MAX_GROUP_ALERTS / 5) {
@@ -675,6 +737,18 @@ public class AlertStore {
             }
             LockSupport.parkNanos(Math.min(GATHER_POLL_NANOS, deadline - System.nanoTime()));
         }
+    }
+
+    /** Whether the writer took webhook batches within the last {@link #BUSY_WINDOW_NANOS}. */
+    private boolean intakeBusy(long now) {
+        long last = lastIntake;
+        return last != 0 && now - last < busyWindowNanos;
+    }
+
+    /** Sets how recently the intake must have taken a group to count as busy ({@link #BUSY_WINDOW_NANOS}). */
+    AlertStore busyWindow(Duration window) {
+        busyWindowNanos = window.toNanos();
+        return this;
     }
 
     private boolean reachable() {
@@ -916,7 +990,9 @@ public class AlertStore {
             return;
         }
         backlog.addAndGet(-all.size());
-        if (!toNotify.isEmpty()) {
+        if (toNotify.isEmpty()) {
+            listenersWaitSince = 0; // caught up: the next call's wait starts afresh
+        } else {
             try {
                 notifier.execute(this::drainListeners);
             } catch (RejectedExecutionException e) {
@@ -941,12 +1017,23 @@ public class AlertStore {
      * has passed so that the next call takes what several commits stored: a grouping pass costs
      * its statements and its transaction however few alerts it holds. An alert stored after a quiet
      * spell goes to the listeners at once. Ends early once a full call's worth is waiting, or someone
-     * waits ({@link #awaitListeners}, a stop).
+     * waits ({@link #awaitListeners}, a stop). While webhooks keep arriving it waits as the loader does
+     * (see {@link #gatherLoads()}), up to the busy defer from the moment it had alerts to hand over,
+     * and while under a quarter of {@link #MAX_LISTENER_BACKLOG} wait.
      */
     private void gatherForListeners() {
         long deadline = lastListenerEnd + listenerGatherNanos;
-        while (System.nanoTime() - deadline < 0 && hurry.get() == 0 && !stopping && backlog.get() < MAX_LISTENER_CALL) {
-            LockSupport.parkNanos(Math.min(GATHER_POLL_NANOS, deadline - System.nanoTime()));
+        if (listenersWaitSince == 0) {
+            listenersWaitSince = System.nanoTime();
+        }
+        while (hurry.get() == 0 && !stopping) {
+            long now = System.nanoTime();
+            boolean deferring = now - listenersWaitSince < busyDeferNanos && intakeBusy(now)
+                    && backlog.get() < MAX_LISTENER_BACKLOG / 4;
+            if (!deferring && (now - deadline >= 0 || backlog.get() >= MAX_LISTENER_CALL)) {
+                return;
+            }
+            LockSupport.parkNanos(deferring ? GATHER_POLL_NANOS : Math.min(GATHER_POLL_NANOS, deadline - now));
         }
     }
 

@@ -3,21 +3,14 @@ package dev.byocfleet.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.byocfleet.ingest.AlertStore.StoreResult;
-import dev.byocfleet.store.DuckDbDialect;
-import dev.byocfleet.support.TestStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Under sustained intake the loader's commits and the listener calls are spaced by their gather
@@ -30,42 +23,20 @@ class AlertStoreGatherTest {
     private static final Duration LONG = Duration.ofMinutes(10);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final TestStore db = new TestStore();
-    private final JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-    /** Each commit's inserted message ids, in commit order. */
-    private final List<List<String>> commits = new CopyOnWriteArrayList<>();
-    /** One permit per committed row. */
-    private final Semaphore committed = new Semaphore(0);
-    /** Each listener call's message ids, in call order. */
-    private final List<List<String>> calls = new CopyOnWriteArrayList<>();
-    private final Semaphore called = new Semaphore(0);
-    private final List<AlertStore> opened = new ArrayList<>();
+    private final RecordingAlertStore recorded = new RecordingAlertStore();
+    private final JdbcTemplate jdbc = new JdbcTemplate(recorded.db.dataSource());
+    private final List<List<String>> commits = recorded.commits;
+    private final Semaphore committed = recorded.committed;
+    private final List<List<String>> calls = recorded.calls;
+    private final Semaphore called = recorded.called;
 
     @AfterEach
     void close() {
-        opened.forEach(AlertStore::stop);
-        db.close();
+        recorded.close();
     }
 
     private AlertStore open(Duration loadGather, Duration listenerGather) {
-        AlertRepository repository = new AlertRepository(JdbcClient.create(db.dataSource()), jdbc, new DuckDbDialect()) {
-            @Override
-            void insert(List<NewRow> newRows) {
-                super.insert(newRows);
-                commits.add(newRows.stream().map(r -> r.alert().messageId()).toList());
-                committed.release(newRows.size());
-            }
-        };
-        AlertsStoredListener listener = stored -> {
-            calls.add(stored.stream().map(NormalizedAlert::messageId).toList());
-            called.release();
-        };
-        AlertStore store = new AlertStore(repository, new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
-                List.of(listener), AlertJournal.open(db.dir().resolve("alert-journal")).orElseThrow(), loadGather,
-                listenerGather);
-        store.loadJournal();
-        opened.add(store);
-        return store;
+        return recorded.open(loadGather, listenerGather, AlertStore.MAX_UNLOADED, Duration.ZERO);
     }
 
     private static List<NormalizedAlert> alerts(String... ids) {
@@ -144,13 +115,12 @@ class AlertStoreGatherTest {
         store.accept(alerts("b"), "run-2");
         store.accept(alerts("c"), "run-3");
 
-        store.stop();
-        opened.remove(store);
+        recorded.stop(store);
 
         assertThat(rows()).isEqualTo(3);
         assertThat(commits).containsExactly(List.of("a"), List.of("b", "c"));
         assertThat(calls).containsExactly(List.of("a"), List.of("b", "c"));
-        AlertJournal reopened = AlertJournal.open(db.dir().resolve("alert-journal")).orElseThrow();
+        AlertJournal reopened = AlertJournal.open(recorded.db.dir().resolve("alert-journal")).orElseThrow();
         try {
             assertThat(reopened.recover()).as("nothing is left in the journal").isEmpty();
         } finally {

@@ -262,7 +262,7 @@ class AlertStoreJournalTest {
             }
         };
         AlertStore store = new AlertStore(slow, new TransactionTemplate(new DataSourceTransactionManager(switchable)),
-                List.of(), AlertJournal.open(journalDir).orElseThrow(), Duration.ZERO, Duration.ZERO, 3, 0);
+                List.of(), AlertJournal.open(journalDir).orElseThrow(), Duration.ZERO, Duration.ZERO, 3, 0, Duration.ZERO);
         store.loadJournal();
         opened.add(store);
 
@@ -286,7 +286,7 @@ class AlertStoreJournalTest {
 
     @Test
     void aStoreRefusesAMaximumOfUnloadedAlertsBelowOneAndTheDefaultIsAQuarterOfTheHeap() {
-        assertThatThrownBy(() -> new AlertStore(null, null, List.of(), null, Duration.ZERO, Duration.ZERO, 0, 0))
+        assertThatThrownBy(() -> new AlertStore(null, null, List.of(), null, Duration.ZERO, Duration.ZERO, 0, 0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("BYOC_WEBHOOK_MAX_UNLOADED");
         assertThat(AlertStore.defaultMaxUnloaded(2L << 30)).isEqualTo(131_072);
