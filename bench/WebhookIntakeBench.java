@@ -56,7 +56,8 @@ public class WebhookIntakeBench {
      * CPU over one timed round, per request: the target's server process, this load generator, and
      * how many of the machine's cores were busy on average (all processes); null without the pids.
      */
-    record Cpu(double serverMsPerRequest, double jitMsPerRequest, double generatorMsPerRequest, double busyCores) {}
+    record Cpu(double serverMsPerRequest, double jitMsPerRequest, double generatorMsPerRequest, double busyCores,
+               double afterMsPerRequest, double secondsUntilIdle) {}
 
     /** The CPU counters at one moment: a process's user+system ticks, this process's CPU, the machine's busy ticks. */
     record CpuSample(long serverTicks, long jitTicks, long generatorNanos, long machineBusyTicks) {}
@@ -287,11 +288,18 @@ public class WebhookIntakeBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuSample after = cpuSample(pid);
-        Cpu cpu = before == null || after == null ? null : new Cpu(
+        // what the target still does for this round once it has answered (ours: loading and grouping the
+        // alerts): counted apart, and over before the next round starts, whichever target that is
+        long answered = System.nanoTime();
+        waitIdle(pid);
+        double untilIdle = (System.nanoTime() - answered) / 1e9;
+        CpuSample idle = cpuSample(pid);
+        Cpu cpu = before == null || after == null || idle == null ? null : new Cpu(
                 (after.serverTicks() - before.serverTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(),
                 (after.jitTicks() - before.jitTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(),
                 (after.generatorNanos() - before.generatorNanos()) / 1e6 / bodies.size(),
-                (after.machineBusyTicks() - before.machineBusyTicks()) / TICKS_PER_SECOND / seconds);
+                (after.machineBusyTicks() - before.machineBusyTicks()) / TICKS_PER_SECOND / seconds,
+                (idle.serverTicks() - after.serverTicks()) / TICKS_PER_SECOND * 1e3 / bodies.size(), untilIdle);
         long alerts = (long) bodies.size() * c.batch();
         if (ours && c.redeliver() && duplicates.get() != alerts) {
             System.err.println("redelivery stored " + inserted.get() + " alerts again; expected none");
@@ -301,6 +309,34 @@ public class WebhookIntakeBench {
         }
         return new Run(target, c, round, alerts, seconds, latencies, errors.get(), refused.get(), inserted.get(),
                 duplicates.get(), cpu);
+    }
+
+    /** A process counts as idle after this many polls in a row under {@link #IDLE_TICKS} ticks each. */
+    static final int IDLE_POLLS = 4;
+    static final long IDLE_POLL_MILLIS = 250;
+    /** Ticks of CPU per poll (of 25 per core) under which a process is idle. */
+    static final long IDLE_TICKS = 3;
+    /** The longest wait for a process to be idle. */
+    static final Duration MAX_IDLE_WAIT = Duration.ofMinutes(2);
+
+    /** Waits until the process has used under {@link #IDLE_TICKS} ticks in each of {@link #IDLE_POLLS} polls in a row. */
+    static void waitIdle(long pid) throws InterruptedException {
+        if (pid <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + MAX_IDLE_WAIT.toNanos();
+        int quiet = 0;
+        try {
+            long last = ticks(Path.of("/proc/" + pid + "/stat"));
+            while (quiet < IDLE_POLLS && System.nanoTime() < deadline) {
+                Thread.sleep(IDLE_POLL_MILLIS);
+                long now = ticks(Path.of("/proc/" + pid + "/stat"));
+                quiet = now - last < IDLE_TICKS ? quiet + 1 : 0;
+                last = now;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone: nothing to wait for
+        }
     }
 
     /** Refusals retried in one round at most; past it a 503 counts as an error. */
@@ -357,6 +393,8 @@ public class WebhookIntakeBench {
             double oursGenerator = medianCpu(ours, Cpu::generatorMsPerRequest);
             double amBusy = medianCpu(am, Cpu::busyCores);
             double oursBusy = medianCpu(ours, Cpu::busyCores);
+            double oursAfter = medianCpu(ours, Cpu::afterMsPerRequest);
+            double oursUntilIdle = medianCpu(ours, Cpu::secondsUntilIdle);
             json.append(first ? "" : ",\n").append(String.format(Locale.ROOT, """
                         {"configuration": "%s", "batch": %d, "requests_per_round": %d, "redelivery": %s,
                          "alertmanager": {"alerts_per_s": %.0f, "p50_ms": %.3f, "p99_ms": %.3f, "rounds_alerts_per_s": %s},
@@ -365,16 +403,17 @@ public class WebhookIntakeBench {
                          "cpu_median_of_rounds": {"alertmanager_ms_per_request": %.3f, "ours_ms_per_request": %.3f,
                                   "ours_jit_compiler_ms_per_request": %.3f,
                                   "generator_ms_per_request_to_alertmanager": %.3f, "generator_ms_per_request_to_ours": %.3f,
-                                  "busy_cores_alertmanager_rounds": %.2f, "busy_cores_our_rounds": %.2f},
+                                  "busy_cores_alertmanager_rounds": %.2f, "busy_cores_our_rounds": %.2f,
+                                  "ours_after_round_ms_per_request": %.3f, "ours_seconds_until_idle_after_round": %.2f},
                          "ratio_alerts_per_s": %.3f, "ratio_p99": %.3f, "errors": %d, "refused_and_retried": %d}""",
                     e.getKey(), ours.getFirst().config().batch(), ours.getFirst().config().requests(),
                     ours.getFirst().config().redeliver(), amRate, pct(amLat, 50), pct(amLat, 99), rates(am),
                     oursRate, pct(oursLat, 50), pct(oursLat, 99), rates(ours),
                     ours.stream().mapToLong(Run::inserted).sum(), ours.stream().mapToLong(Run::duplicates).sum(),
-                    amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy,
+                    amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy, oursAfter, oursUntilIdle,
                     oursRate / amRate, pct(oursLat, 99) / pct(amLat, 99), errors, refused));
-            cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f (%.3f) | %.3f / %.3f | %.2f / %.2f |%n", e.getKey(),
-                    amCpu, oursCpu, oursJit, amGenerator, oursGenerator, amBusy, oursBusy));
+            cpuRows.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f (%.3f) | %.3f (%.2f s) | %.3f / %.3f | %.2f / %.2f |%n",
+                    e.getKey(), amCpu, oursCpu, oursJit, oursAfter, oursUntilIdle, amGenerator, oursGenerator, amBusy, oursBusy));
             first = false;
             md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f | %.2f / %.2f | %.2f / %.2f | %d%s |%n",
                     e.getKey(), ours.getFirst().config().requests(), amRate, oursRate, oursRate / amRate,
@@ -387,9 +426,12 @@ public class WebhookIntakeBench {
                 .append("during its rounds; in brackets its JIT compiler threads' share); generator: this driver while sending to Alertmanager / to ours; busy ")
                 .append("cores: the whole machine, out of ").append(Runtime.getRuntime().availableProcessors())
                 .append(". Near all cores busy, a round is bound by CPU; well below, by waiting (at batch 1 ours ")
-                .append("waits for each group's fsync).\n\n")
+                .append("waits for each group's fsync). After the round: what ours used from its last answer until it ")
+                .append("was idle again (loading and grouping that round's alerts), and how long that took; every round, ")
+                .append("of either target, starts only once both are idle.\n\n")
                 .append("| configuration | Alertmanager ms CPU per request | ours ms CPU per request (JIT) | ")
-                .append("generator ms per request (AM / ours) | busy cores (AM / ours rounds) |\n|---|---|---|---|---|\n")
+                .append("ours after the round, ms per request (until idle) | ")
+                .append("generator ms per request (AM / ours) | busy cores (AM / ours rounds) |\n|---|---|---|---|---|---|\n")
                 .append(cpuRows).append("\n");
         meta.forEach((k, v) -> md.append("- ").append(k.replace('_', ' ')).append(": ").append(v).append("\n"));
         Files.writeString(Path.of(out + ".json"), json.toString(), StandardCharsets.UTF_8);
