@@ -511,7 +511,6 @@ public class AlertStore {
         }
         List<Batch> journaled = group.stream().filter(Batch::journaled).toList();
         if (!journaled.isEmpty()) {
-            lastIntake = System.nanoTime();
             boolean full = pending.size() >= maxUnloaded;
             if (full != backlogFull) {
                 backlogFull = full;
@@ -536,6 +535,8 @@ public class AlertStore {
                 }
             } else {
                 repository.probe();
+                // busy only with requests taken: refused ones (a store outage, a backlog) must not hold the loader back
+                lastIntake = System.nanoTime();
             }
         }
         List<Load> next = select(group);

@@ -123,6 +123,33 @@ class AlertStoreBusyDeferTest {
     }
 
     @Test
+    void refusedRequestsDoNotHoldTheLoaderBack() throws Exception {
+        AlertStore store = open(LONG, 1_000);
+        request(store);
+        // the store fails: requests are refused; once the loader's attempt has failed too, they stay refused
+        // (503, senders retry) until a load succeeds, so a loader waiting for them to stop would wait for ever
+        recorded.down = true;
+        long up = System.nanoTime() + BUSY_WINDOW.toNanos() + Duration.ofSeconds(1).toNanos();
+        long giveUp = System.nanoTime() + WAIT.toNanos();
+        int refused = 0;
+        while (commits.isEmpty() && System.nanoTime() < giveUp) {
+            if (recorded.down && System.nanoTime() > up) {
+                recorded.down = false;
+            }
+            try {
+                store.accept(List.of(TestAlerts.parsed("refused-" + refused, "c-1")), "webhook-test");
+                break; // taken again: only once the loader succeeded
+            } catch (RuntimeException e) {
+                refused++;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(refused).isGreaterThan(10);
+        assertThat(commits).as("loaded while refused requests kept coming").isNotEmpty();
+        assertThat(commits.getFirst()).containsExactly("m-1");
+    }
+
+    @Test
     void aCallerWaitingForTheLoadsEndsTheWait() throws Exception {
         AlertStore store = open(LONG, 1_000);
 

@@ -2,11 +2,15 @@ package dev.byocfleet.ingest;
 
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -14,12 +18,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Journaled {@link AlertStore}s on one test store (DuckDB in a temporary folder) whose loader
- * commits and listener calls are recorded in order, with permits to wait for them. Close it after
+ * commits and listener calls are recorded in order, with permits to wait for them, and whose store
+ * connections fail while {@link #down} is set. Close it after
  * the test: it stops the stores and removes the store.
  */
 final class RecordingAlertStore implements AutoCloseable {
 
     final TestStore db = new TestStore();
+    /** While set, every new store connection fails, as in a store outage. */
+    volatile boolean down;
+    private final DataSource switchable = new DelegatingDataSource(db.dataSource()) {
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("the store is down (test)", "08001");
+            }
+            return super.getConnection();
+        }
+    };
     private final List<AlertStore> opened = new ArrayList<>();
 
     /** Each commit's inserted message ids, in commit order. */
@@ -35,7 +51,7 @@ final class RecordingAlertStore implements AutoCloseable {
 
     /** A store with a journal (its last run's records loaded), its loader and listener recorded here. */
     AlertStore open(Duration loadGather, Duration listenerGather, int maxUnloaded, Duration busyDefer) {
-        AlertStore store = new AlertStore(repository(), new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())),
+        AlertStore store = new AlertStore(repository(), new TransactionTemplate(new DataSourceTransactionManager(switchable)),
                 List.of(listener()), AlertJournal.open(db.dir().resolve("alert-journal")).orElseThrow(), loadGather,
                 listenerGather, maxUnloaded, 0, busyDefer);
         store.loadJournal();
@@ -57,7 +73,7 @@ final class RecordingAlertStore implements AutoCloseable {
 
     /** The repository on {@link #db}, recording each insert once it is done. */
     private AlertRepository repository() {
-        return new AlertRepository(JdbcClient.create(db.dataSource()), new JdbcTemplate(db.dataSource()), new DuckDbDialect()) {
+        return new AlertRepository(JdbcClient.create(switchable), new JdbcTemplate(switchable), new DuckDbDialect()) {
             @Override
             void insert(List<NewRow> newRows) {
                 super.insert(newRows);
