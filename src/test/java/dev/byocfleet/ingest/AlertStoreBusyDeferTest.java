@@ -128,13 +128,13 @@ class AlertStoreBusyDeferTest {
         request(store);
         // the store fails: requests are refused; once the loader's attempt has failed too, they stay refused
         // (503, senders retry) until a load succeeds, so a loader waiting for them to stop would wait for ever
-        recorded.down = true;
+        recorded.switchable.down = true;
         long up = System.nanoTime() + BUSY_WINDOW.toNanos() + Duration.ofSeconds(1).toNanos();
         long giveUp = System.nanoTime() + WAIT.toNanos();
         int refused = 0;
         while (commits.isEmpty() && System.nanoTime() < giveUp) {
-            if (recorded.down && System.nanoTime() > up) {
-                recorded.down = false;
+            if (recorded.switchable.down && System.nanoTime() > up) {
+                recorded.switchable.down = false;
             }
             try {
                 store.accept(List.of(TestAlerts.parsed("refused-" + refused, "c-1")), "webhook-test");

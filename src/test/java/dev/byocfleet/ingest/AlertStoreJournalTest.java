@@ -8,8 +8,6 @@ import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,14 +20,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Webhook batches answered from the alert journal: loaded right after, once, across restarts and outages. */
@@ -40,17 +36,7 @@ class AlertStoreJournalTest {
     private final TestStore db = new TestStore();
     private final JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
     private final Path journalDir = db.dir().resolve("alert-journal");
-    private volatile boolean down;
-    /** Fails every new connection while {@link #down}, as a store outage does. */
-    private final DataSource switchable = new DelegatingDataSource(db.dataSource()) {
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (down) {
-                throw new SQLException("the store is down (test)", "08001");
-            }
-            return super.getConnection();
-        }
-    };
+    private final OutageDataSource switchable = new OutageDataSource(db.dataSource());
     private final List<AlertStore> opened = new ArrayList<>();
 
     @AfterEach
@@ -187,9 +173,9 @@ class AlertStoreJournalTest {
         store.accept(alerts("a"), "run-1");
         assertThat(store.awaitLoaded(WAIT)).isTrue();
 
-        down = true;
+        switchable.down = true;
         assertThatThrownBy(() -> store.accept(alerts("b"), "run-2")).isInstanceOf(DataAccessException.class);
-        down = false;
+        switchable.down = false;
         store.stop();
         opened.remove(store);
         try (AlertJournal reopened = AlertJournal.open(journalDir).orElseThrow()) {

@@ -2,15 +2,11 @@ package dev.byocfleet.ingest;
 
 import dev.byocfleet.store.DuckDbDialect;
 import dev.byocfleet.support.TestStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,23 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Journaled {@link AlertStore}s on one test store (DuckDB in a temporary folder) whose loader
  * commits and listener calls are recorded in order, with permits to wait for them, and whose store
- * connections fail while {@link #down} is set. Close it after
+ * can fail ({@link #switchable}). Close it after
  * the test: it stops the stores and removes the store.
  */
 final class RecordingAlertStore implements AutoCloseable {
 
     final TestStore db = new TestStore();
-    /** While set, every new store connection fails, as in a store outage. */
-    volatile boolean down;
-    private final DataSource switchable = new DelegatingDataSource(db.dataSource()) {
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (down) {
-                throw new SQLException("the store is down (test)", "08001");
-            }
-            return super.getConnection();
-        }
-    };
+    /** Its store; set {@code down} to fail every new connection, as in a store outage. */
+    final OutageDataSource switchable = new OutageDataSource(db.dataSource());
     private final List<AlertStore> opened = new ArrayList<>();
 
     /** Each commit's inserted message ids, in commit order. */
