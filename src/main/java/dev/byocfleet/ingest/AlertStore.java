@@ -91,7 +91,7 @@ public class AlertStore {
     /** How long after a listener call the next one lets stored alerts gather (see {@link #gatherForListeners()}). */
     static final Duration LISTENER_GATHER = Duration.ofSeconds(1);
     /**
-     * Webhook intake counts as busy while the writer journaled a group this recently: loading and
+     * Webhook intake counts as busy while the writer took (did not refuse) a group this recently: loading and
      * grouping then wait (up to the busy defer, see {@link #gatherLoads()}) so that the senders are
      * answered first.
      */
@@ -563,13 +563,13 @@ public class AlertStore {
                     enqueue(l.queued(segment, null));
                 }
                 b.result().complete(l.result());
-                unloaded = pending.size();
             } else {
                 // answered after the commit, even with nothing new: if the batch that claimed its alerts
                 // fails, it is checked again alone
                 enqueue(l.queued(-1, b.result()));
             }
         }
+        unloaded = pending.size();
     }
 
     /** Ids the loader stored since the last group: they join the index and leave pending. */
