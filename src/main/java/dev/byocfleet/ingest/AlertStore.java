@@ -722,7 +722,7 @@ public class AlertStore {
         }
         while (hurry.get() == 0 && !closing && callersQueued.get() == 0) {
             long now = System.nanoTime();
-            if (now - loadsWaitSince < busyDeferNanos && intakeBusy(now) && unloaded < maxUnloaded / 2) {
+            if (deferring(loadsWaitSince, now) && unloaded < maxUnloaded / 2) {
                 LockSupport.parkNanos(GATHER_POLL_NANOS);
                 continue;
             }
@@ -740,10 +740,13 @@ public class AlertStore {
         }
     }
 
-    /** Whether the writer took webhook batches within the last {@link #BUSY_WINDOW_NANOS}. */
-    private boolean intakeBusy(long now) {
+    /**
+     * Whether a thread that has had work since {@code waitSince} still waits for the intake: within the
+     * busy defer, and the writer took webhook batches within the last {@link #BUSY_WINDOW_NANOS}.
+     */
+    private boolean deferring(long waitSince, long now) {
         long last = lastIntake;
-        return last != 0 && now - last < busyWindowNanos;
+        return now - waitSince < busyDeferNanos && last != 0 && now - last < busyWindowNanos;
     }
 
     /** Sets how recently the intake must have taken a group to count as busy ({@link #BUSY_WINDOW_NANOS}). */
@@ -1029,8 +1032,7 @@ public class AlertStore {
         }
         while (hurry.get() == 0 && !stopping) {
             long now = System.nanoTime();
-            boolean deferring = now - listenersWaitSince < busyDeferNanos && intakeBusy(now)
-                    && backlog.get() < MAX_LISTENER_BACKLOG / 4;
+            boolean deferring = deferring(listenersWaitSince, now) && backlog.get() < MAX_LISTENER_BACKLOG / 4;
             if (!deferring && (now - deadline >= 0 || backlog.get() >= MAX_LISTENER_CALL)) {
                 return;
             }
